@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+
+namespace Clientele.Core.Bundles;
+
+/// <summary>One saved learner of a target: its file and its calibration.</summary>
+public sealed record MemberEntry(string Target, string Kind, string File, double? PlattA, double? PlattB);
+
+/// <summary>
+/// metadata.json of a bundle (DESIGN §8): format version, tier, creation time, tool version, seed, data
+/// fingerprint, counts, label source, metrics, seconds per stage, feature names, members and a SHA-256
+/// per part so a damaged bundle is refused.
+/// </summary>
+public sealed record BundleMetadata
+{
+    public int FormatVersion { get; init; }
+
+    public required string Tier { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public required string ToolVersion { get; init; }
+
+    public int Seed { get; init; }
+
+    public required string DataFingerprint { get; init; }
+
+    public required string LexiconName { get; init; }
+
+    public required string LexiconFingerprint { get; init; }
+
+    public int FeatureCount { get; init; }
+
+    public IReadOnlyList<string> FeatureNames { get; init; } = [];
+
+    public IReadOnlyList<MemberEntry> Members { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> Checksums { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The training report as JSON (metrics, baseline, best possible, seconds, counts).</summary>
+    public JsonObject? Report { get; init; }
+}

@@ -1,0 +1,193 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Clientele.Core.Errors;
+using Clientele.Core.Features;
+using Clientele.Core.Labels;
+using Clientele.Core.Lexicon;
+using Clientele.Core.Training;
+using Microsoft.ML;
+
+namespace Clientele.Core.Bundles;
+
+/// <summary>
+/// Everything needed to score: the lexicon, the fitted featurizer, one ML.NET model per target member,
+/// and metadata. No code and no pickles: ML.NET zips, JSON and CSV, each checked against a SHA-256.
+/// </summary>
+public sealed class ModelBundle
+{
+    /// <summary>Version written by this build.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Oldest version this build reads.</summary>
+    public const int OldestReadableVersion = 1;
+
+    public const string MetadataFile = "metadata.json";
+    public const string LexiconFile = "lexicon.csv";
+    public const string FeaturizerFile = "featurizer.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    public ModelBundle(Featurizer featurizer, IReadOnlyDictionary<Target, TargetModel> models, BundleMetadata metadata)
+    {
+        Featurizer = featurizer;
+        Models = models;
+        Metadata = metadata;
+    }
+
+    public ConceptLexicon Lexicon => Featurizer.Lexicon;
+
+    public Featurizer Featurizer { get; }
+
+    public IReadOnlyDictionary<Target, TargetModel> Models { get; }
+
+    public BundleMetadata Metadata { get; }
+
+    public Tier Tier => Featurizer.Options.Tier;
+
+    /// <summary>The running tool's version, written into every bundle.</summary>
+    public static string ToolVersion =>
+        typeof(ModelBundle).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Builds a bundle from a training result.</summary>
+    public static ModelBundle FromTraining(TrainedModel trained, int seed, string dataFingerprint, System.Text.Json.Nodes.JsonObject report, DateTimeOffset createdAt)
+    {
+        var members = trained.Models.SelectMany(kv => kv.Value.Members.Select(m => new MemberEntry(
+            Targets.Name(kv.Key), m.Kind.ToString().ToLowerInvariant(), $"{Targets.Name(kv.Key)}.{m.Kind.ToString().ToLowerInvariant()}.zip",
+            m.Calibration.IsIdentity ? null : m.Calibration.A, m.Calibration.IsIdentity ? null : m.Calibration.B))).ToList();
+        var metadata = new BundleMetadata
+        {
+            FormatVersion = FormatVersion,
+            Tier = trained.Featurizer.Options.Tier.ToString().ToLowerInvariant(),
+            CreatedAt = createdAt,
+            ToolVersion = ToolVersion,
+            Seed = seed,
+            DataFingerprint = dataFingerprint,
+            LexiconName = trained.Featurizer.Lexicon.Name,
+            LexiconFingerprint = trained.Featurizer.Lexicon.Fingerprint,
+            FeatureCount = trained.Featurizer.FeatureCount,
+            FeatureNames = trained.Featurizer.Features.Select(f => f.Name).ToList(),
+            Members = members,
+            Report = report,
+        };
+        return new ModelBundle(trained.Featurizer, trained.Models, metadata);
+    }
+
+    /// <summary>Writes every part, metadata last (its checksums cover the others).</summary>
+    public void Save(IBundleSink sink)
+    {
+        var checksums = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Write(string name, Action<Stream> body)
+        {
+            using var buffer = new MemoryStream();
+            body(buffer);
+            checksums[name] = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+            using var part = sink.Create(name);
+            part.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
+        Write(LexiconFile, s =>
+        {
+            using var w = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true);
+            LexiconCsvWriter.Write(Lexicon, w);
+        });
+        Write(FeaturizerFile, Featurizer.Save);
+        var ml = new MLContext(Metadata.Seed);
+        var schema = Training.FeatureTable.ToDataView(ml, [], null, Featurizer.FeatureCount).Schema;
+        foreach (var entry in Metadata.Members)
+        {
+            var target = Targets.Parse(entry.Target)!.Value;
+            var member = Models[target].Members.First(m => m.Kind.ToString().Equals(entry.Kind, StringComparison.OrdinalIgnoreCase));
+            Write(entry.File, s => ml.Model.Save(member.Model, schema, s));
+        }
+
+        var metadata = Metadata with { Checksums = checksums };
+        using var meta = sink.Create(MetadataFile);
+        JsonSerializer.Serialize(meta, metadata, Json);
+    }
+
+    /// <summary>Loads and verifies a bundle; any damage or version mismatch is a clear <see cref="ClienteleInputException"/>.</summary>
+    public static ModelBundle Load(IBundleSource source, string name = "bundle")
+    {
+        if (!source.Exists(MetadataFile))
+        {
+            throw new ClienteleInputException(name, null, null, Messages.BundleMissingPart(MetadataFile));
+        }
+
+        BundleMetadata metadata;
+        try
+        {
+            using var s = source.Open(MetadataFile);
+            metadata = JsonSerializer.Deserialize<BundleMetadata>(s, Json) ?? throw new JsonException("empty");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            throw new ClienteleInputException(name, null, null, Messages.BundleDamaged + $" ({MetadataFile}: {e.Message})", e);
+        }
+
+        if (metadata.FormatVersion < OldestReadableVersion || metadata.FormatVersion > FormatVersion)
+        {
+            throw new ClienteleInputException(name, null, null, Messages.BundleVersion(metadata.FormatVersion, OldestReadableVersion, FormatVersion));
+        }
+
+        byte[] Read(string part)
+        {
+            if (!source.Exists(part))
+            {
+                throw new ClienteleInputException(name, null, null, Messages.BundleMissingPart(part));
+            }
+
+            using var s = source.Open(part);
+            using var m = new MemoryStream();
+            s.CopyTo(m);
+            var bytes = m.ToArray();
+            if (!metadata.Checksums.TryGetValue(part, out var expected) || !string.Equals(expected, Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.Ordinal))
+            {
+                throw new ClienteleInputException(name, null, null, Messages.BundleChecksum(part));
+            }
+
+            return bytes;
+        }
+
+        using var lexiconReader = new StreamReader(new MemoryStream(Read(LexiconFile)));
+        var loaded = LexiconCsv.Load(lexiconReader, LexiconFile);
+        var lexicon = new ConceptLexicon(metadata.LexiconName, loaded.Concepts);
+        var featurizer = Featurizer.Load(new MemoryStream(Read(FeaturizerFile)), lexicon, name + "/" + FeaturizerFile);
+        var ml = new MLContext(metadata.Seed);
+        var models = new Dictionary<Target, TargetModel>();
+        foreach (var group in metadata.Members.GroupBy(m => m.Target))
+        {
+            var target = Targets.Parse(group.Key) ?? throw new ClienteleInputException(name, null, null, Messages.BundleDamaged + $" (unknown target '{group.Key}')");
+            var members = new List<EnsembleMember>();
+            foreach (var entry in group)
+            {
+                if (!Enum.TryParse<MemberKind>(entry.Kind, ignoreCase: true, out var kind))
+                {
+                    throw new ClienteleInputException(name, null, null, Messages.BundleDamaged + $" (unknown member '{entry.Kind}')");
+                }
+
+                ITransformer model;
+                try
+                {
+                    model = ml.Model.Load(new MemoryStream(Read(entry.File)), out _);
+                }
+                catch (Exception e) when (e is not ClienteleInputException)
+                {
+                    throw new ClienteleInputException(name, null, null, Messages.BundleDamaged + $" ({entry.File}: {e.Message})", e);
+                }
+
+                var calibration = entry.PlattA is { } a && entry.PlattB is { } b ? new PlattCalibrator(a, b) : PlattCalibrator.Identity;
+                members.Add(new EnsembleMember(kind, model, calibration));
+            }
+
+            models[target] = new TargetModel(target, members);
+        }
+
+        return new ModelBundle(featurizer, models, metadata);
+    }
+}

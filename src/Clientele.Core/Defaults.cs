@@ -1,0 +1,80 @@
+namespace Clientele.Core;
+
+/// <summary>Every tuned number of Clientele, each with why it has its value.</summary>
+public static class Defaults
+{
+    /// <summary>The seed everything random starts from, unless the user gives one (same as the reference, so splits are comparable).</summary>
+    public const int Seed = 42;
+
+    /// <summary>TF-IDF terms for Fast: the reference's 500; more adds sparse columns the forest rarely splits on.</summary>
+    public const int FastTerms = 500;
+
+    /// <summary>TF-IDF terms for Elite: the reference's 800 (1–3-grams need more room than 1–2-grams).</summary>
+    public const int EliteTerms = 800;
+
+    /// <summary>A term in one client only cannot generalise (sklearn's min_df=2 in the reference).</summary>
+    public const int MinDocumentFrequency = 2;
+
+    /// <summary>A term in over 90 % of clients separates nobody (the reference's max_df=0.9).</summary>
+    public const double MaxDocumentShare = 0.9;
+
+    /// <summary>Concept-pair flags in Elite: the reference's 50.</summary>
+    public const int EliteCooccurrencePairs = 50;
+
+    /// <summary>An alias longer than this counts as a "long concept" (reference statistic).</summary>
+    public const int LongAliasLength = 20;
+
+    /// <summary>Share of clients held out for the test set (80/20, as the reference).</summary>
+    public const double TestShare = 0.2;
+
+    /// <summary>Folds of cross-validation when asked without a number: 5 is the usual bias/variance compromise.</summary>
+    public const int Folds = 5;
+
+    /// <summary>Fast forest trees: accuracy flattens past ~100 trees on 2k clients, time grows linearly.</summary>
+    public const int FastTrees = 100;
+
+    /// <summary>Fast forest leaves per tree: 32 keeps trees shallow enough to not memorise 1,600 rows.</summary>
+    public const int FastLeaves = 32;
+
+    /// <summary>Minimum clients in a forest leaf: small leaves make noisy probabilities.</summary>
+    public const int ForestMinLeaf = 5;
+
+    /// <summary>Share of features each forest tree sees: decorrelates the trees (RF's max_features).</summary>
+    public const double ForestFeatureFraction = 0.5;
+
+    /// <summary>Elite forest trees.</summary>
+    public const int EliteTrees = 200;
+
+    /// <summary>Elite forest leaves.</summary>
+    public const int EliteLeaves = 32;
+
+    /// <summary>Gradient-boosting rounds: with learning rate 0.05, 200 rounds plateau on 2k clients.</summary>
+    public const int BoostingRounds = 200;
+
+    /// <summary>Gradient-boosting leaves: small trees, boosting adds depth over rounds.</summary>
+    public const int BoostingLeaves = 8;
+
+    /// <summary>Boosting learning rate.</summary>
+    public const double BoostingLearningRate = 0.05;
+
+    /// <summary>Folds used to get out-of-fold forest scores for Platt calibration.</summary>
+    public const int CalibrationFolds = 3;
+
+    /// <summary>Decision threshold for will_purchase / will_churn.</summary>
+    public const double DecisionThreshold = 0.5;
+
+    /// <summary>Reasons shown per score.</summary>
+    public const int ReasonsPerScore = 3;
+
+    /// <summary>Bins of the reliability (calibration) table.</summary>
+    public const int CalibrationBins = 10;
+
+    /// <summary>Clients scored per batch: bounds memory (dense features) while keeping ML.NET batches large.</summary>
+    public const int ScoringBatch = 20_000;
+
+    /// <summary>CLV segment bounds (DESIGN §9): below 3,000 Low, 7,000 Medium, 15,000 High, else VIP.</summary>
+    public static readonly double[] ValueBounds = [3_000, 7_000, 15_000];
+
+    /// <summary>Churn segment bounds (DESIGN §9): below 0.3 Safe, 0.6 Monitor, 0.8 At Risk, else Critical.</summary>
+    public static readonly double[] RiskBounds = [0.3, 0.6, 0.8];
+}

@@ -1,0 +1,75 @@
+using Clientele.Core.Lexicon;
+using Clientele.Core.Profiles;
+
+namespace Clientele.Core.Features;
+
+/// <summary>Learns a featurizer's state (vocabulary, idf, top pairs) from training profiles.</summary>
+internal static class FeaturizerFitter
+{
+    public static Featurizer Fit(FeaturizerOptions options, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, DateOnly? asOf)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var documentFrequency = new Dictionary<ulong, int>();
+        var pairFrequency = new Dictionary<(int, int), int>();
+        var counts = new Dictionary<ulong, int>();
+        var distinct = new List<int>();
+        foreach (var p in profiles)
+        {
+            counts.Clear();
+            NgramKey.Count(p.Concepts, options.MaxNgram, counts);
+            foreach (var key in counts.Keys)
+            {
+                documentFrequency[key] = documentFrequency.GetValueOrDefault(key) + 1;
+            }
+
+            if (options.CooccurrencePairs > 0)
+            {
+                distinct.Clear();
+                distinct.AddRange(p.Concepts.Distinct().Order());
+                for (var i = 0; i < distinct.Count; i++)
+                {
+                    for (var j = i + 1; j < distinct.Count; j++)
+                    {
+                        var pair = (distinct[i], distinct[j]);
+                        pairFrequency[pair] = pairFrequency.GetValueOrDefault(pair) + 1;
+                    }
+                }
+            }
+        }
+
+        var n = profiles.Count;
+        var maxDf = Math.Max(options.MinDocumentFrequency, (int)Math.Floor(options.MaxDocumentShare * n));
+        // Ties broken by the concept ids so the vocabulary never depends on dictionary order.
+        var terms = documentFrequency
+            .Where(kv => kv.Value >= options.MinDocumentFrequency && kv.Value <= maxDf)
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => TermId(kv.Key, lexicon), StringComparer.Ordinal)
+            .Take(options.MaxTerms)
+            .Select(kv => new Featurizer.Term(TermConcepts(kv.Key, lexicon), (float)(Math.Log((1.0 + n) / (1.0 + kv.Value)) + 1.0)))
+            .ToArray();
+
+        var pairs = pairFrequency
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => lexicon.Concepts[kv.Key.Item1].Id + "\u001f" + lexicon.Concepts[kv.Key.Item2].Id, StringComparer.Ordinal)
+            .Take(options.CooccurrencePairs)
+            .Select(kv => new[] { lexicon.Concepts[kv.Key.Item1].Id, lexicon.Concepts[kv.Key.Item2].Id })
+            .ToArray();
+
+        asOf ??= profiles.Select(p => p.LastDate).Max();
+        return new Featurizer(options, lexicon, terms, pairs, asOf);
+    }
+
+    private static string[] TermConcepts(ulong key, ConceptLexicon lexicon)
+    {
+        var length = NgramKey.Length(key);
+        var ids = new string[length];
+        for (var i = 0; i < length; i++)
+        {
+            ids[i] = lexicon.Concepts[NgramKey.At(key, i)].Id;
+        }
+
+        return ids;
+    }
+
+    private static string TermId(ulong key, ConceptLexicon lexicon) => string.Join('\u001f', TermConcepts(key, lexicon));
+}

@@ -1,0 +1,9 @@
+namespace Clientele.Core.Ingest;
+
+/// <summary>One advisor note about one client, as read from the notes CSV.</summary>
+/// <param name="ClientId">The client the note is about; several notes may share it.</param>
+/// <param name="Date">The meeting date, when the file has one.</param>
+/// <param name="Language">The language code the file gives (informative; detection does not depend on it).</param>
+/// <param name="Text">The note itself.</param>
+/// <param name="Line">1-based line of the row in its file, for error messages.</param>
+public sealed record Note(string ClientId, DateOnly? Date, string? Language, string Text, long Line);

@@ -1,0 +1,25 @@
+namespace Clientele.Core.Labels;
+
+/// <summary>
+/// Known outcomes of one client. Any may be missing. <see cref="TruePurchaseProbability"/> and
+/// <see cref="ExpectedLifetimeValue"/> are set when the labels were generated (smart labels, synthetic
+/// data) and give the best possible figures a model could reach.
+/// </summary>
+public sealed record ClientLabels(bool? Purchased, bool? Churned, double? LifetimeValue, double? TruePurchaseProbability = null, double? ExpectedLifetimeValue = null)
+{
+    public double? Value(Target t) => t switch
+    {
+        Target.Purchased => Purchased is { } p ? (p ? 1 : 0) : null,
+        Target.Churned => Churned is { } c ? (c ? 1 : 0) : null,
+        _ => LifetimeValue,
+    };
+
+    /// <summary>The generating probability or expectation of a target, when known.</summary>
+    public double? Truth(Target t) => t switch
+    {
+        Target.Purchased => TruePurchaseProbability,
+        // Churn is drawn from 1 − 0.8p in the documented generative processes.
+        Target.Churned => TruePurchaseProbability is { } p ? 1 - (0.8 * p) : null,
+        _ => ExpectedLifetimeValue,
+    };
+}

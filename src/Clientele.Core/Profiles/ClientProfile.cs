@@ -1,0 +1,34 @@
+using Clientele.Core.Concepts;
+
+namespace Clientele.Core.Profiles;
+
+/// <summary>
+/// Everything Clientele knows about one client after reading all its notes: the concepts in text order
+/// (notes in date order), the facts stated, and the contact history.
+/// </summary>
+public sealed class ClientProfile
+{
+    public ClientProfile(string clientId) => ClientId = clientId;
+
+    public string ClientId { get; }
+
+    /// <summary>Concept indices in the order they were found (n-grams are read from this sequence).</summary>
+    public List<int> Concepts { get; } = [];
+
+    /// <summary>Matched aliases, parallel to <see cref="Concepts"/>.</summary>
+    public List<string> MatchedAliases { get; } = [];
+
+    public int NoteCount { get; set; }
+
+    public long TextLength { get; set; }
+
+    public DateOnly? FirstDate { get; set; }
+
+    public DateOnly? LastDate { get; set; }
+
+    /// <summary>Facts merged over notes: the latest note that states a fact wins.</summary>
+    public NoteFacts Facts { get; set; }
+
+    /// <summary>Languages of the notes, as the file gives them.</summary>
+    public HashSet<string> Languages { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,83 @@
+using Clientele.Core.Bundles;
+using Clientele.Core.Features;
+using Clientele.Core.Labels;
+using Clientele.Core.Profiles;
+using Microsoft.ML;
+
+namespace Clientele.Core.Scoring;
+
+/// <summary>
+/// Scores profiles with a bundle: features in parallel, one batch transform per model and batch, reasons
+/// from per-prediction contributions. Stateless apart from the bundle, so replicas and shards agree.
+/// </summary>
+public sealed class Scorer(ModelBundle bundle)
+{
+    private readonly ReasonBuilder _reasons = new(bundle.Featurizer);
+
+    public ModelBundle Bundle { get; } = bundle;
+
+    /// <summary>Scores every profile, in batches of <see cref="Defaults.ScoringBatch"/>; results keep the input order.</summary>
+    public List<ClientScore> Score(IReadOnlyList<ClientProfile> profiles, DateOnly? asOf = null, bool withReasons = true)
+    {
+        asOf ??= profiles.Select(p => p.LastDate).Max() ?? Bundle.Featurizer.AsOf;
+        var result = new List<ClientScore>(profiles.Count);
+        for (var start = 0; start < profiles.Count; start += Defaults.ScoringBatch)
+        {
+            var batch = profiles.Skip(start).Take(Defaults.ScoringBatch).ToList();
+            result.AddRange(ScoreBatch(batch, asOf, withReasons));
+        }
+
+        return result;
+    }
+
+    private IEnumerable<ClientScore> ScoreBatch(IReadOnlyList<ClientProfile> profiles, DateOnly? asOf, bool withReasons)
+    {
+        var featurizer = Bundle.Featurizer;
+        var rows = FeatureMatrix.Build(featurizer, profiles, asOf);
+        var ml = new MLContext(Bundle.Metadata.Seed);
+        var predictions = new Dictionary<Target, double[]>();
+        var contributions = new Dictionary<Target, float[][]?>();
+        foreach (var (target, model) in Bundle.Models)
+        {
+            predictions[target] = model.Predict(ml, rows, featurizer.FeatureCount);
+            contributions[target] = withReasons ? model.Contributions(ml, rows, featurizer.FeatureCount) : null;
+        }
+
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var purchase = Get(predictions, Target.Purchased, i);
+            var churn = Get(predictions, Target.Churned, i);
+            var clv = Get(predictions, Target.LifetimeValue, i);
+            var reasons = withReasons ? Reasons(contributions, rows[i], profiles[i], i) : string.Empty;
+            yield return new ClientScore(profiles[i].ClientId, purchase, purchase >= Defaults.DecisionThreshold, churn, churn >= Defaults.DecisionThreshold,
+                clv, Segments.Value(clv), Segments.Risk(churn), reasons);
+        }
+    }
+
+    private string Reasons(Dictionary<Target, float[][]?> contributions, float[] row, ClientProfile profile, int i)
+    {
+        var parts = new List<string>(3);
+        foreach (var target in Targets.All)
+        {
+            if (contributions.TryGetValue(target, out var c) && c is not null)
+            {
+                var text = _reasons.Build(c[i], row, profile);
+                if (text.Length > 0)
+                {
+                    parts.Add(Label(target) + ": " + text);
+                }
+            }
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static string Label(Target t) => t switch
+    {
+        Target.Purchased => "purchase",
+        Target.Churned => "churn",
+        _ => "value",
+    };
+
+    private static double Get(Dictionary<Target, double[]> p, Target t, int i) => p.TryGetValue(t, out var v) ? v[i] : double.NaN;
+}

@@ -1,0 +1,32 @@
+using Clientele.Core.Evaluation;
+
+namespace Clientele.Core.Training;
+
+/// <summary>Mean and standard deviation of a metric over cross-validation folds.</summary>
+public sealed record MeanSd(double Mean, double Sd);
+
+/// <summary>
+/// Everything measured for one target: the model on the holdout, the trivial baseline, the best possible
+/// (from the known generating probability, when there is one), cross-validation and calibration.
+/// </summary>
+public sealed record TargetReport
+{
+    public required TargetMetrics Metrics { get; init; }
+
+    public required TargetMetrics Baseline { get; init; }
+
+    public TargetMetrics? BestPossible { get; init; }
+
+    /// <summary>Per-member holdout metrics (Elite), so a user can see whether the ensemble earns its place.</summary>
+    public IReadOnlyDictionary<string, TargetMetrics> Members { get; init; } = new Dictionary<string, TargetMetrics>();
+
+    public IReadOnlyDictionary<string, MeanSd>? CrossValidation { get; init; }
+
+    public IReadOnlyList<ReliabilityBin>? Reliability { get; init; }
+
+    public int TrainCount { get; init; }
+
+    public int TestCount { get; init; }
+
+    public double Seconds { get; init; }
+}

@@ -1,0 +1,7 @@
+using Clientele.Core.Features;
+using Clientele.Core.Labels;
+
+namespace Clientele.Core.Training;
+
+/// <summary>The result of training: the fitted featurizer, one model per target, and the report.</summary>
+public sealed record TrainedModel(Featurizer Featurizer, IReadOnlyDictionary<Target, TargetModel> Models, TrainingReport Report);

@@ -1,0 +1,224 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Clientele.Core.Evaluation;
+using Clientele.Core.Features;
+using Clientele.Core.Labels;
+using Clientele.Core.Lexicon;
+using Clientele.Core.Profiles;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Clientele.Core.Training;
+
+/// <summary>
+/// Fits the featurizer, then per target: splits (holdout file or seeded stratified 80/20), trains the
+/// tier's members in parallel (one single-threaded ML.NET trainer each), calibrates the forest on
+/// out-of-fold scores (Elite), and measures model, baseline and best possible on the test clients.
+/// </summary>
+public static class Trainer
+{
+    public static TrainedModel Train(IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, LabelSet labels,
+        HoldoutSplit? holdout, TrainingOptions options, IProgress<string>? progress = null)
+    {
+        var report = new TrainingReport
+        {
+            Tier = options.Tier.ToString().ToLowerInvariant(),
+            LabelSource = labels.Source,
+            Clients = profiles.Count,
+            LabelledClients = profiles.Count(p => labels.For(p.ClientId) is not null),
+            UnlabelledClients = profiles.Count(p => labels.For(p.ClientId) is null),
+        };
+        var clock = Stopwatch.StartNew();
+        progress?.Report("features");
+        var featurizer = FeaturizerOptions.For(options.Tier).Fit(profiles, lexicon, options.AsOf);
+        var matrix = FeatureMatrix.Build(featurizer, profiles, options.AsOf);
+        report.Seconds["features"] = clock.Elapsed.TotalSeconds;
+
+        var targets = labels.Targets();
+        holdout ??= HoldoutSplit.Stratified(
+            targets.SelectMany(t => profiles.Select(p => (p.ClientId, t, labels.For(p.ClientId)?.Value(t))).Where(x => x.Item3 is not null).Select(x => (x.ClientId, x.t, x.Item3!.Value))),
+            options.Seed);
+
+        var models = new ConcurrentDictionary<Target, TargetModel>();
+        var reports = new ConcurrentDictionary<Target, TargetReport>();
+        Parallel.ForEach(targets, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(options.Parallelism, targets.Count)) }, target =>
+        {
+            progress?.Report("train " + Targets.Name(target));
+            var (model, targetReport) = TrainTarget(target, profiles, labels, holdout, matrix, featurizer.FeatureCount, options);
+            models[target] = model;
+            reports[target] = targetReport;
+        });
+
+        foreach (var t in targets)
+        {
+            report.Targets[t] = reports[t];
+            report.Seconds["train_" + Targets.Name(t)] = reports[t].Seconds;
+        }
+
+        report.Seconds["train_total"] = clock.Elapsed.TotalSeconds - report.Seconds["features"];
+        return new TrainedModel(featurizer, targets.ToDictionary(t => t, t => models[t]), report);
+    }
+
+    private static (TargetModel, TargetReport) TrainTarget(Target target, IReadOnlyList<ClientProfile> profiles, LabelSet labels,
+        HoldoutSplit holdout, float[][] matrix, int featureCount, TrainingOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var train = new List<int>();
+        var test = new List<int>();
+        var y = new float[profiles.Count];
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var value = labels.For(profiles[i].ClientId)?.Value(target);
+            if (value is null)
+            {
+                continue;
+            }
+
+            y[i] = (float)value.Value;
+            (holdout.IsTest(target, profiles[i].ClientId) ? test : train).Add(i);
+        }
+
+        var trainTable = new FeatureTable(train.Select(i => matrix[i]).ToArray(), train.Select(i => y[i]).ToArray(), featureCount);
+        var model = Fit(target, trainTable, options);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        var ml = new MLContext(options.Seed);
+        var testRows = test.Select(i => matrix[i]).ToArray();
+        var testY = test.Select(i => (double)y[i]).ToArray();
+        var predictions = model.Predict(ml, testRows, featureCount);
+        var metrics = Measure(ml, target, predictions, testY);
+        var trainMean = train.Count > 0 ? train.Average(i => (double)y[i]) : 0;
+        var baselinePrediction = Targets.IsBinary(target) ? Math.Round(trainMean) is 1 ? Math.Max(trainMean, 0.5) : Math.Min(trainMean, 0.4999) : trainMean;
+        var baseline = Measure(ml, target, testY.Select(_ => baselinePrediction).ToArray(), testY);
+        TargetMetrics? best = null;
+        var truth = test.Select(i => labels.For(profiles[i].ClientId)?.Truth(target)).ToArray();
+        if (test.Count > 0 && truth.All(t => t is not null))
+        {
+            best = Measure(ml, target, truth.Select(t => t!.Value).ToArray(), testY);
+        }
+
+        var members = new Dictionary<string, TargetMetrics>();
+        if (model.Members.Count > 1 && testRows.Length > 0)
+        {
+            var view = FeatureTable.ToDataView(ml, testRows, null, featureCount);
+            foreach (var m in model.Members)
+            {
+                members[m.Kind.ToString().ToLowerInvariant()] = Measure(ml, target, model.MemberOutput(m, view), testY);
+            }
+        }
+
+        IReadOnlyDictionary<string, MeanSd>? cv = null;
+        if (options.Folds >= 2)
+        {
+            var all = train.Concat(test).Order().ToList();
+            cv = CrossValidate(target, all, matrix, y, featureCount, options);
+        }
+
+        return (model, new TargetReport
+        {
+            Metrics = metrics,
+            Baseline = baseline,
+            BestPossible = best,
+            Members = members,
+            CrossValidation = cv,
+            Reliability = Targets.IsBinary(target) ? ReliabilityTable.Compute(predictions, testY) : null,
+            TrainCount = train.Count,
+            TestCount = test.Count,
+            Seconds = seconds,
+        });
+    }
+
+    /// <summary>Trains every member of the tier for one target on <paramref name="table"/>.</summary>
+    public static TargetModel Fit(Target target, FeatureTable table, TrainingOptions options)
+    {
+        var members = options.Members
+            .AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.Parallelism))
+            .Select(kind => FitMember(kind, target, table, options))
+            .ToList();
+        return new TargetModel(target, members);
+    }
+
+    private static EnsembleMember FitMember(MemberKind kind, Target target, FeatureTable table, TrainingOptions options)
+    {
+        var ml = new MLContext(options.Seed);
+        var model = Learners.Create(ml, kind, target, options.Tier, options.Seed).Fit(table.ToDataView(ml));
+        var calibration = PlattCalibrator.Identity;
+        if (kind == MemberKind.Forest && Targets.IsBinary(target) && options.Tier == Tier.Elite)
+        {
+            calibration = CalibrateOutOfFold(target, table, options);
+        }
+
+        return new EnsembleMember(kind, model, calibration);
+    }
+
+    /// <summary>Platt scaling fitted on out-of-fold forest scores: in-sample forest scores are overconfident.</summary>
+    private static PlattCalibrator CalibrateOutOfFold(Target target, FeatureTable table, TrainingOptions options)
+    {
+        var folds = Folds.Assign(table.Labels, Defaults.CalibrationFolds, options.Seed);
+        var scores = new float[table.Count];
+        for (var k = 0; k < Defaults.CalibrationFolds; k++)
+        {
+            var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != k).ToList();
+            var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == k).ToList();
+            var ml = new MLContext(options.Seed);
+            var model = Learners.Create(ml, MemberKind.Forest, target, options.Tier, options.Seed).Fit(table.Subset(trainIdx).ToDataView(ml));
+            var output = model.Transform(FeatureTable.ToDataView(ml, testIdx.Select(i => table.Rows[i]).ToArray(), null, table.FeatureCount));
+            var s = output.GetColumn<float>("Score").ToArray();
+            for (var j = 0; j < testIdx.Count; j++)
+            {
+                scores[testIdx[j]] = s[j];
+            }
+        }
+
+        var fitted = PlattCalibrator.Fit(scores, table.Labels);
+        return double.IsFinite(fitted.A) && double.IsFinite(fitted.B) ? fitted : PlattCalibrator.Identity;
+    }
+
+    private static IReadOnlyDictionary<string, MeanSd> CrossValidate(Target target, List<int> all, float[][] matrix, float[] y, int featureCount, TrainingOptions options)
+    {
+        var labels = all.Select(i => y[i]).ToArray();
+        var folds = Targets.IsBinary(target) ? Folds.Assign(labels, options.Folds, options.Seed) : Folds.Assign(new float[labels.Length], options.Folds, options.Seed);
+        var perFold = new List<TargetMetrics>();
+        for (var k = 0; k < options.Folds; k++)
+        {
+            var tr = Enumerable.Range(0, all.Count).Where(j => folds[j] != k).ToList();
+            var te = Enumerable.Range(0, all.Count).Where(j => folds[j] == k).ToList();
+            var table = new FeatureTable(tr.Select(j => matrix[all[j]]).ToArray(), tr.Select(j => labels[j]).ToArray(), featureCount);
+            var model = Fit(target, table, options);
+            var ml = new MLContext(options.Seed);
+            var p = model.Predict(ml, te.Select(j => matrix[all[j]]).ToArray(), featureCount);
+            perFold.Add(Measure(ml, target, p, te.Select(j => (double)labels[j]).ToArray()));
+        }
+
+        var result = new Dictionary<string, MeanSd>(StringComparer.Ordinal);
+        void Add(string name, Func<TargetMetrics, double?> get)
+        {
+            var values = perFold.Select(get).Where(v => v is not null).Select(v => v!.Value).ToArray();
+            if (values.Length > 0)
+            {
+                var mean = values.Average();
+                var sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : 0;
+                result[name] = new MeanSd(mean, sd);
+            }
+        }
+
+        if (Targets.IsBinary(target))
+        {
+            Add("accuracy", m => m.Accuracy);
+            Add("auc", m => m.Auc);
+            Add("logloss", m => m.LogLoss);
+            Add("brier", m => m.Brier);
+        }
+        else
+        {
+            Add("r2", m => m.R2);
+            Add("rmse", m => m.Rmse);
+            Add("mae", m => m.Mae);
+        }
+
+        return result;
+    }
+
+    public static TargetMetrics Measure(MLContext ml, Target target, IReadOnlyList<double> predictions, IReadOnlyList<double> labels) =>
+        Targets.IsBinary(target) ? MetricsCalculator.Binary(ml, predictions, labels) : MetricsCalculator.Regression(ml, predictions, labels);
+}

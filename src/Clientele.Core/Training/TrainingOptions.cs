@@ -1,0 +1,22 @@
+using Clientele.Core.Features;
+
+namespace Clientele.Core.Training;
+
+/// <summary>How to train: tier, seed, cross-validation folds (0 = none), the date recency is measured to.</summary>
+public sealed record TrainingOptions
+{
+    public Tier Tier { get; init; } = Tier.Fast;
+
+    public int Seed { get; init; } = Defaults.Seed;
+
+    /// <summary>k of k-fold cross-validation on all labelled clients, reported as mean ± sd; 0 skips it.</summary>
+    public int Folds { get; init; }
+
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Parallel tasks (targets × members); each ML.NET trainer itself runs on one thread.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The members a tier combines.</summary>
+    public IReadOnlyList<MemberKind> Members => Tier == Tier.Fast ? [MemberKind.Forest] : [MemberKind.Forest, MemberKind.Boosting, MemberKind.Linear];
+}

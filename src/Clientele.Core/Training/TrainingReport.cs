@@ -1,0 +1,24 @@
+using Clientele.Core.Labels;
+
+namespace Clientele.Core.Training;
+
+/// <summary>What a training run did and measured; written into the bundle metadata and printed with --json.</summary>
+public sealed class TrainingReport
+{
+    public required string Tier { get; init; }
+
+    public required string LabelSource { get; init; }
+
+    public int Clients { get; init; }
+
+    public int LabelledClients { get; init; }
+
+    public int UnlabelledClients { get; init; }
+
+    public int FeatureCount { get; init; }
+
+    public Dictionary<Target, TargetReport> Targets { get; } = [];
+
+    /// <summary>Wall-clock seconds per stage (ingest, detect, features, train_purchased, ...).</summary>
+    public Dictionary<string, double> Seconds { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,51 @@
+using Clientele.Core.Ingest;
+
+namespace Clientele.Storage.Store;
+
+/// <summary>
+/// Everything Clientele persists, behind one interface with two implementations (SQLite by default,
+/// PostgreSQL when given a connection string) that pass the same test suite. Every batch write is one
+/// transaction: a failure leaves the store as it was.
+/// </summary>
+public interface IClienteleStore : IDisposable
+{
+    /// <summary>Creates or migrates the schema (versioned; idempotent).</summary>
+    void Migrate();
+
+    /// <summary>Current schema version.</summary>
+    int SchemaVersion();
+
+    /// <summary>Upserts clients and replaces their notes and concepts with the given ones, in one transaction.</summary>
+    void SaveClients(IReadOnlyList<ClientRecord> clients, IReadOnlyList<Note> notes, IReadOnlyList<ConceptRecord> concepts);
+
+    /// <summary>Appends predictions (history kept), in one transaction per call.</summary>
+    void SavePredictions(IReadOnlyList<PredictionRecord> predictions);
+
+    ClientRecord? GetClient(string clientId);
+
+    IReadOnlyList<NoteRecord> GetNotes(string clientId);
+
+    IReadOnlyList<ConceptRecord> GetConcepts(string clientId);
+
+    /// <summary>Every prediction of a client, newest first.</summary>
+    IReadOnlyList<PredictionRecord> GetPredictionHistory(string clientId);
+
+    /// <summary>Clients with their latest prediction, filtered (segment on the latest prediction, search on id and name), paged; and the total count.</summary>
+    (IReadOnlyList<ClientSummary> Items, int Total) QueryClients(ClientQuery query);
+
+    /// <summary>Latest prediction of every client (for KPIs and distributions).</summary>
+    IReadOnlyList<PredictionRecord> LatestPredictions();
+
+    void SaveModelVersion(ModelVersionRecord version);
+
+    IReadOnlyList<ModelVersionRecord> ListModelVersions();
+
+    /// <summary>Marks one version active and every other inactive, atomically; false when unknown.</summary>
+    bool ActivateModelVersion(string version);
+
+    ModelVersionRecord? ActiveModelVersion();
+
+    void SaveRun(RunRecord run);
+
+    IReadOnlyList<RunRecord> ListRuns(int limit = 50);
+}

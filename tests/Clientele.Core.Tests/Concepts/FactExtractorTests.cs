@@ -1,0 +1,1 @@
+namespace Clientele.Core.Tests.Concepts;
