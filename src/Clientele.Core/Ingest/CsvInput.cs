@@ -20,14 +20,13 @@ public static class CsvInput
     public static SepReader OpenReader(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var first = reader.Peek();
-        if (first < 0)
-        {
-            throw new ClienteleInputException(source, null, null, Messages.EmptyFile);
-        }
-
         try
         {
+            if (reader.Peek() < 0)
+            {
+                throw new ClienteleInputException(source, null, null, Messages.EmptyFile);
+            }
+
             var sep = Sep.Reader(o => o with
             {
                 Unescape = true,

@@ -1,0 +1,37 @@
+namespace Clientele.Core.Synthetic;
+
+/// <summary>
+/// What <see cref="NotesGenerator.Write"/> generates: how many clients, from which seed, in which languages,
+/// how many of them get several notes and over which dates.
+/// </summary>
+/// <param name="Clients">Number of clients (label rows); each gets at least one note. Zero writes only the headers.</param>
+/// <param name="Seed">Seed of every random draw: the same options give byte-identical files.</param>
+/// <param name="Languages">
+/// Language codes to write notes in (a subset of <see cref="NotesGenerator.AllLanguages"/>, any case; a code listed
+/// twice is drawn twice as often); <c>null</c> means all twelve.
+/// </param>
+/// <param name="MultiNoteShare">Share of clients (0–1) who get 2–4 notes on different dates instead of one.</param>
+/// <param name="Start">First possible note date; <c>null</c> means 2026-01-01.</param>
+/// <param name="Days">Number of days in the date window: notes fall on <c>Start</c> … <c>Start + Days − 1</c>.</param>
+public sealed record GeneratorOptions(
+    int Clients,
+    int Seed = 42,
+    IReadOnlyList<string>? Languages = null,
+    double MultiNoteShare = 0.25,
+    DateOnly? Start = null,
+    int Days = 365);
+
+/// <summary>One generated client's ground truth.</summary>
+/// <param name="ClientId">The client's id (<c>SYN_0000001</c> …), as in the notes.</param>
+/// <param name="Purchased">1 when the client purchased (drawn from <paramref name="TruePurchaseProb"/>), else 0.</param>
+/// <param name="Churned">1 when the client churned, else 0.</param>
+/// <param name="LifetimeValue">The observed lifetime value: <paramref name="ExpectedLifetimeValue"/> plus noise, at least 500, rounded to cents.</param>
+/// <param name="TruePurchaseProb">The probability the purchase was drawn from (the best any model can know).</param>
+/// <param name="ExpectedLifetimeValue">The lifetime value before noise and floor (the best any model can predict).</param>
+public sealed record GeneratedLabels(
+    string ClientId,
+    int Purchased,
+    int Churned,
+    double LifetimeValue,
+    double TruePurchaseProb,
+    double ExpectedLifetimeValue);

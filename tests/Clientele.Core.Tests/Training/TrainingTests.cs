@@ -1,0 +1,145 @@
+using Clientele.Core.Bundles;
+using Clientele.Core.Errors;
+using Clientele.Core.Features;
+using Clientele.Core.Labels;
+using Clientele.Core.Scoring;
+using Clientele.Core.Tests.Fixtures;
+using Clientele.Core.Training;
+using Microsoft.ML;
+
+namespace Clientele.Core.Tests.Training;
+
+public class TrainingTests
+{
+    private static TrainedModel Train(Tier tier, int clients = 400, int seed = 42)
+    {
+        var lexicon = TestData.Lexicon();
+        var profiles = TestData.Profiles(clients, lexicon: lexicon);
+        var labels = SmartLabeler.Label(profiles, lexicon, seed);
+        return Trainer.Train(profiles, lexicon, labels, null, new TrainingOptions { Tier = tier, Seed = seed });
+    }
+
+    [Fact]
+    public void Platt_calibration_makes_probabilities_match_frequencies()
+    {
+        // Scores are a monotone distortion of known probabilities; Platt must undo it.
+        var random = new Random(3);
+        var n = 20000;
+        var scores = new float[n];
+        var labels = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            var p = random.NextDouble();
+            scores[i] = (float)(3 * Math.Log(p / (1 - p)));
+            labels[i] = random.NextDouble() < p ? 1 : 0;
+        }
+
+        var platt = PlattCalibrator.Fit(scores, labels);
+        var near07 = Enumerable.Range(0, n).Where(i => Math.Abs(platt.Apply(scores[i]) - 0.7) < 0.03).ToList();
+        Assert.True(near07.Count > 300);
+        Assert.InRange(near07.Average(i => labels[i]), 0.65, 0.75);
+    }
+
+    [Fact]
+    public void Soft_voting_is_the_mean_of_member_probabilities()
+    {
+        var trained = Train(Tier.Elite, 300);
+        var model = trained.Models[Target.Purchased];
+        Assert.Equal(3, model.Members.Count);
+        var lexicon = TestData.Lexicon();
+        var rows = FeatureMatrix.Build(trained.Featurizer, TestData.Profiles(50, seed: 9, lexicon: lexicon), null);
+        var ml = new MLContext(42);
+        var view = FeatureTable.ToDataView(ml, rows, null, trained.Featurizer.FeatureCount);
+        var outputs = model.Members.Select(m => model.MemberOutput(m, view)).ToList();
+        var combined = model.Predict(ml, rows, trained.Featurizer.FeatureCount);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(outputs.Average(o => o[i]), combined[i], 9);
+        }
+    }
+
+    [Fact]
+    public void Same_data_and_seed_give_identical_predictions()
+    {
+        var a = Train(Tier.Fast);
+        var b = Train(Tier.Fast);
+        var profiles = TestData.Profiles(100, seed: 5, lexicon: a.Featurizer.Lexicon);
+        var sa = new Scorer(Bundle(a)).Score(profiles);
+        var sb = new Scorer(Bundle(b)).Score(profiles);
+        Assert.Equal(sa, sb);
+    }
+
+    [Fact]
+    public void The_model_learns_the_signal_behind_smart_labels()
+    {
+        var trained = Train(Tier.Fast, 800);
+        var r = trained.Report.Targets[Target.LifetimeValue];
+        Assert.True(r.Metrics.R2 > 0.5, $"R² {r.Metrics.R2}");
+        Assert.True(r.Metrics.R2 > r.Baseline.R2);
+        Assert.NotNull(r.BestPossible);
+    }
+
+    [Fact]
+    public void Reasons_point_at_the_concept_that_drives_the_label()
+    {
+        var trained = Train(Tier.Fast, 800);
+        var lexicon = trained.Featurizer.Lexicon;
+        var profiles = Core.Profiles.ProfileBuilder.FromNotes(Core.Concepts.ConceptMatcher.Build(lexicon),
+            TestData.NotesCsv("ID,Transcription\nVIP,no budget limit. plays golf.\n"));
+        var score = Assert.Single(new Scorer(Bundle(trained)).Score(profiles));
+        var value = score.Reasons.Split("; ").Single(p => p.StartsWith("value:", StringComparison.Ordinal));
+        Assert.StartsWith("value: + no-limit budget", value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bundle_save_then_load_gives_identical_scores()
+    {
+        var trained = Train(Tier.Elite, 300);
+        var bundle = Bundle(trained);
+        var memory = new MemoryBundle();
+        bundle.Save(memory);
+        var loaded = ModelBundle.Load(memory);
+        var profiles = TestData.Profiles(60, seed: 11, lexicon: trained.Featurizer.Lexicon);
+        Assert.Equal(new Scorer(bundle).Score(profiles), new Scorer(loaded).Score(profiles));
+    }
+
+    [Fact]
+    public void A_bundle_with_a_flipped_byte_is_refused()
+    {
+        var memory = new MemoryBundle();
+        Bundle(Train(Tier.Fast, 200)).Save(memory);
+        var damaged = new MemoryBundle();
+        foreach (var (name, bytes) in memory.Parts)
+        {
+            var copy = (byte[])bytes.Clone();
+            if (name == "purchased.forest.zip")
+            {
+                copy[copy.Length / 2] ^= 0xFF;
+            }
+
+            using var s = damaged.Create(name);
+            s.Write(copy);
+        }
+
+        var e = Assert.Throws<ClienteleInputException>(() => ModelBundle.Load(damaged));
+        Assert.Contains("checksum", e.Message);
+    }
+
+    [Fact]
+    public void A_bundle_from_a_newer_format_is_refused()
+    {
+        var memory = new MemoryBundle();
+        Bundle(Train(Tier.Fast, 200)).Save(memory);
+        var meta = System.Text.Encoding.UTF8.GetString(memory.Parts[ModelBundle.MetadataFile]).Replace("\"format_version\": 1", "\"format_version\": 7");
+        using (var s = memory.Create(ModelBundle.MetadataFile))
+        {
+            s.Write(System.Text.Encoding.UTF8.GetBytes(meta));
+        }
+
+        var e = Assert.Throws<ClienteleInputException>(() => ModelBundle.Load(memory));
+        Assert.Contains("version 7", e.Message);
+    }
+
+    private static ModelBundle Bundle(TrainedModel trained) =>
+        ModelBundle.FromTraining(trained, 42, "test", ReportJson.Build(trained.Report), DateTimeOffset.UnixEpoch);
+}
