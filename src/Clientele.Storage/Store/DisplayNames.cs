@@ -15,6 +15,9 @@ public static class DisplayNames
     // A capitalised Latin word; a name can follow CJK text directly, hence "not after a cased letter".
     private const string Word = @"(?<![\p{Lu}\p{Ll}])\p{Lu}[\p{L}\p{M}'’\-]*";
 
+    // A whole word that is not a possessive: "Mr. Smith's wife" is about someone else.
+    private const string Surname = $@"(?>{Word})(?<!['’]s)";
+
     private const string Particles = @"(?:(?:de|da|di|del|della|van|von|der|den|du|le|la)\s+){0,2}";
 
     // Longest first where one is a prefix of another (Mrs/Mr, Sra/Sr, Signora/Signor).
@@ -24,14 +27,15 @@ public static class DisplayNames
 
     private const string ArabicTitle = "(?:السيدة|السيد)";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
+    // Generous: the first match includes compiling the pattern, which alone can take 100 ms on a busy machine.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     // "Sra/Sr. Nakamura", "السيد/السيدة Sokolov": the advisor did not know the title, so show the name alone.
     private static readonly Regex EitherTitle = Build(
-        $@"(?:{Title}\s*/\s*{Title}|{ArabicTitle}(?:\s*/\s*{ArabicTitle})?)\s+(?<name>{Particles}{Word})");
+        $@"(?:{Title}\s*/\s*{Title}|{ArabicTitle}(?:\s*/\s*{ArabicTitle})?)\s+(?<name>{Particles}{Surname})");
 
     private static readonly Regex TitledName = Build(
-        $@"(?<name>{Title}(?:\s+(?:and|&|et|und|e|y|en)\s+{Title})?\s+{Particles}{Word})");
+        $@"(?<name>{Title}(?:\s+(?:and|&|et|und|e|y|en)\s+{Title})?\s+{Particles}{Surname})");
 
     // "Hu様", "Ito님", "Anderson先生/女士" (first title kept), "田中様".
     private static readonly Regex HonorificSuffix = Build(
@@ -100,5 +104,5 @@ public static class DisplayNames
     }
 
     private static Regex Build(string pattern) =>
-        new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+        new(pattern, RegexOptions.CultureInvariant, Timeout);
 }

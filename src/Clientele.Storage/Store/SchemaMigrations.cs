@@ -15,10 +15,11 @@ internal static class SchemaMigrations
     [
         new(1, "clients, notes, concepts, predictions, model versions, runs",
         [
+            // NOT NULL on every key: SQLite, unlike PostgreSQL, lets a text primary key be NULL.
             // search_key holds the folded id and name (see SqlStore.SearchKey): SQLite's LOWER() folds ASCII only.
             $"""
             CREATE TABLE clients (
-                client_id {t.Key} PRIMARY KEY,
+                client_id {t.Key} NOT NULL PRIMARY KEY,
                 display_name {t.Text} NOT NULL,
                 first_note {t.Date},
                 last_note {t.Date},
@@ -65,7 +66,7 @@ internal static class SchemaMigrations
             "CREATE INDEX ix_predictions_latest ON predictions (client_id, scored_at DESC, id DESC)",
             $"""
             CREATE TABLE model_versions (
-                version {t.Key} PRIMARY KEY,
+                version {t.Key} NOT NULL PRIMARY KEY,
                 tier {t.Text} NOT NULL,
                 bundle_path {t.Text} NOT NULL,
                 created_at {t.Timestamp} NOT NULL,
@@ -76,7 +77,7 @@ internal static class SchemaMigrations
             "CREATE UNIQUE INDEX ux_model_versions_active ON model_versions (active) WHERE active",
             $"""
             CREATE TABLE runs (
-                run_id {t.Key} PRIMARY KEY,
+                run_id {t.Key} NOT NULL PRIMARY KEY,
                 kind {t.Text} NOT NULL,
                 status {t.Text} NOT NULL,
                 started_at {t.Timestamp} NOT NULL,
