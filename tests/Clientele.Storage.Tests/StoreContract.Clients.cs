@@ -60,14 +60,42 @@ public abstract partial class StoreContract
     public void A_client_batch_failing_midway_writes_nothing()
     {
         Store.SaveClients([Sample.Client("A", "before")], [Sample.Note("A", "kept")], []);
-        ClientRecord[] batch = [Sample.Client("A", "after"), Sample.Client("B"), Sample.Client(null!), Sample.Client("C")];
 
-        Assert.ThrowsAny<Exception>(() => Store.SaveClients(batch, [Sample.Note("B", "b")], []));
+        // Large enough to span several statements, so the ones before the null id have already run.
+        var batch = Enumerable.Range(0, 1200).Select(i => Sample.Client(i == 1100 ? null! : $"B{i:0000}")).Prepend(Sample.Client("A", "after")).ToList();
+
+        Assert.ThrowsAny<Exception>(() => Store.SaveClients(batch, [Sample.Note("B0001", "b")], []));
 
         Assert.Equal("before", Store.GetClient("A")?.DisplayName);
         Assert.Equal(["kept"], Store.GetNotes("A").Select(n => n.Text));
-        Assert.Null(Store.GetClient("B"));
+        Assert.Null(Store.GetClient("B0001"));
         Assert.Equal(1, Store.QueryClients(new ClientQuery()).Total);
+    }
+
+    [StoreFact]
+    public void A_client_batch_failing_on_its_last_statement_writes_nothing()
+    {
+        Store.SaveClients([Sample.Client("A", "before")], [Sample.Note("A", "kept")], [Sample.Concept("A", "golf")]);
+
+        // Clients, deletions and notes succeed; the duplicate concept fails the last insert.
+        Assert.ThrowsAny<Exception>(() => Store.SaveClients(
+            [Sample.Client("A", "after"), Sample.Client("B")],
+            [Sample.Note("A", "new"), Sample.Note("B", "b")],
+            [Sample.Concept("B", "gift"), Sample.Concept("B", "gift")]));
+
+        Assert.Equal("before", Store.GetClient("A")?.DisplayName);
+        Assert.Equal(["kept"], Store.GetNotes("A").Select(n => n.Text));
+        Assert.Equal(["golf"], Store.GetConcepts("A").Select(c => c.ConceptId));
+        Assert.Null(Store.GetClient("B"));
+    }
+
+    [StoreFact]
+    public void A_client_given_twice_in_a_batch_keeps_its_last_record()
+    {
+        Store.SaveClients(Sample.Client("A", "first"), Sample.Client("B"), Sample.Client("A", "second"));
+
+        Assert.Equal("second", Store.GetClient("A")?.DisplayName);
+        Assert.Equal(2, Store.QueryClients(new ClientQuery()).Total);
     }
 
     [StoreFact]

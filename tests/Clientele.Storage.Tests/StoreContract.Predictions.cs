@@ -64,8 +64,11 @@ public abstract partial class StoreContract
     public void A_prediction_batch_failing_midway_writes_nothing()
     {
         Store.SaveClients(Sample.Client("A"), Sample.Client("B"));
-        PredictionRecord[] batch =
-            [Sample.Prediction("A", Sample.T0, 1), Sample.Prediction("unknown", Sample.T0, 2), Sample.Prediction("B", Sample.T0, 3)];
+
+        // Spans several statements; the unknown client sits in the last one.
+        var batch = Enumerable.Range(0, 1200)
+            .Select(i => Sample.Prediction(i == 1100 ? "unknown" : i % 2 == 0 ? "A" : "B", Sample.T0.AddSeconds(i), i))
+            .ToList();
 
         Assert.ThrowsAny<Exception>(() => Store.SavePredictions(batch));
 

@@ -36,6 +36,9 @@ public sealed class PostgresStore : SqlStore
     private protected override string VersionTableExistsSql =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_version'";
 
+    // Each statement is a round trip; 500 rows of the widest table (11 columns) stay far below the 65,535 parameters allowed.
+    private protected override int RowsPerStatement => 500;
+
     private protected override DbConnection OpenConnection() => dataSource.OpenConnection();
 
     private protected override void LockForUpdate(DbConnection connection, DbTransaction transaction) =>

@@ -15,9 +15,10 @@ public abstract partial class SqlStore
 
     private const int ClientColumnCount = 6;
 
-    private const string UpsertClientSql = """
-        INSERT INTO clients (client_id, display_name, first_note, last_note, note_count, languages, search_key, updated_at)
-        VALUES (@ClientId, @DisplayName, @FirstNote, @LastNote, @NoteCount, @Languages, @SearchKey, @UpdatedAt)
+    private const string UpsertClientHead =
+        "INSERT INTO clients (client_id, display_name, first_note, last_note, note_count, languages, search_key, updated_at) VALUES";
+
+    private const string UpsertClientTail = """
         ON CONFLICT (client_id) DO UPDATE SET
             display_name = excluded.display_name, first_note = excluded.first_note, last_note = excluded.last_note,
             note_count = excluded.note_count, languages = excluded.languages, search_key = excluded.search_key,
@@ -46,31 +47,22 @@ public abstract partial class SqlStore
         RequireInBatch(ids, notes.Select(n => n.ClientId), "note");
         RequireInBatch(ids, concepts.Select(c => c.ClientId), "concept");
 
+        var unique = LastOfEachClient(clients);
+        var keys = unique.Select(x => x.ClientId).ToList();
         var now = TimestampValue(DateTimeOffset.UtcNow);
         InTransaction((c, tx) =>
         {
-            c.Execute(UpsertClientSql, clients.Select(x => new
-            {
-                x.ClientId,
-                DisplayName = x.DisplayName ?? string.Empty,
-                FirstNote = DateValue(x.FirstNote),
-                LastNote = DateValue(x.LastNote),
-                x.NoteCount,
-                x.Languages,
-                SearchKey = SearchKey(x.ClientId, x.DisplayName),
-                UpdatedAt = now,
-            }), tx);
-            var owners = clients.Select(x => new { x.ClientId });
-            c.Execute("DELETE FROM notes WHERE client_id = @ClientId", owners, tx);
-            c.Execute("DELETE FROM concepts WHERE client_id = @ClientId", owners, tx);
-            c.Execute(
-                "INSERT INTO notes (client_id, note_date, language, body) VALUES (@ClientId, @Date, @Language, @Text)",
-                notes.Select(n => new { n.ClientId, Date = DateValue(n.Date), n.Language, n.Text }),
-                tx);
-            c.Execute(
-                "INSERT INTO concepts (client_id, concept_id, label, category, mentions) VALUES (@ClientId, @ConceptId, @Label, @Category, @Count)",
-                concepts,
-                tx);
+            MultiRow.Insert(c, tx, RowsPerStatement, UpsertClientHead, UpsertClientTail, unique, x =>
+            [
+                x.ClientId, x.DisplayName ?? string.Empty, DateValue(x.FirstNote), DateValue(x.LastNote), x.NoteCount, x.Languages,
+                SearchKey(x.ClientId, x.DisplayName), now,
+            ]);
+            MultiRow.WhereIn(c, tx, RowsPerStatement, "DELETE FROM notes WHERE client_id IN", keys);
+            MultiRow.WhereIn(c, tx, RowsPerStatement, "DELETE FROM concepts WHERE client_id IN", keys);
+            MultiRow.Insert(c, tx, RowsPerStatement, "INSERT INTO notes (client_id, note_date, language, body) VALUES", string.Empty, notes, n =>
+                [n.ClientId, DateValue(n.Date), n.Language, n.Text]);
+            MultiRow.Insert(c, tx, RowsPerStatement, "INSERT INTO concepts (client_id, concept_id, label, category, mentions) VALUES", string.Empty, concepts, x =>
+                [x.ClientId, x.ConceptId, x.Label, x.Category, x.Count]);
         });
     }
 
@@ -145,6 +137,26 @@ public abstract partial class SqlStore
 
     private ClientRecord ReadClient(DbDataReader r) =>
         new(r.GetString(0), r.GetString(1), ReadNullableDate(r, 2), ReadNullableDate(r, 3), r.GetInt32(4), ReadNullableString(r, 5));
+
+    /// <summary>
+    /// A client given twice keeps its last record, as row-by-row upserts would; PostgreSQL refuses one
+    /// statement that updates a row twice. A HashSet, not a dictionary, so a null id still reaches the database.
+    /// </summary>
+    private static List<ClientRecord> LastOfEachClient(IReadOnlyList<ClientRecord> clients)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = new List<ClientRecord>(clients.Count);
+        for (var i = clients.Count - 1; i >= 0; i--)
+        {
+            if (seen.Add(clients[i].ClientId))
+            {
+                unique.Add(clients[i]);
+            }
+        }
+
+        unique.Reverse();
+        return unique;
+    }
 
     private static void RequireInBatch(HashSet<string> ids, IEnumerable<string> owners, string what)
     {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Clientele.Core.Scoring;
-using Dapper;
 
 namespace Clientele.Storage.Store;
 
@@ -10,31 +9,21 @@ public abstract partial class SqlStore
         "p.client_id, p.model_version, p.scored_at, p.purchase_prob, p.will_purchase, p.churn_risk, p.will_churn, "
         + "p.predicted_clv, p.value_segment, p.risk_segment, p.reasons";
 
-    private const string InsertPredictionSql = """
+    private const string InsertPredictionHead = """
         INSERT INTO predictions (client_id, model_version, scored_at, purchase_prob, will_purchase, churn_risk, will_churn,
-            predicted_clv, value_segment, risk_segment, reasons)
-        VALUES (@ClientId, @ModelVersion, @ScoredAt, @PurchaseProb, @WillPurchase, @ChurnRisk, @WillChurn,
-            @PredictedClv, @ValueSegment, @RiskSegment, @Reasons)
+            predicted_clv, value_segment, risk_segment, reasons) VALUES
         """;
 
     /// <summary>Every client must have been saved first (a prediction of an unknown client fails the whole batch).</summary>
     public void SavePredictions(IReadOnlyList<PredictionRecord> predictions)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        InTransaction((c, tx) => c.Execute(InsertPredictionSql, predictions.Select(p => new
-        {
-            p.ClientId,
-            p.ModelVersion,
-            ScoredAt = TimestampValue(p.ScoredAt),
-            PurchaseProb = Score(p.Score.PurchaseProb),
-            p.Score.WillPurchase,
-            ChurnRisk = Score(p.Score.ChurnRisk),
-            p.Score.WillChurn,
-            PredictedClv = Score(p.Score.PredictedClv),
-            p.Score.ValueSegment,
-            p.Score.RiskSegment,
+        InTransaction((c, tx) => MultiRow.Insert(c, tx, RowsPerStatement, InsertPredictionHead, string.Empty, predictions, p =>
+        [
+            p.ClientId, p.ModelVersion, TimestampValue(p.ScoredAt), Score(p.Score.PurchaseProb), p.Score.WillPurchase,
+            Score(p.Score.ChurnRisk), p.Score.WillChurn, Score(p.Score.PredictedClv), p.Score.ValueSegment, p.Score.RiskSegment,
             p.Score.Reasons,
-        }), tx));
+        ]));
     }
 
     public IReadOnlyList<PredictionRecord> GetPredictionHistory(string clientId) =>

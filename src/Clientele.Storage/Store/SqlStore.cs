@@ -20,6 +20,9 @@ public abstract partial class SqlStore : IClienteleStore
     /// <summary>SQL counting the schema_version tables visible to this store (0 or 1).</summary>
     private protected abstract string VersionTableExistsSql { get; }
 
+    /// <summary>Rows per statement in batch writes (see <see cref="MultiRow"/>).</summary>
+    private protected abstract int RowsPerStatement { get; }
+
     private protected abstract DbConnection OpenConnection();
 
     /// <summary>
