@@ -21,7 +21,14 @@ public sealed class DisplayNamesTests
     [InlineData("Sra. Martínez y madre juntas, clientas ocasionales.", "Sra. Martínez")]
     [InlineData("Frau Schneider, 47 Jahre, Unternehmerin Modebranche.", "Frau Schneider")]
     [InlineData("  Mme de Villiers, 50 ans", "Mme de Villiers")]
+    [InlineData("Signor e Signora De Santis, coppia", "Signor e Signora De Santis")]
     [InlineData("田中様、52歳。", "田中様")]
+    [InlineData("Meeting with De Luca, 55, who is a Astro-Physicist.", "De Luca")]
+    [InlineData("Rendez-vous avec Patel, 59 ans, Classical Violinist.", "Patel")]
+    [InlineData("Treffen mit Sun, 70 Jahre, Interior Designer.", "Sun")]
+    [InlineData("de Vos様、49歳、AI Researcher。", "de Vos様")]
+    [InlineData("De Luca先生/女士，35岁，职业为Antique Restorer。", "De Luca先生")]
+    [InlineData("de Vos, 28 jaar, Interior Designer.", "de Vos")]
     public void Finds_the_name_the_note_opens_with(string note, string expected) =>
         Assert.Equal(expected, DisplayNames.Guess(note));
 
@@ -33,6 +40,8 @@ public sealed class DisplayNamesTests
     [InlineData("고객님 (45세), 선물 구매 희망.")]
     [InlineData("Looking for a gift for Mr. Smith's wife, budget 5K.")]
     [InlineData("Meeting, 25 min, discussed handbags.")]
+    [InlineData("Meeting with the Paris team about Lady Dior stock.")]
+    [InlineData("Sir Richard and Lady Catherine, both 68, VIP clients.")]
     public void Gives_nothing_when_unsure(string note) =>
         Assert.Equal(string.Empty, DisplayNames.Guess(note));
 

@@ -12,13 +12,14 @@ public static class DisplayNames
     private const int OpeningLength = 80;
     private const int MaxNameLength = 60;
 
-    // A capitalised Latin word; a name can follow CJK text directly, hence "not after a cased letter".
-    private const string Word = @"(?<![\p{Lu}\p{Ll}])\p{Lu}[\p{L}\p{M}'’\-]*";
+    // A capitalised word of cased letters (Latin, Cyrillic…), so it stops before an attached 様 or 先生;
+    // it can follow CJK text directly, hence "not after a cased letter".
+    private const string Word = @"(?<![\p{Lu}\p{Ll}])\p{Lu}[\p{Lu}\p{Ll}\p{M}'’\-]*";
 
     // A whole word that is not a possessive: "Mr. Smith's wife" is about someone else.
     private const string Surname = $@"(?>{Word})(?<!['’]s)";
 
-    private const string Particles = @"(?:(?:de|da|di|del|della|van|von|der|den|du|le|la)\s+){0,2}";
+    private const string Particles = @"(?:(?:[Dd]e|[Dd]a|[Dd]i|[Dd]el|[Dd]ella|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]u|[Ll]e|[Ll]a)\s+){0,2}";
 
     // Longest first where one is a prefix of another (Mrs/Mr, Sra/Sr, Signora/Signor).
     private const string Title =
@@ -37,13 +38,21 @@ public static class DisplayNames
     private static readonly Regex TitledName = Build(
         $@"(?<name>{Title}(?:\s+(?:and|&|et|und|e|y|en)\s+{Title})?\s+{Particles}{Surname})");
 
-    // "Hu様", "Ito님", "Anderson先生/女士" (first title kept), "田中様".
+    // A surname of one or two words, maybe after particles: "Patel", "De Luca", "de Vos".
+    private const string BareName = $@"{Particles}{Word}(?:\s+{Surname})?";
+
+    // "Hu様", "Ito님", "Anderson先生/女士" (first title kept), "de Vos様", "田中様".
     private static readonly Regex HonorificSuffix = Build(
-        $@"^(?<name>(?:{Word}|[\p{{IsCJKUnifiedIdeographs}}\p{{IsKatakana}}\p{{IsHangulSyllables}}]{{1,4}})\s?(?:様|さま|さん|氏|殿|님|씨|先生|女士|小姐))");
+        $@"^(?<name>(?:{BareName}|[\p{{IsCJKUnifiedIdeographs}}\p{{IsKatakana}}\p{{IsHangulSyllables}}]{{1,4}})\s?(?:様|さま|さん|氏|殿|님|씨|先生|女士|小姐))");
+
+    // "Meeting with Chen, 53, ...", "Rendez-vous avec Patel, 59 ans": the client follows the opening words.
+    private static readonly Regex MeetingWith = Build(
+        @"^(?:Meeting with|Rendez-vous avec|Incontro con|Reunión con|Treffen mit|Reunião com|Encontro com|Afspraak met|"
+        + $@"Ontmoeting met|Встреча с)\s+(?<name>{BareName})\s*(?:[,(]|$)");
 
     // "Martin, 69 лет", "Fontaine, 57 jaar", "Weber, 63, ...": a bare name is trusted only when an age follows.
     private static readonly Regex NameThenAge = Build(
-        $@"^(?<name>{Word}(?:\s+{Word})?)\s*(?:,\s*|\(\s*)[0-9]{{2,3}}(?![0-9])\s*"
+        $@"^(?<name>{BareName})\s*(?:,\s*|\(\s*)[0-9]{{2,3}}(?![0-9])\s*"
         + @"(?:[,;)]|ans\b|years?\b|yo\b|Jahre\b|anni\b|años\b|anos\b|jaar\b|лет|год|歳|岁|세|عام)");
 
     // Words that open a note without being a name ("Client, 45 ans", "고객님").
@@ -67,7 +76,7 @@ public static class DisplayNames
         try
         {
             // Titles are searched in the first clause only: further on, "Mr." may be the husband or a product name.
-            foreach (var (pattern, text) in new[] { (EitherTitle, clause), (TitledName, clause), (HonorificSuffix, clause), (NameThenAge, opening) })
+            foreach (var (pattern, text) in new[] { (EitherTitle, clause), (TitledName, clause), (HonorificSuffix, clause), (MeetingWith, clause), (NameThenAge, opening) })
             {
                 var match = pattern.Match(text);
                 if (match.Success && Clean(match.Groups["name"].Value) is { Length: > 0 } name)
