@@ -15,10 +15,13 @@ public interface IClienteleStore : IDisposable
     /// <summary>Current schema version.</summary>
     int SchemaVersion();
 
-    /// <summary>Upserts clients and replaces their notes and concepts with the given ones, in one transaction.</summary>
+    /// <summary>
+    /// Upserts clients and replaces their notes and concepts with the given ones, in one transaction. Every note and
+    /// concept must belong to one of the given clients (ArgumentException otherwise); other clients are left alone.
+    /// </summary>
     void SaveClients(IReadOnlyList<ClientRecord> clients, IReadOnlyList<Note> notes, IReadOnlyList<ConceptRecord> concepts);
 
-    /// <summary>Appends predictions (history kept), in one transaction per call.</summary>
+    /// <summary>Appends predictions (history kept), in one transaction per call. Their clients must already be saved.</summary>
     void SavePredictions(IReadOnlyList<PredictionRecord> predictions);
 
     ClientRecord? GetClient(string clientId);

@@ -1,0 +1,92 @@
+namespace Clientele.Storage.Store;
+
+/// <summary>
+/// The schema as numbered steps. A step, once released, never changes: a later change is a new step, so a
+/// database at any version reaches the latest by applying what it lacks, in order, in one transaction.
+/// </summary>
+internal static class SchemaMigrations
+{
+    internal sealed record Step(int Version, string Description, IReadOnlyList<string> Statements);
+
+    public static string VersionTable(ColumnTypes t) =>
+        $"CREATE TABLE IF NOT EXISTS schema_version (version {t.Integer} PRIMARY KEY, description {t.Text} NOT NULL, applied_at {t.Timestamp} NOT NULL)";
+
+    public static IReadOnlyList<Step> Steps(ColumnTypes t) =>
+    [
+        new(1, "clients, notes, concepts, predictions, model versions, runs",
+        [
+            // NOT NULL on every key: SQLite, unlike PostgreSQL, lets a text primary key be NULL.
+            // search_key holds the folded id and name (see SqlStore.SearchKey): SQLite's LOWER() folds ASCII only.
+            $"""
+            CREATE TABLE clients (
+                client_id {t.Key} NOT NULL PRIMARY KEY,
+                display_name {t.Text} NOT NULL,
+                first_note {t.Date},
+                last_note {t.Date},
+                note_count {t.Integer} NOT NULL,
+                languages {t.Text},
+                search_key {t.Text} NOT NULL,
+                updated_at {t.Timestamp} NOT NULL)
+            """,
+            $"""
+            CREATE TABLE notes (
+                id {t.Identity},
+                client_id {t.Key} NOT NULL REFERENCES clients (client_id) ON DELETE CASCADE,
+                note_date {t.Date},
+                language {t.Text},
+                body {t.Text} NOT NULL)
+            """,
+            "CREATE INDEX ix_notes_client ON notes (client_id)",
+            $"""
+            CREATE TABLE concepts (
+                client_id {t.Key} NOT NULL REFERENCES clients (client_id) ON DELETE CASCADE,
+                concept_id {t.Key} NOT NULL,
+                label {t.Text} NOT NULL,
+                category {t.Text} NOT NULL,
+                mentions {t.Integer} NOT NULL,
+                PRIMARY KEY (client_id, concept_id))
+            """,
+            // NULL scores are targets the model was not trained on (NaN in ClientScore).
+            $"""
+            CREATE TABLE predictions (
+                id {t.Identity},
+                client_id {t.Key} NOT NULL REFERENCES clients (client_id) ON DELETE CASCADE,
+                model_version {t.Key} NOT NULL,
+                scored_at {t.Timestamp} NOT NULL,
+                purchase_prob {t.Real},
+                will_purchase {t.Boolean} NOT NULL,
+                churn_risk {t.Real},
+                will_churn {t.Boolean} NOT NULL,
+                predicted_clv {t.Real},
+                value_segment {t.Text} NOT NULL,
+                risk_segment {t.Text} NOT NULL,
+                reasons {t.Text} NOT NULL)
+            """,
+            // Serves "latest per client": one index seek per client, newest first.
+            "CREATE INDEX ix_predictions_latest ON predictions (client_id, scored_at DESC, id DESC)",
+            $"""
+            CREATE TABLE model_versions (
+                version {t.Key} NOT NULL PRIMARY KEY,
+                tier {t.Text} NOT NULL,
+                bundle_path {t.Text} NOT NULL,
+                created_at {t.Timestamp} NOT NULL,
+                metrics_json {t.Text} NOT NULL,
+                active {t.Boolean} NOT NULL DEFAULT FALSE)
+            """,
+            // The database itself refuses a second active version, whatever a buggy caller does.
+            "CREATE UNIQUE INDEX ux_model_versions_active ON model_versions (active) WHERE active",
+            $"""
+            CREATE TABLE runs (
+                run_id {t.Key} NOT NULL PRIMARY KEY,
+                kind {t.Text} NOT NULL,
+                status {t.Text} NOT NULL,
+                started_at {t.Timestamp} NOT NULL,
+                finished_at {t.Timestamp},
+                clients {t.Integer} NOT NULL,
+                model_version {t.Key},
+                message {t.Text})
+            """,
+            "CREATE INDEX ix_runs_started ON runs (started_at DESC)",
+        ]),
+    ];
+}

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Clientele.Storage.Store;
+
+/// <summary>
+/// The default store: one SQLite file, nothing to install. WAL lets readers (dashboard requests) run while a
+/// batch writes; writers queue on the busy timeout instead of failing. Dates are ISO 8601 text, times UTC
+/// with a fixed width, so text order is time order.
+/// </summary>
+public sealed class SqliteStore : SqlStore
+{
+    private const string DateFormat = "yyyy'-'MM'-'dd";
+
+    private const string TimestampFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'";
+
+    /// <summary>How long a writer waits for another writer's transaction before giving up.</summary>
+    private const int BusyTimeoutMs = 30_000;
+
+    private static readonly ColumnTypes SqliteTypes = new(
+        Key: "TEXT",
+        Text: "TEXT",
+        Integer: "INTEGER",
+        Real: "REAL",
+        Boolean: "INTEGER",
+        Date: "TEXT",
+        Timestamp: "TEXT",
+        Identity: "INTEGER PRIMARY KEY");
+
+    private readonly string connectionString;
+
+    /// <summary>Opens (creating it and its folder if needed) the database file named by a "Data Source=..." string.</summary>
+    public SqliteStore(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            throw new ArgumentException(
+                "An in-memory SQLite database is not supported: every operation opens its own connection. Give a file path.",
+                nameof(connectionString));
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        this.connectionString = builder.ToString();
+        using var connection = OpenConnection();
+
+        // Persistent in the file, so once is enough; it cannot run inside a transaction, hence not a migration.
+        connection.Execute("PRAGMA journal_mode = WAL");
+    }
+
+    /// <summary>The database file.</summary>
+    public string FilePath => new SqliteConnectionStringBuilder(connectionString).DataSource;
+
+    private protected override ColumnTypes Types => SqliteTypes;
+
+    private protected override string VersionTableExistsSql =>
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+
+    // In-process: no round trip to save, and wide statements bind parameters slowly.
+    private protected override int RowsPerStatement => 1;
+
+    private protected override DbConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(connectionString);
+        connection.Open();
+
+        // Per connection: SQLite forgets it on close, and a pooled connection may be new.
+        connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
+        return connection;
+    }
+
+    // BeginTransaction is BEGIN IMMEDIATE in Microsoft.Data.Sqlite: the write lock is already taken.
+    private protected override void LockForUpdate(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
+    private protected override object? DateValue(DateOnly? date) =>
+        date?.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private protected override object TimestampValue(DateTimeOffset at) =>
+        at.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    private protected override DateOnly ReadDate(DbDataReader reader, int ordinal) =>
+        DateOnly.ParseExact(reader.GetString(ordinal), DateFormat, CultureInfo.InvariantCulture);
+
+    private protected override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
+        DateTimeOffset.ParseExact(reader.GetString(ordinal), TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    // Pooled connections keep the file open; tests and tools that delete it afterwards need them closed.
+    private protected override void DisposeCore()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+}
