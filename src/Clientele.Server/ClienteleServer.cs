@@ -51,13 +51,13 @@ public static class ClienteleServer
             k.AddServerHeader = false;
         });
 
-        AddServices(builder.Services, early);
+        AddServices(builder.Services);
         var app = builder.Build();
         Configure(app);
         return app;
     }
 
-    private static void AddServices(IServiceCollection services, ServerOptions early)
+    private static void AddServices(IServiceCollection services)
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -68,7 +68,7 @@ public static class ClienteleServer
             o.SerializerOptions.DictionaryKeyPolicy = null;
             o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
-        services.AddClienteleRateLimits(() => early.WritesPerMinute);
+        services.AddClienteleRateLimits();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClienteleStore>(sp => StoreOpener.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddSingleton<ModelRegistry>();

@@ -19,8 +19,7 @@ public static class PredictApi
             .WithName("Predict")
             .WithSummary("Scores a notes CSV (multipart field 'file' or a text/csv body) with the active model.")
             .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. With ?store=true (API key) the clients, notes, concepts and predictions are also saved.")
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<string>("text/csv")
+            .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
             .Produces<List<ScoreView>>()
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -52,7 +51,7 @@ public static class PredictApi
         }
 
         var report = new IngestReport(upload.Name);
-        var notes = NotesCsv.ReadAll(CsvInput.OpenText(new MemoryStream(upload.Bytes)), upload.Name, report);
+        var notes = NotesUpload.Read(upload, report);
         var profiles = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
         var scores = snapshot.Scorer.Score(profiles);
         if (save == true)

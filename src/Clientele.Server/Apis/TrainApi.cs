@@ -18,7 +18,6 @@ public static class TrainApi
             .WithName("Train")
             .WithSummary("Starts training a model version in the background (API key).")
             .WithDescription("Multipart fields, all optional: 'notes' (CSV; default: the notes in the store), 'labels' (CSV; default: smart labels), 'tier' (fast|elite, default elite), 'activate' (true to activate when done). Answers 202 with the job.")
-            .Accepts<IFormFile>("multipart/form-data")
             .Produces<JobView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -61,7 +60,7 @@ public static class TrainApi
         List<Note> notes;
         if (notesFile is not null)
         {
-            notes = NotesCsv.ReadAll(CsvInput.OpenText(new MemoryStream(notesFile.Bytes)), notesFile.Name, new IngestReport(notesFile.Name));
+            notes = Scoring.NotesUpload.Read(notesFile, new IngestReport(notesFile.Name));
         }
         else
         {

@@ -72,8 +72,17 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
         {
             job.Status = JobStatus.Failed;
             job.Progress = "failed";
-            job.Message = e is ClienteleInputException or InvalidOperationException ? e.Message : ServerMessages.JobFailed(e.GetType().Name, e.Message);
-            log.LogError(e, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
+            if (e is ClienteleInputException or InvalidOperationException)
+            {
+                // An expected refusal (no model, no notes, bad input): the reason is enough, no stack trace.
+                job.Message = e.Message;
+                log.LogWarning("Job {Id} ({Kind}) failed: {Reason}", job.Id, job.Kind, e.Message);
+            }
+            else
+            {
+                job.Message = ServerMessages.JobFailed(e.GetType().Name, e.Message);
+                log.LogError(e, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
+            }
         }
         finally
         {

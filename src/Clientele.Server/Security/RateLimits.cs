@@ -8,7 +8,7 @@ public static class RateLimits
 {
     public const string Writes = "writes";
 
-    public static IServiceCollection AddClienteleRateLimits(this IServiceCollection services, Func<int> writesPerMinute)
+    public static IServiceCollection AddClienteleRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(o =>
         {
@@ -23,7 +23,7 @@ public static class RateLimits
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = Math.Max(1, writesPerMinute()),
+                    PermitLimit = Math.Max(1, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.WritesPerMinute),
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
