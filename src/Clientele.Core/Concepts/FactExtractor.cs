@@ -50,7 +50,8 @@ public static class FactExtractor
 
     private const string WordMagnitude =
         @"k(?![A-Za-z])|mio\.?(?![A-Za-z])|mln(?![A-Za-z])|million\w*|millones|milion[ei]|milh(?:ão|ões|oes)|miljoen\w*|"
-        + @"млн\.?|миллион\w*|mil(?![A-Za-z])|mila(?![A-Za-z])|mille(?![A-Za-z])|thousand|tausend|tsd\.?|тыс\.?\w*|千|万|萬|만|億|亿|억";
+        + @"млн\.?|миллион\w*|mil(?![A-Za-z])|mila(?![A-Za-z])|mille(?![A-Za-z])|thousand|tausend|duizend|tsd\.?|тыс\.?\w*|آلاف|ألف|الف|"
+        + @"千万|千萬|천만|百万|百萬|백만|千|천|万|萬|만|億|亿|억";
 
     private const string Currency =
         @"€|\$|£|¥|₩|₽|円|元|원|eur(?:os?)?(?![A-Za-z])|usd(?![A-Za-z])|gbp(?![A-Za-z])|chf(?![A-Za-z])|dollars?|pounds?|"
@@ -59,7 +60,7 @@ public static class FactExtractor
     private const string PrefixCurrency = @"[€$£¥₩₽]|(?:eur|usd|gbp|chf|us\$|r\$)(?![A-Za-z])";
 
     private static string Amount(string s) =>
-        $@"(?:(?<pcur{s}>{PrefixCurrency})\s?)?{NotAfterWordChar}(?<num{s}>{Number})"
+        $@"(?:(?<pcur{s}>{PrefixCurrency})\s?|{NotAfterWordChar})(?<num{s}>{Number})"
         + $@"(?:\s?(?<mag{s}>{WordMagnitude})|(?<mag{s}>(?-i:M))(?![A-Za-z]))?"
         + $@"(?:\s?(?<cur{s}>{Currency}))?";
 
@@ -87,7 +88,7 @@ public static class FactExtractor
 
     // Money said about a platform, a fundraise or an income is not what the client will spend.
     private static readonly Regex NotMoneyBeforeRegex = new(
-        @"(?:instagram|tiktok|youtube|twitch|twitter|linkedin|snapchat|facebook|followers?|seguidores|raised|funding|valuation|"
+        @"(?:instagram|tiktok|youtube|twitch|twitter|linkedin|snapchat|facebook|raised|funding|valuation|"
         + @"valued|revenue|turnover|salary|salaire|gehalt|stipendio|salario|umsatz|fatturato|facturación|chiffre d'affaires|"
         + @"lev[ée]e?|sold for|vendu|verkauft)\W*(?:\p{L}+\W+)?$",
         Insensitive, MatchTimeout);
@@ -107,14 +108,14 @@ public static class FactExtractor
         Insensitive, MatchTimeout);
 
     private static readonly Regex OpenPrefixRegex = new(
-        @"(?:over|more than|at least|above|upwards of|minimum|min\.|plus de|au moins|à partir de|au-delà de|mindestens|über|ab|"
+        @"(?<![\p{L}])(?:over|more than|at least|above|upwards of|minimum|min\.|plus de|au moins|à partir de|au-delà de|mindestens|über|ab|"
         + @"más de|mínimo|al menos|a partir de|por encima de|più di|almeno|oltre|sopra|mais de|pelo menos|acima de|minstens|"
         + @"meer dan|vanaf|boven|от|более|свыше|не менее|минимум|больше|أكثر من|على الأقل)\s*$",
         Insensitive, MatchTimeout);
 
     private const string AgeWord =
-        @"(?:(?:ans|anni|años|anos|jahre|jaar|лет|года|год)(?![\p{L}])|-?\s*years?(?:[\s-]*old)?(?![\p{L}])|yrs?(?![\p{L}])|"
-        + @"y\.?\s?o\.?(?![\p{L}])|-?j[äa]hrig\w*|-?jarige?(?![\p{L}])|enne(?![\p{L}])|-?летн\w*|歳|才|岁|歲|세(?![트대기])|"
+        @"(?:(?:ans|anni|años|anos|jahre|jaar|лет|года|год)(?![\p{L}])|-?\s*years?[\s-]*old(?![\p{L}])|(?<bareyears>years?|yrs?)(?![\p{L}])|"
+        + @"y\.?\s?o\.?(?![\p{L}])|-?j[äa]hrig\w*|-?jarige?(?![\p{L}])|enne(?![\p{L}])|-?летн\w*|歳|才|周?岁|週?歲|세(?![트대기])|살|"
         + @"عام|سنة|سنوات|سنين)";
 
     // A range ("35-38 ans", "58 e 62 anni") names the first person first, who is usually the client.
@@ -139,6 +140,9 @@ public static class FactExtractor
         + @"carriera|carrera|carreira|karriere|service|together|ensemble|insieme|juntos|zusammen|samen|вместе|relation\w*|"
         + @"relación|fidélité|fedeltà|plus tard|later|später)",
         Insensitive, MatchTimeout);
+
+    private static readonly Regex TenureAfterRegex = new(
+        @"^\s+(?:in|at|with|as|of|on|working|experience|ago|since|running)(?![\p{L}])", Insensitive, MatchTimeout);
 
     private static readonly Regex AgePrefixRegex = new(
         @"(?<![\p{L}])(?:aged|age|âgée?|âge|edad|età|alter|leeftijd|idade|возраст\w*|العمر|عمره|عمرها|年齢|年龄|나이)"
@@ -327,7 +331,13 @@ public static class FactExtractor
             }
         }
 
-        // Terse notes ("... Cognac 25K.") carry the amount with no budget word at all.
+        // Terse notes ("... Cognac 25K.") carry the amount with no budget word at all. When a budget word
+        // is present but unlinked ("Budget flexible"), a stray amount is more likely a past purchase or a price.
+        if (words.Count > 0)
+        {
+            return null;
+        }
+
         foreach (Candidate c in candidates)
         {
             if (c.HasUnit && !IsExcluded(note, c))
@@ -439,6 +449,8 @@ public static class FactExtractor
 
         return unit switch
         {
+            "千万" or "千萬" or "천만" => 10_000,
+            "百万" or "百萬" or "백만" => 1000,
             "万" or "萬" or "만" => 10,
             "億" or "亿" or "억" => 100_000,
             _ => 1,
@@ -497,6 +509,12 @@ public static class FactExtractor
     {
         // Small unit-less numbers after a budget word are counts ("budget for 3 people"), not money.
         if (c.RawLow < 100)
+        {
+            return false;
+        }
+
+        // "Budget 2025" is a planning year far more often than a two-thousand budget.
+        if (!c.IsRange && c.RawLow is >= 1900 and <= 2100 && c.RawLow == Math.Floor(c.RawLow))
         {
             return false;
         }
@@ -618,6 +636,12 @@ public static class FactExtractor
             string before = note[from..n.Index];
             string after = note[(m.Index + m.Length)..Math.Min(note.Length, m.Index + m.Length + ContextWindow)];
             if (NotAgeBeforeRegex.IsMatch(before) || NotAgeAfterRegex.IsMatch(after))
+            {
+                continue;
+            }
+
+            // "30 years in banking" is tenure; bare "years" is only an age when nothing attaches it to an activity.
+            if (m.Groups["bareyears"].Success && TenureAfterRegex.IsMatch(after))
             {
                 continue;
             }

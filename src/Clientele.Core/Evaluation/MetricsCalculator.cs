@@ -20,7 +20,9 @@ public static class MetricsCalculator
             var p = (float)Math.Clamp(probabilities[i], 1e-7, 1 - 1e-7);
             var y = labels[i] > 0.5;
             positives += y ? 1 : 0;
-            rows[i] = new BinaryRow { Label = y, Score = p, Probability = p, PredictedLabel = p >= threshold };
+            // ML.NET thresholds Score at 0, so the score is the log-odds of the probability against the threshold.
+            var score = (float)(Math.Log(p / (1 - p)) - Math.Log(threshold / (1 - threshold)));
+            rows[i] = new BinaryRow { Label = y, Score = score, Probability = p, PredictedLabel = p >= threshold };
             brier += (p - (y ? 1 : 0)) * (p - (y ? 1 : 0));
         }
 
@@ -42,7 +44,8 @@ public static class MetricsCalculator
         {
             Accuracy = m.Accuracy,
             Auc = m.AreaUnderRocCurve,
-            LogLoss = m.LogLoss,
+            // ML.NET reports log-loss in bits; nats are what scikit-learn and most papers use.
+            LogLoss = m.LogLoss * Math.Log(2),
             Brier = brier / n,
             F1 = double.IsNaN(m.F1Score) ? 0 : m.F1Score,
             Count = n,

@@ -33,6 +33,7 @@ public static class Trainer
         var featurizer = FeaturizerOptions.For(options.Tier).Fit(profiles, lexicon, options.AsOf);
         var matrix = FeatureMatrix.Build(featurizer, profiles, options.AsOf);
         report.Seconds["features"] = clock.Elapsed.TotalSeconds;
+        report.FeatureCount = featurizer.FeatureCount;
 
         var targets = labels.Targets();
         holdout ??= HoldoutSplit.Stratified(

@@ -15,7 +15,7 @@ public sealed class TrainingReport
 
     public int UnlabelledClients { get; init; }
 
-    public int FeatureCount { get; init; }
+    public int FeatureCount { get; set; }
 
     public Dictionary<Target, TargetReport> Targets { get; } = [];
 

@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Clientele.Cli.Infrastructure;
+using Clientele.Core.Concepts;
+using Clientele.Core.Ingest;
+using Clientele.Core.Profiles;
+using Clientele.Storage.Files;
+using Spectre.Console.Cli;
+
+namespace Clientele.Cli.Commands;
+
+/// <summary>Settings of <see cref="DetectCommand"/>.</summary>
+public sealed class DetectSettings : NotesSettings
+{
+    [CommandOption("--out <FILE>")]
+    [Description("Where to write client_id,concept_id,label,category,matched_alias,start,end.")]
+    public string? Out { get; init; }
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--out <FILE> is required") : base.Validate();
+}
+
+/// <summary><c>clientele detect</c>: concepts of every note, one row per match.</summary>
+public sealed class DetectCommand : Command<DetectSettings>
+{
+    public override int Execute(CommandContext context, DetectSettings settings, CancellationToken cancellationToken)
+    {
+        var progress = new StageProgress(settings.Quiet || settings.Json);
+        var clock = Stopwatch.StartNew();
+        var lexicon = Inputs.Lexicon(settings.Lexicon);
+        var matcher = ConceptMatcher.Build(lexicon);
+        var (notes, report) = Inputs.Notes(settings.Notes!, settings.CsvOptions);
+        Inputs.Tell(report);
+        progress.Report($"detect concepts in {notes.Count:N0} notes");
+        long matches = 0;
+        long chars = 0;
+        var clients = new HashSet<string>(StringComparer.Ordinal);
+        AtomicFile.WriteText(settings.Out!, writer =>
+        {
+            var csv = new ConceptsCsv(writer, lexicon);
+            csv.WriteHeader();
+            var builder = new ProfileBuilder(matcher) { OnMatch = (note, m) => { csv.Write(note, m); matches++; } };
+            foreach (var note in notes)
+            {
+                builder.Add(note);
+                chars += note.Text.Length;
+                clients.Add(note.ClientId);
+            }
+        });
+        var result = new JsonObject
+        {
+            ["notes"] = notes.Count,
+            ["clients"] = clients.Count,
+            ["rejected_rows"] = report.Rejected,
+            ["concepts"] = matches,
+            ["lexicon"] = lexicon.Name,
+            ["lexicon_concepts"] = lexicon.Concepts.Count,
+            ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 4),
+            ["out"] = settings.Out,
+        };
+        if (settings.Json)
+        {
+            CliIO.Out.WriteLine(result.ToJsonString());
+        }
+        else
+        {
+            CliIO.Out.WriteLine($"{matches:N0} concepts in {notes.Count:N0} notes ({clients.Count:N0} clients, {chars:N0} chars) → {settings.Out}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using Clientele.Cli.Infrastructure;
+using Clientele.Core.Evaluation;
+using Clientele.Core.Labels;
+using Clientele.Core.Scoring;
+using Clientele.Core.Training;
+using Clientele.Storage.Files;
+using Microsoft.ML;
+using Spectre.Console.Cli;
+
+namespace Clientele.Cli.Commands;
+
+/// <summary>Settings of <see cref="EvaluateCommand"/>.</summary>
+public sealed class EvaluateSettings : TrainingSettings
+{
+    [CommandOption("--model <DIR>")]
+    [Description("Model bundle to evaluate on the labelled clients of --notes.")]
+    public string? Model { get; init; }
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Model) ? Spectre.Console.ValidationResult.Error("--model <DIR> is required") : base.Validate();
+}
+
+/// <summary>
+/// <c>clientele evaluate</c>: measures a saved bundle on labelled clients (every labelled client is a test
+/// client: use notes the model did not train on), with baseline, best possible and a reliability table;
+/// with --folds, also cross-validates the bundle's tier on the same data.
+/// </summary>
+public sealed class EvaluateCommand : Command<EvaluateSettings>
+{
+    public override int Execute(CommandContext context, EvaluateSettings settings, CancellationToken cancellationToken)
+    {
+        var progress = new StageProgress(settings.Quiet || settings.Json);
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var bundle = DirectoryBundleStore.Load(settings.Model!);
+        var (profiles, lexicon) = Pipeline.Profiles(settings, progress, seconds, bundle.Lexicon);
+        var labels = settings.Labels is null ? SmartLabeler.Label(profiles, lexicon, settings.Seed) : Inputs.Labels(settings.Labels);
+        progress.Report("score");
+        var scores = new Scorer(bundle).Score(profiles, settings.AsOfDate, withReasons: false);
+        var ml = new MLContext(settings.Seed);
+        var result = new JsonObject { ["model"] = settings.Model, ["tier"] = bundle.Tier.ToString().ToLowerInvariant(), ["label_source"] = labels.Source };
+        var metrics = new JsonObject();
+        var baseline = new JsonObject();
+        var best = new JsonObject();
+        var reliability = new JsonObject();
+        foreach (var target in Targets.All.Where(bundle.Models.ContainsKey))
+        {
+            var rows = scores.Select(s => (Score: s, Label: labels.For(s.ClientId))).Where(x => x.Label?.Value(target) is not null).ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            var y = rows.Select(x => x.Label!.Value(target)!.Value).ToArray();
+            var p = rows.Select(x => target switch { Target.Purchased => x.Score.PurchaseProb, Target.Churned => x.Score.ChurnRisk, _ => x.Score.PredictedClv }).ToArray();
+            var name = Targets.Name(target);
+            metrics[name] = ReportJson.Metrics(target, Trainer.Measure(ml, target, p, y));
+            var mean = y.Average();
+            baseline[name] = ReportJson.Metrics(target, Trainer.Measure(ml, target, y.Select(_ => Targets.IsBinary(target) ? (mean >= 0.5 ? Math.Max(mean, 0.5) : Math.Min(mean, 0.4999)) : mean).ToArray(), y));
+            var truth = rows.Select(x => x.Label!.Truth(target)).ToArray();
+            if (truth.All(t => t is not null))
+            {
+                best[name] = ReportJson.Metrics(target, Trainer.Measure(ml, target, truth.Select(t => t!.Value).ToArray(), y));
+            }
+
+            if (Targets.IsBinary(target))
+            {
+                reliability[name] = new JsonArray(ReliabilityTable.Compute(p, y).Select(b => (JsonNode)new JsonObject
+                {
+                    ["from"] = b.From, ["to"] = b.To, ["count"] = b.Count, ["mean_predicted"] = Math.Round(b.MeanPredicted, 4), ["observed_rate"] = Math.Round(b.ObservedRate, 4),
+                }).ToArray());
+            }
+        }
+
+        result["metrics"] = metrics;
+        result["baseline"] = baseline;
+        result["best_possible"] = best;
+        result["reliability"] = reliability;
+        if (settings.Folds >= 2)
+        {
+            progress.Report($"{settings.Folds}-fold cross-validation");
+            var trained = Pipeline.Train(settings, bundle.Tier, profiles, lexicon, progress, seconds);
+            result["cross_validation"] = ReportJson.Build(trained.Report)["cross_validation"]?.DeepClone();
+        }
+
+        if (settings.Json)
+        {
+            CliIO.Out.WriteLine(result.ToJsonString());
+        }
+        else
+        {
+            CliIO.Out.WriteLine(result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        return 0;
+    }
+}

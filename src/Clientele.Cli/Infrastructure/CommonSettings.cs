@@ -1,0 +1,80 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Clientele.Cli.Infrastructure;
+
+/// <summary>Options every verb that reads notes shares.</summary>
+public class NotesSettings : CommandSettings
+{
+    [CommandOption("--notes <FILE>")]
+    [Description("Notes CSV (ID,Date,...,Transcription; other header names accepted).")]
+    public string? Notes { get; init; }
+
+    [CommandOption("--lexicon <FILE>")]
+    [Description("External lexicon CSV (concept_id,label,aliases,...). Default: the built-in lexicon.")]
+    public string? Lexicon { get; init; }
+
+    [CommandOption("--id-column <NAME>")]
+    [Description("Name of the client id column when it is not one of client_id, id.")]
+    public string? IdColumn { get; init; }
+
+    [CommandOption("--text-column <NAME>")]
+    [Description("Name of the note text column when it is not one of transcription, note, notes, text.")]
+    public string? TextColumn { get; init; }
+
+    [CommandOption("--as-of <DATE>")]
+    [Description("Date recency is measured to (yyyy-MM-dd). Default: the newest note date.")]
+    public string? AsOf { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print one JSON object on stdout instead of tables.")]
+    public bool Json { get; init; }
+
+    [CommandOption("-q|--quiet")]
+    [Description("No progress on stderr.")]
+    public bool Quiet { get; init; }
+
+    public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public Core.Ingest.NotesCsvOptions CsvOptions => new() { IdColumn = IdColumn, TextColumn = TextColumn };
+
+    public override Spectre.Console.ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Notes))
+        {
+            return Spectre.Console.ValidationResult.Error("--notes <FILE> is required");
+        }
+
+        if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            return Spectre.Console.ValidationResult.Error($"--as-of '{AsOf}' is not a date (yyyy-MM-dd)");
+        }
+
+        return base.Validate();
+    }
+}
+
+/// <summary>Options of the verbs that train.</summary>
+public class TrainingSettings : NotesSettings
+{
+    [CommandOption("--labels <FILE>")]
+    [Description("Real outcomes: client_id,purchased,churned,lifetime_value (any subset). Without it: smart labels.")]
+    public string? Labels { get; init; }
+
+    [CommandOption("--holdout <FILE>")]
+    [Description("Test split to use: client_id,target,set (train|test). Default: seeded stratified 80/20.")]
+    public string? Holdout { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Random seed (splits, smart labels, learners).")]
+    [DefaultValue(Core.Defaults.Seed)]
+    public int Seed { get; init; } = Core.Defaults.Seed;
+
+    [CommandOption("--folds <K>")]
+    [Description("Also run k-fold cross-validation and report mean ± sd (0 = off).")]
+    [DefaultValue(0)]
+    public int Folds { get; init; }
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        Folds is < 0 or 1 or > 20 ? Spectre.Console.ValidationResult.Error("--folds must be 0 or 2..20") : base.Validate();
+}

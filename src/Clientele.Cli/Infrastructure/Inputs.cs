@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using Clientele.Core.Errors;
+using Clientele.Core.Ingest;
+using Clientele.Core.Labels;
+using Clientele.Core.Lexicon;
+
+namespace Clientele.Cli.Infrastructure;
+
+/// <summary>The CLI's edge: opens the files a command names and hands Core readers.</summary>
+public static class Inputs
+{
+    public static ConceptLexicon Lexicon(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return LexiconCsv.LoadBuiltin();
+        }
+
+        using var reader = Open(path);
+        var report = new IngestReport(path);
+        var lexicon = LexiconCsv.Load(reader, path, report);
+        if (report.Rejected > 0)
+        {
+            CliIO.Err.WriteLine($"{report.Summary()} (first: line {report.Issues[0].Line}: {report.Issues[0].Reason})");
+        }
+
+        return lexicon;
+    }
+
+    public static (List<Note> Notes, IngestReport Report) Notes(string path, NotesCsvOptions? options = null)
+    {
+        using var reader = Open(path);
+        var report = new IngestReport(path);
+        var notes = NotesCsv.ReadAll(reader, path, report, options);
+        return (notes, report);
+    }
+
+    public static LabelSet Labels(string path)
+    {
+        using var reader = Open(path);
+        var report = new IngestReport(path);
+        var labels = LabelsCsv.Read(reader, path, report);
+        Tell(report);
+        return labels;
+    }
+
+    public static HoldoutSplit Holdout(string path)
+    {
+        using var reader = Open(path);
+        var report = new IngestReport(path);
+        var split = HoldoutSplit.Read(reader, path, report);
+        Tell(report);
+        return split;
+    }
+
+    /// <summary>SHA-256 of the input files, recorded in bundles so a model can be traced to its data.</summary>
+    public static string Fingerprint(params string?[] paths)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var p in paths)
+        {
+            if (p is not null && File.Exists(p))
+            {
+                using var s = File.OpenRead(p);
+                hash.AppendData(SHA256.HashData(s));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Prints rejected rows (count and the first few reasons) on stderr: nothing is dropped silently.</summary>
+    public static void Tell(IngestReport report, int show = 5)
+    {
+        if (report.Rejected == 0 && report.Warnings == 0)
+        {
+            return;
+        }
+
+        CliIO.Err.WriteLine(report.Summary());
+        foreach (var issue in report.Issues.Take(show))
+        {
+            CliIO.Err.WriteLine($"  {report.Source}:{issue.Line}{(issue.Column is { } c ? ":" + c : string.Empty)}: {issue.Reason}");
+        }
+
+        if (report.Issues.Count > show)
+        {
+            CliIO.Err.WriteLine($"  … {report.Rejected + report.Warnings - show:N0} more");
+        }
+    }
+
+    public static TextReader Open(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new ClienteleInputException(path, null, null, "is a directory; expected a CSV file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ClienteleInputException(path, null, null, "file not found");
+        }
+
+        return CsvInput.OpenText(File.OpenRead(path));
+    }
+}

@@ -1,0 +1,1 @@
+return Clientele.Cli.ClienteleApp.Run(args);

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Clientele.Core.Ingest;
+using Clientele.Core.Lexicon;
+using Clientele.Core.Scoring;
+
+namespace Clientele.Core.Concepts;
+
+/// <summary>Writes detected concepts: <c>client_id,concept_id,label,category,matched_alias,start,end</c>.</summary>
+public sealed class ConceptsCsv(TextWriter writer, ConceptLexicon lexicon)
+{
+    public const string Header = "client_id,concept_id,label,category,matched_alias,start,end";
+
+    public void WriteHeader() => writer.Write(Header + "\n");
+
+    public void Write(Note note, ConceptMatch match)
+    {
+        var concept = lexicon.Concepts[match.ConceptIndex];
+        writer.Write(CsvCells.Text(note.ClientId));
+        writer.Write(',');
+        writer.Write(CsvCells.Text(concept.Id));
+        writer.Write(',');
+        writer.Write(CsvCells.Text(concept.Label));
+        writer.Write(',');
+        writer.Write(CsvCells.Text(concept.Category));
+        writer.Write(',');
+        writer.Write(CsvCells.Text(concept.Aliases[match.AliasIndex]));
+        writer.Write(',');
+        writer.Write(match.Start.ToString(CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write(match.End.ToString(CultureInfo.InvariantCulture));
+        writer.Write('\n');
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using Clientele.Core.Evaluation;
+using Clientele.Core.Labels;
+
+namespace Clientele.Core.Training;
+
+/// <summary>
+/// The training report as JSON, in the shape the CLI's --json, the bundle metadata and the API share:
+/// metrics / baseline / best_possible keyed by target, seconds per stage, counts.
+/// </summary>
+public static class ReportJson
+{
+    public static JsonObject Build(TrainingReport report)
+    {
+        var metrics = new JsonObject();
+        var baseline = new JsonObject();
+        var best = new JsonObject();
+        var members = new JsonObject();
+        var cv = new JsonObject();
+        var reliability = new JsonObject();
+        var counts = new JsonObject();
+        foreach (var (target, r) in report.Targets)
+        {
+            var name = Targets.Name(target);
+            metrics[name] = Metrics(target, r.Metrics);
+            baseline[name] = Metrics(target, r.Baseline);
+            if (r.BestPossible is not null)
+            {
+                best[name] = Metrics(target, r.BestPossible);
+            }
+
+            if (r.Members.Count > 0)
+            {
+                var m = new JsonObject();
+                foreach (var (kind, tm) in r.Members)
+                {
+                    m[kind] = Metrics(target, tm);
+                }
+
+                members[name] = m;
+            }
+
+            if (r.CrossValidation is not null)
+            {
+                var o = new JsonObject();
+                foreach (var (k, v) in r.CrossValidation)
+                {
+                    o[k] = new JsonObject { ["mean"] = Round(v.Mean), ["sd"] = Round(v.Sd) };
+                }
+
+                cv[name] = o;
+            }
+
+            if (r.Reliability is not null)
+            {
+                reliability[name] = new JsonArray(r.Reliability.Select(b => (JsonNode)new JsonObject
+                {
+                    ["from"] = b.From, ["to"] = b.To, ["count"] = b.Count, ["mean_predicted"] = Round(b.MeanPredicted), ["observed_rate"] = Round(b.ObservedRate),
+                }).ToArray());
+            }
+
+            counts[name] = new JsonObject { ["train"] = r.TrainCount, ["test"] = r.TestCount };
+        }
+
+        var seconds = new JsonObject();
+        foreach (var (k, v) in report.Seconds)
+        {
+            seconds[k] = Math.Round(v, 4);
+        }
+
+        var json = new JsonObject
+        {
+            ["tier"] = report.Tier,
+            ["label_source"] = report.LabelSource,
+            ["clients"] = report.Clients,
+            ["labelled_clients"] = report.LabelledClients,
+            ["unlabelled_clients"] = report.UnlabelledClients,
+            ["features"] = report.FeatureCount,
+            ["metrics"] = metrics,
+            ["baseline"] = baseline,
+            ["best_possible"] = best,
+            ["seconds"] = seconds,
+            ["counts"] = counts,
+        };
+        if (members.Count > 0)
+        {
+            json["members"] = members;
+        }
+
+        if (cv.Count > 0)
+        {
+            json["cross_validation"] = cv;
+        }
+
+        json["reliability"] = reliability;
+        return json;
+    }
+
+    public static JsonObject Metrics(Target target, TargetMetrics m)
+    {
+        var o = new JsonObject();
+        if (Targets.IsBinary(target))
+        {
+            o["accuracy"] = Round(m.Accuracy);
+            o["auc"] = Round(m.Auc);
+            o["logloss"] = Round(m.LogLoss);
+            o["brier"] = Round(m.Brier);
+            o["f1"] = Round(m.F1);
+        }
+        else
+        {
+            o["r2"] = Round(m.R2);
+            o["rmse"] = Round(m.Rmse);
+            o["mae"] = Round(m.Mae);
+        }
+
+        o["n"] = m.Count;
+        return o;
+    }
+
+    private static JsonNode? Round(double? v) => v is { } d && double.IsFinite(d) ? JsonValue.Create(Math.Round(d, 6)) : null;
+}
