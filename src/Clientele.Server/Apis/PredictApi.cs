@@ -68,7 +68,15 @@ public static class PredictApi
         headers["X-Rows-Rejected"] = report.Rejected.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var accept = context.Request.Headers.Accept.ToString();
         return accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase)
-            ? Results.Text(ScoresCsv.Write(scores), "text/csv; charset=utf-8")
+            ? Results.Text(ToCsv(scores), "text/csv; charset=utf-8")
             : Results.Ok(scores.Select(ScoreView.From).ToList());
+    }
+
+    /// <summary>The same CSV the CLI's predict writes (DESIGN §9 columns).</summary>
+    private static string ToCsv(IEnumerable<Core.Scoring.ClientScore> scores)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Core.Scoring.ScoresCsv.Write(writer, scores);
+        return writer.ToString();
     }
 }

@@ -34,7 +34,7 @@ public sealed class TrainingRunner(ModelRegistry registry, IOptions<ServerOption
         job.Progress = "saving";
         var now = DateTimeOffset.UtcNow;
         var version = VersionName.New(request.Tier.ToString(), now);
-        var report = ReportJson.From(trained.Report);
+        var report = ReportJson.Build(trained.Report);
         var bundle = ModelBundle.FromTraining(trained, Defaults.Seed, request.DataFingerprint, report, now);
         var directory = VersionName.DirectoryOf(options.Value.ResolveModelsRoot(), version);
         DirectoryBundleStore.Save(bundle, directory);

@@ -9,7 +9,7 @@ const $ = (sel, root = document) => root.querySelector(sel);
 const tid = (id) => $(`[data-testid="${id}"]`);
 const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
 const money = (v) => (v === null || v === undefined ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
-const num = (v, d = 3) => (v === null || v === undefined || Number.isNaN(v) ? '—' : Number(v).toFixed(d));
+const num = (v, d = 3) => (v === null || v === undefined || Number.isNaN(v) ? '—' : (Math.abs(v) < 0.5 * 10 ** -d ? 0 : Number(v)).toFixed(d));
 const date = (v) => (v ? String(v).replace('T', ' ').slice(0, 16) : '');
 
 /** Escapes text for innerHTML: note text and names come from uploads and must never become markup. */
@@ -178,7 +178,7 @@ async function openClient(id) {
 
 // ---- models and runs ----------------------------------------------------------------------
 
-const metric = (report, target, kind, name) => report?.targets?.[target]?.[kind]?.[name];
+const metric = (report, target, kind, name) => report?.[kind]?.[target]?.[name];
 
 function tierCompare(models) {
   const fast = models.find((m) => m.tier === 'fast');

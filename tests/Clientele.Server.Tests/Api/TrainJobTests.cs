@@ -22,7 +22,7 @@ public sealed class TrainJobTests(ServerFactory factory) : IClassFixture<ServerF
         var version = done.GetProperty("version").GetString()!;
         Assert.EndsWith(".json", Path.Combine(factory.ModelsRoot, version, "metadata.json"), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(factory.ModelsRoot, version, "metadata.json")));
-        Assert.True(done.GetProperty("metrics").GetProperty("targets").TryGetProperty("churned", out _));
+        Assert.True(done.GetProperty("metrics").GetProperty("metrics").TryGetProperty("churned", out _));
         Assert.Equal(150, done.GetProperty("clients").GetInt32());
 
         var models = await (await client.GetAsync("/api/models")).Json();

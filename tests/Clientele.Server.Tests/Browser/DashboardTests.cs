@@ -20,7 +20,7 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
 
         Assert.Contains("v1", await page.GetByTestId("active-version").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.GetByTestId("top-concepts").Locator("li").CountAsync() > 0);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath() });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("dashboard.png") });
     }
 
     [BrowserFact]
@@ -61,15 +61,24 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
         await page.GetByTestId("key-input").FillAsync(ServerFactory.Key);
         await page.GetByTestId("key-ok").ClickAsync();
         await Assertions.Expect(page.GetByTestId("active-version")).ToContainTextAsync("v2");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("dashboard-models.png") });
 
         // The key is kept for the tab: switching back asks nothing.
         await page.GetByTestId("activate-v1").ClickAsync();
         await Assertions.Expect(page.GetByTestId("active-version")).ToContainTextAsync("v1");
     }
 
-    /// <summary>docs/dashboard.png in the repository (found from the test's output directory upwards).</summary>
-    private static string ScreenshotPath()
+    /// <summary>
+    /// Where a screenshot goes: the repository's docs/ when CLIENTELE_UPDATE_SCREENSHOTS=1 (so a normal
+    /// run never dirties the work tree), the temp directory otherwise.
+    /// </summary>
+    private static string ScreenshotPath(string name)
     {
+        if (Environment.GetEnvironmentVariable("CLIENTELE_UPDATE_SCREENSHOTS") != "1")
+        {
+            return Path.Combine(Path.GetTempPath(), "clientele-" + name);
+        }
+
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.Build.props")))
         {
@@ -78,6 +87,6 @@ public sealed class DashboardTests(DashboardServer server) : IClassFixture<Dashb
 
         var docs = Path.Combine(dir?.FullName ?? Path.GetTempPath(), "docs");
         Directory.CreateDirectory(docs);
-        return Path.Combine(docs, "dashboard.png");
+        return Path.Combine(docs, name);
     }
 }

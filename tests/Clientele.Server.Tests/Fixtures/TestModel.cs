@@ -5,7 +5,6 @@ using Clientele.Core.Ingest;
 using Clientele.Core.Labels;
 using Clientele.Core.Profiles;
 using Clientele.Core.Training;
-using Clientele.Server.Jobs;
 using Clientele.Storage.Files;
 
 namespace Clientele.Server.Tests.Fixtures;
@@ -45,7 +44,7 @@ public static class TestModel
         var profiles = ProfileBuilder.FromNotes(ConceptMatcher.Build(lexicon), notes);
         var labels = SmartLabeler.Label(profiles, lexicon, 42);
         var trained = Trainer.Train(profiles, lexicon, labels, null, new TrainingOptions { Tier = Tier.Fast });
-        var bundle = ModelBundle.FromTraining(trained, 42, "fixture", ReportJson.From(trained.Report), DateTimeOffset.UtcNow);
+        var bundle = ModelBundle.FromTraining(trained, 42, "fixture", ReportJson.Build(trained.Report), DateTimeOffset.UtcNow);
         var dir = Path.Combine(Path.GetTempPath(), "clientele-server-tests", "fixture-" + Guid.NewGuid().ToString("N")[..8]);
         DirectoryBundleStore.Save(bundle, dir);
         return (dir, csv);
