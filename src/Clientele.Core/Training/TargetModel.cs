@@ -72,12 +72,36 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
         var result = new float[values.Length][];
         for (var i = 0; i < values.Length; i++)
         {
-            var dense = new float[featureCount];
-            values[i].CopyTo(dense);
-            result[i] = dense;
+            result[i] = Densify(values[i], featureCount);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Copies a contribution vector into a dense array by its own indices: VBuffer.CopyTo indexes past the end
+    /// on the sparse vectors the contribution calculator returns (found by the server's predict tests).
+    /// </summary>
+    private static float[] Densify(VBuffer<float> v, int featureCount)
+    {
+        var dense = new float[featureCount];
+        var values = v.GetValues();
+        if (v.IsDense)
+        {
+            values[..Math.Min(values.Length, featureCount)].CopyTo(dense);
+            return dense;
+        }
+
+        var indices = v.GetIndices();
+        for (var k = 0; k < indices.Length && k < values.Length; k++)
+        {
+            if ((uint)indices[k] < (uint)featureCount)
+            {
+                dense[indices[k]] = values[k];
+            }
+        }
+
+        return dense;
     }
 
     private double Vote(double mean) => Targets.IsBinary(Target) ? Math.Clamp(mean, 1e-6, 1 - 1e-6) : Math.Max(0, mean);

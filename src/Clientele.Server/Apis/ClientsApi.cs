@@ -1,0 +1,67 @@
+using Clientele.Server.Scoring;
+using Clientele.Storage.Store;
+
+namespace Clientele.Server.Apis;
+
+/// <summary><c>GET /api/clients</c> (filtered, paged) and <c>GET /api/clients/{id}</c> (scores, reasons, notes, concepts, history).</summary>
+public static class ClientsApi
+{
+    /// <summary>A row of the client list.</summary>
+    public sealed record ClientRow(string ClientId, string DisplayName, int NoteCount, DateOnly? LastNote, string? Languages,
+        string? ModelVersion, DateTimeOffset? ScoredAt, ScoreView? Score);
+
+    /// <summary>One page of the client list.</summary>
+    public sealed record ClientPage(IReadOnlyList<ClientRow> Items, int Total, int Page, int PageSize);
+
+    /// <summary>One past prediction.</summary>
+    public sealed record HistoryEntry(string ModelVersion, DateTimeOffset ScoredAt, ScoreView Score);
+
+    /// <summary>Everything about one client.</summary>
+    public sealed record ClientDetail(ClientRow Client, IReadOnlyList<NoteRecord> Notes, IReadOnlyList<ConceptRecord> Concepts, IReadOnlyList<HistoryEntry> History);
+
+    public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/clients", (IClienteleStore store, string? segment, string? risk, string? q, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize) =>
+            {
+                var p = page ?? 1;
+                var size = pageSize ?? 25;
+                if (p < 1 || size is < 1 or > 500)
+                {
+                    return Results.Problem(ServerMessages.BadPage, statusCode: StatusCodes.Status400BadRequest, title: "Bad page");
+                }
+
+                var (items, total) = store.QueryClients(new ClientQuery(Empty(segment), Empty(risk), Empty(q), p, size));
+                return Results.Ok(new ClientPage(items.Select(Row).ToList(), total, p, size));
+            })
+            .WithName("ListClients")
+            .WithSummary("Clients with their latest scores; filter by value segment, risk segment and a search on id or name; paged (page, page_size).")
+            .Produces<ClientPage>();
+
+        app.MapGet("/api/clients/{id}", (string id, IClienteleStore store) =>
+            {
+                var client = store.GetClient(id);
+                if (client is null)
+                {
+                    return Results.Problem(ServerMessages.UnknownClient(id), statusCode: StatusCodes.Status404NotFound, title: "Unknown client");
+                }
+
+                var history = store.GetPredictionHistory(id);
+                var detail = new ClientDetail(
+                    Row(new ClientSummary(client, history.Count > 0 ? history[0] : null)),
+                    store.GetNotes(id),
+                    store.GetConcepts(id),
+                    history.Select(h => new HistoryEntry(h.ModelVersion, h.ScoredAt, ScoreView.From(h.Score))).ToList());
+                return Results.Ok(detail);
+            })
+            .WithName("GetClient")
+            .WithSummary("One client: latest scores and reasons, notes, detected concepts, score history (newest first).")
+            .Produces<ClientDetail>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static ClientRow Row(ClientSummary s) => new(s.Client.ClientId, s.Client.DisplayName, s.Client.NoteCount, s.Client.LastNote, s.Client.Languages,
+        s.Latest?.ModelVersion, s.Latest?.ScoredAt, s.Latest is null ? null : ScoreView.From(s.Latest.Score));
+
+    private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Clientele.Core.Errors;
+using Clientele.Server.Models;
+using Clientele.Server.Scoring;
+using Clientele.Server.Security;
+using Clientele.Storage.Store;
+
+namespace Clientele.Server.Apis;
+
+/// <summary><c>GET /api/models</c> lists versions with their metrics; <c>POST /api/models/{version}/activate</c> hot-swaps one in.</summary>
+public static class ModelsApi
+{
+    /// <summary>A model version as listed: the report is the training report stored in the bundle.</summary>
+    public sealed record ModelView(string Version, string Tier, DateTimeOffset CreatedAt, bool Active, JsonNode? Report);
+
+    public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/models", (IClienteleStore store, ModelRegistry registry) =>
+            {
+                var active = registry.Current?.Version;
+                return store.ListModelVersions()
+                    .OrderByDescending(v => v.CreatedAt)
+                    .Select(v => new ModelView(v.Version, v.Tier, v.CreatedAt, v.Version == active, Parse(v.MetricsJson)))
+                    .ToList();
+            })
+            .WithName("ListModels")
+            .WithSummary("Every registered model version, newest first, with its metrics, baseline and whether it is active.");
+
+        app.MapPost("/api/models/{version}/activate", Activate)
+            .WithName("ActivateModel")
+            .WithSummary("Makes a version the active model (API key); requests in flight finish on the previous one.")
+            .Produces<ModelView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireApiKey();
+        return app;
+    }
+
+    private static IResult Activate(string version, ModelRegistry registry, IClienteleStore store, SummaryCache cache, ILoggerFactory logs)
+    {
+        if (!VersionName.IsValid(version))
+        {
+            return Results.Problem(ServerMessages.BadVersionName, statusCode: StatusCodes.Status400BadRequest, title: "Bad version name");
+        }
+
+        try
+        {
+            if (!registry.Activate(version))
+            {
+                return Results.Problem(ServerMessages.UnknownVersion(version), statusCode: StatusCodes.Status404NotFound, title: "Unknown version");
+            }
+        }
+        catch (Exception e) when (e is ClienteleInputException or IOException)
+        {
+            logs.CreateLogger(nameof(ModelsApi)).LogError("Activation of {Version} failed: {Reason}", version, e.Message);
+            return Results.Problem(ServerMessages.VersionLoadFailed(version, e is ClienteleInputException c ? c.Detail : e.Message),
+                statusCode: StatusCodes.Status409Conflict, title: "Version not loadable");
+        }
+
+        cache.Invalidate();
+        var record = store.ListModelVersions().First(v => v.Version == version);
+        return Results.Ok(new ModelView(record.Version, record.Tier, record.CreatedAt, true, Parse(record.MetricsJson)));
+    }
+
+    private static JsonNode? Parse(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Clientele.Server.Scoring;
+
+namespace Clientele.Server.Apis;
+
+/// <summary><c>GET /api/summary</c>: the dashboard overview.</summary>
+public static class SummaryApi
+{
+    public static IEndpointRouteBuilder MapSummaryApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/summary", (SummaryCache cache) => cache.Get())
+            .WithName("Summary")
+            .WithSummary("KPIs, counts per value and risk segment, histograms of purchase, churn and CLV, top concepts, and the call list (High/VIP clients with churn risk ≥ 0.6).")
+            .Produces<Summary>();
+        return app;
+    }
+}

@@ -1,0 +1,93 @@
+using Clientele.Core.Features;
+using Clientele.Core.Ingest;
+using Clientele.Core.Labels;
+using Clientele.Server.Hosting;
+using Clientele.Server.Jobs;
+using Clientele.Server.Schedules;
+using Clientele.Server.Security;
+using Microsoft.Extensions.Options;
+
+namespace Clientele.Server.Apis;
+
+/// <summary><c>POST /api/train</c> starts a training job; <c>GET /api/jobs/{id}</c> follows any job.</summary>
+public static class TrainApi
+{
+    public static IEndpointRouteBuilder MapTrainApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/train", Train)
+            .WithName("Train")
+            .WithSummary("Starts training a model version in the background (API key).")
+            .WithDescription("Multipart fields, all optional: 'notes' (CSV; default: the notes in the store), 'labels' (CSV; default: smart labels), 'tier' (fast|elite, default elite), 'activate' (true to activate when done). Answers 202 with the job.")
+            .Produces<JobView>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .DisableAntiforgery()
+            .RequireApiKey();
+        app.MapGet("/api/jobs/{id}", (string id, JobQueue queue) =>
+                queue.Find(id) is { } job ? Results.Ok(JobView.From(job)) : Results.Problem(ServerMessages.UnknownJob(id), statusCode: StatusCodes.Status404NotFound))
+            .WithName("GetJob")
+            .WithSummary("Status, progress and result metrics of a background job.")
+            .Produces<JobView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<IResult> Train(HttpContext context, JobQueue queue, TrainingRunner runner, ScheduledWork work,
+        IOptions<ServerOptions> options, CancellationToken token)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        Upload? notesFile = null, labelsFile = null;
+        string? tierText = null, activateText = null;
+        if (context.Request.HasFormContentType)
+        {
+            var form = await Upload.ReadFormAsync(context.Request, limit, token);
+            notesFile = await Upload.ReadAsync(context.Request, "notes", limit, token);
+            labelsFile = await Upload.ReadAsync(context.Request, "labels", limit, token);
+            tierText = form["tier"].ToString();
+            activateText = form["activate"].ToString();
+        }
+
+        tierText = string.IsNullOrWhiteSpace(tierText) ? context.Request.Query["tier"].ToString() : tierText;
+        activateText = string.IsNullOrWhiteSpace(activateText) ? context.Request.Query["activate"].ToString() : activateText;
+        var tier = Tier.Elite;
+        if (!string.IsNullOrWhiteSpace(tierText) && !Enum.TryParse(tierText, ignoreCase: true, out tier))
+        {
+            return Results.Problem(ServerMessages.BadTier, statusCode: StatusCodes.Status400BadRequest, title: "Bad tier");
+        }
+
+        // Inputs are parsed now, so a bad file is a 400 on this request rather than a failed job later.
+        List<Note> notes;
+        if (notesFile is not null)
+        {
+            notes = Scoring.NotesUpload.Read(notesFile, new IngestReport(notesFile.Name));
+        }
+        else
+        {
+            notes = work.StoredNotes(token);
+            if (notes.Count == 0)
+            {
+                return Results.Problem(ServerMessages.NoStoredNotes, statusCode: StatusCodes.Status400BadRequest, title: "No notes");
+            }
+        }
+
+        LabelSet? labels = null;
+        if (labelsFile is not null)
+        {
+            labels = LabelsCsv.Read(CsvInput.OpenText(new MemoryStream(labelsFile.Bytes)), labelsFile.Name, new IngestReport(labelsFile.Name));
+        }
+
+        var request = new TrainingRequest(notes, labels, tier, bool.TryParse(activateText, out var a) && a, ScheduledWork.Fingerprint(notes));
+        var job = new Job(RunKinds.Train, (job, ct) =>
+        {
+            runner.Run(job, request, ct);
+            return Task.CompletedTask;
+        });
+        if (!queue.TryEnqueue(job))
+        {
+            return Results.Problem(ServerMessages.QueueFull, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full");
+        }
+
+        return Results.Accepted($"/api/jobs/{job.Id}", JobView.From(job));
+    }
+}

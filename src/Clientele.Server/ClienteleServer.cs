@@ -1,0 +1,107 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Clientele.Server.Apis;
+using Clientele.Server.Hosting;
+using Clientele.Server.Jobs;
+using Clientele.Server.Models;
+using Clientele.Server.Schedules;
+using Clientele.Server.Scoring;
+using Clientele.Server.Security;
+using Clientele.Storage.Store;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Clientele.Server;
+
+/// <summary>
+/// Builds the Clientele web application: options, store, model registry, job queue, schedules, the API
+/// areas, the dashboard and OpenAPI. Hosts call <see cref="Create"/> and then run it: <c>Program</c>, the
+/// CLI's <c>serve</c> and <c>demo</c>, and the tests.
+/// </summary>
+public static class ClienteleServer
+{
+    public static WebApplication Create(string[] args, Action<ServerOptions>? configure = null)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The dashboard is copied beside the assembly, so it is found whatever the working directory.
+            WebRootPath = Directory.Exists(web) ? web : null,
+        });
+
+        // Options are read when first used, so settings a test host adds after this point still count.
+        builder.Services.AddOptions<ServerOptions>()
+            .Bind(builder.Configuration.GetSection(ServerOptions.Section))
+            .Configure<IConfiguration>((o, config) =>
+            {
+                o.ConnectionString = Coalesce(config["CLIENTELE_DB"], o.ConnectionString);
+                o.ApiKey = Coalesce(config["CLIENTELE_API_KEY"], o.ApiKey);
+                o.ModelDirectory = Coalesce(config["CLIENTELE_MODEL"], o.ModelDirectory);
+            })
+            .PostConfigure(o => configure?.Invoke(o));
+
+        var early = new ServerOptions();
+        builder.Configuration.GetSection(ServerOptions.Section).Bind(early);
+        configure?.Invoke(early);
+        builder.WebHost.UseUrls(early.Urls);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((k, o) =>
+        {
+            k.Limits.MaxRequestBodySize = o.Value.MaxUploadBytes + (64 * 1024); // room for multipart framing
+            k.AddServerHeader = false;
+        });
+
+        AddServices(builder.Services);
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+        services.AddClienteleRateLimits();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IClienteleStore>(sp => StoreOpener.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
+        services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<SummaryCache>();
+        services.AddSingleton<TrainingRunner>();
+        services.AddSingleton<ScheduledWork>();
+        services.AddSingleton<JobQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
+        services.AddHostedService<ScheduleService>();
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        var store = app.Services.GetRequiredService<IClienteleStore>();
+        store.Migrate();
+        Directory.CreateDirectory(options.ResolveModelsRoot());
+        app.Services.GetRequiredService<ModelRegistry>().LoadAtStart(options.ModelDirectory);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        app.MapHealthApi()
+            .MapPredictApi()
+            .MapTrainApi()
+            .MapModelsApi()
+            .MapClientsApi()
+            .MapRunsApi()
+            .MapSummaryApi();
+    }
+
+    private static string? Coalesce(string? preferred, string? fallback) => string.IsNullOrWhiteSpace(preferred) ? fallback : preferred;
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+
+namespace Clientele.Server.Jobs;
+
+/// <summary>
+/// One unit of background work (a training, a nightly scoring, a weekly retraining) with its observable
+/// state. Fields are written by the worker and read by status requests; each is a single reference or
+/// value write, so a reader sees a consistent enough picture without locks.
+/// </summary>
+public sealed class Job(string kind, Func<Job, CancellationToken, Task> work)
+{
+    public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>"train", "nightly-score" or "weekly-retrain" (also the run kind in the store).</summary>
+    public string Kind { get; } = kind;
+
+    public volatile string Status = JobStatus.Queued;
+
+    public volatile string Progress = "queued";
+
+    public DateTimeOffset QueuedAt { get; } = DateTimeOffset.UtcNow;
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The model version trained or used.</summary>
+    public string? Version { get; set; }
+
+    public int Clients { get; set; }
+
+    /// <summary>Why it failed, or a short outcome line.</summary>
+    public string? Message { get; set; }
+
+    /// <summary>Training metrics (the bundle's report), when the job trained a model.</summary>
+    public JsonObject? Metrics { get; set; }
+
+    internal Func<Job, CancellationToken, Task> Work { get; } = work;
+}

@@ -1,0 +1,22 @@
+using Clientele.Core.Errors;
+using Clientele.Core.Ingest;
+using Clientele.Server.Hosting;
+
+namespace Clientele.Server.Scoring;
+
+/// <summary>Reads the notes of an upload, with every decoding problem turned into a located input error (a 400).</summary>
+public static class NotesUpload
+{
+    public static List<Note> Read(Upload upload, IngestReport report)
+    {
+        try
+        {
+            return NotesCsv.ReadAll(CsvInput.OpenText(new MemoryStream(upload.Bytes)), upload.Name, report);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            // The first bytes are decoded before the CSV reader's own check sees them.
+            throw new ClienteleInputException(upload.Name, null, null, Messages.NotUtf8, e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Clientele.Core.Ingest;
+using Clientele.Core.Profiles;
+using Clientele.Core.Scoring;
+using Clientele.Storage.Store;
+
+namespace Clientele.Server.Scoring;
+
+/// <summary>Turns notes, profiles and scores into the records the store keeps.</summary>
+public static class StoreRecords
+{
+    /// <summary>One client record per profile, and the aggregated concepts of each.</summary>
+    public static (List<ClientRecord> Clients, List<ConceptRecord> Concepts) From(IReadOnlyList<ClientProfile> profiles, IReadOnlyList<Note> notes, Core.Lexicon.ConceptLexicon lexicon)
+    {
+        var textsByClient = notes.GroupBy(n => n.ClientId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(n => n.Date).Select(n => n.Text).ToList(), StringComparer.Ordinal);
+        var clients = new List<ClientRecord>(profiles.Count);
+        var concepts = new List<ConceptRecord>();
+        foreach (var p in profiles)
+        {
+            var name = DisplayNames.Guess(textsByClient.GetValueOrDefault(p.ClientId) ?? []);
+            var languages = p.Languages.Count == 0 ? null : string.Join(",", p.Languages.Order(StringComparer.Ordinal));
+            clients.Add(new ClientRecord(p.ClientId, name, p.FirstDate, p.LastDate, p.NoteCount, languages));
+            foreach (var group in p.Concepts.GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key))
+            {
+                var concept = lexicon.Concepts[group.Key];
+                concepts.Add(new ConceptRecord(p.ClientId, concept.Id, concept.Label, concept.Category, group.Count()));
+            }
+        }
+
+        return (clients, concepts);
+    }
+
+    public static List<PredictionRecord> Predictions(IEnumerable<ClientScore> scores, string version, DateTimeOffset at) =>
+        scores.Select(s => new PredictionRecord(s.ClientId, version, at, s)).ToList();
+
+    /// <summary>Stored notes back into the ingest shape, for rescoring and retraining.</summary>
+    public static Note ToNote(NoteRecord n, long line) => new(n.ClientId, n.Date, n.Language, n.Text, line);
+}

@@ -1,0 +1,76 @@
+using Clientele.Storage.Store;
+
+namespace Clientele.Server;
+
+/// <summary>
+/// Settings of the server, bound from the <c>Clientele</c> configuration section (appsettings, environment
+/// <c>Clientele__ApiKey</c>…), the short environment names <c>CLIENTELE_DB</c> and <c>CLIENTELE_API_KEY</c>,
+/// and finally the host's own <c>configure</c> callback.
+/// </summary>
+public sealed class ServerOptions
+{
+    /// <summary>Configuration section the options are bound from.</summary>
+    public const string Section = "Clientele";
+
+    /// <summary>Listening addresses; loopback only unless the operator says otherwise.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>A bundle directory to register and activate at start (optional).</summary>
+    public string? ModelDirectory { get; set; }
+
+    /// <summary>Where trained versions are written, one sub-directory per version; default <c>models/</c> beside the database.</summary>
+    public string? ModelsRoot { get; set; }
+
+    /// <summary>Store connection: a PostgreSQL connection string, a SQLite path or <c>Data Source=…</c>; default <c>clientele.db</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The key every write must present in <c>X-Api-Key</c>; when empty, writes are refused.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Largest accepted request body (uploads), in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Writes allowed per client address per minute (fixed window).</summary>
+    public int WritesPerMinute { get; set; } = 60;
+
+    /// <summary>Training jobs that may wait in the queue before new ones are refused.</summary>
+    public int MaxQueuedJobs { get; set; } = 8;
+
+    /// <summary>Cron schedules (5 fields, server local time); an empty string disables one.</summary>
+    public ScheduleOptions Schedules { get; set; } = new();
+
+    /// <summary>Opens the store; for hosts and tests that bring their own. Default: <see cref="ConnectionString"/>.</summary>
+    public Func<IClienteleStore>? StoreFactory { get; set; }
+
+    /// <summary>The directory trained versions go to, resolved.</summary>
+    public string ResolveModelsRoot()
+    {
+        if (!string.IsNullOrWhiteSpace(ModelsRoot))
+        {
+            return Path.GetFullPath(ModelsRoot);
+        }
+
+        var db = DatabasePath();
+        var dir = db is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(db)) ?? Directory.GetCurrentDirectory();
+        return Path.Combine(dir, "models");
+    }
+
+    /// <summary>The SQLite file behind the connection string, or null for PostgreSQL.</summary>
+    private string? DatabasePath()
+    {
+        var cs = ConnectionString;
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            return "clientele.db";
+        }
+
+        if (cs.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        const string prefix = "Data Source=";
+        var i = cs.IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
+        return i >= 0 ? cs[(i + prefix.Length)..].Split(';')[0].Trim() : cs;
+    }
+}

@@ -1,0 +1,102 @@
+using Clientele.Server.Models;
+using Clientele.Server.Tests.Fixtures;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Clientele.Server.Tests.Browser;
+
+/// <summary>
+/// The real server on Kestrel (http://127.0.0.1:0, as a user runs it) with 40 stored clients, and one
+/// headless system Chromium driven by Playwright; shared by the dashboard tests of a class.
+/// </summary>
+public sealed class DashboardServer : IAsyncLifetime
+{
+    public const int Clients = 40;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "clientele-browser-tests", Guid.NewGuid().ToString("N")[..10]);
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string ModelsRoot => Path.Combine(_root, "models");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(BrowserFactAttribute.ChromiumPath))
+        {
+            if (BrowserFactAttribute.IsCi)
+            {
+                throw new InvalidOperationException($"{BrowserFactAttribute.ChromiumPath} is missing on CI: install it with 'apt-get install -y chromium'");
+            }
+
+            return; // the tests are skipped
+        }
+
+        TestModel.CopyTo(ModelsRoot, "v1");
+        TestModel.CopyTo(ModelsRoot, "v2");
+        var store = new InMemoryStore();
+        _app = ClienteleServer.Create([], o =>
+        {
+            o.Urls = "http://127.0.0.1:0";
+            o.ApiKey = ServerFactory.Key;
+            o.ModelsRoot = ModelsRoot;
+            o.ModelDirectory = Path.Combine(ModelsRoot, "v1");
+            o.Schedules = new ScheduleOptions { NightlyScoring = string.Empty, WeeklyRetrain = string.Empty };
+            o.StoreFactory = () => store;
+        });
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First().TrimEnd('/');
+        _app.Services.GetRequiredService<ModelRegistry>().Register("v2", Path.Combine(ModelsRoot, "v2"), Storage.Files.DirectoryBundleStore.Load(Path.Combine(ModelsRoot, "v2")));
+
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ServerFactory.Key);
+        var response = await http.PostAsync("/api/predict?store=true", Http.File(NoteGenerator.Csv(Clients, seed: 41, idPrefix: "B")));
+        await response.Json();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh page at laptop size with the dashboard loaded.</summary>
+    public async Task<IPage> OpenAsync()
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        await page.GotoAsync(BaseUrl + "/");
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Harmless leftover in the temp directory.
+        }
+    }
+}

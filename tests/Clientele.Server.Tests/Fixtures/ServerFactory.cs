@@ -1,0 +1,77 @@
+using Clientele.Server.Models;
+using Clientele.Storage.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clientele.Server.Tests.Fixtures;
+
+/// <summary>
+/// The server in-process (TestServer) with its own temp directory, the test model registered as "v1"
+/// and active, an API key, and schedules off (tests trigger runs explicitly).
+/// </summary>
+public class ServerFactory : WebApplicationFactory<Program>
+{
+    public const string Key = "test-key-0123456789";
+
+    public ServerFactory()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "clientele-server-tests", Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(Root);
+        ModelsRoot = Path.Combine(Root, "models");
+        TestModel.CopyTo(ModelsRoot, "v1");
+    }
+
+    public string Root { get; }
+
+    public string ModelsRoot { get; }
+
+    /// <summary>Null for a server with no API key configured.</summary>
+    protected virtual string? ApiKey => Key;
+
+    public IClienteleStore Store => Services.GetRequiredService<IClienteleStore>();
+
+    /// <summary>A client that sends the API key.</summary>
+    public HttpClient CreateAuthorizedClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        return client;
+    }
+
+    /// <summary>Registers a copy of the test model as another version (not activated).</summary>
+    public void AddVersion(string version)
+    {
+        var dir = TestModel.CopyTo(ModelsRoot, version);
+        var bundle = Storage.Files.DirectoryBundleStore.Load(dir);
+        Services.GetRequiredService<ModelRegistry>().Register(version, dir, bundle);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureServices(services => services.PostConfigure<ServerOptions>(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.ModelsRoot = ModelsRoot;
+            o.ModelDirectory = Path.Combine(ModelsRoot, "v1");
+            o.Schedules = new ScheduleOptions { NightlyScoring = string.Empty, WeeklyRetrain = string.Empty };
+            o.MaxUploadBytes = 2 * 1024 * 1024;
+            o.WritesPerMinute = 1000;
+            o.StoreFactory = () => new InMemoryStore();
+        }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp directory left behind is harmless.
+        }
+    }
+}
