@@ -24,6 +24,9 @@ public sealed class ServerOptions
     /// <summary>Store connection: a PostgreSQL connection string, a SQLite path or <c>Data Source=…</c>; default <c>clientele.db</c>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>The SQLite file used when no connection string is given.</summary>
+    public string SqlitePath { get; set; } = "clientele.db";
+
     /// <summary>The key every write must present in <c>X-Api-Key</c>; when empty, writes are refused.</summary>
     public string? ApiKey { get; set; }
 

@@ -12,7 +12,6 @@ public static class StoreOpener
             return factory();
         }
 
-        // TODO(storage): StoreFactory.Open(options.ConnectionString) once the storage branch lands on main.
-        throw new InvalidOperationException("no store implementation is available in this build; set ServerOptions.StoreFactory");
+        return Storage.Store.StoreFactory.Open(options.ConnectionString, options.SqlitePath);
     }
 }
