@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using Clientele.Bench;
+
+// `--quick` prints a readable side-by-side table in seconds; anything else goes to BenchmarkDotNet.
+if (args.Contains("--quick"))
+{
+    QuickComparison.Run(Console.Out);
+    return 0;
+}
+
+if (args.Contains("--sweep"))
+{
+    ForestSweep.Run(Console.Out);
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ForestBenchmarks).Assembly).Run(args);
+return 0;
