@@ -8,6 +8,12 @@ if (args.Contains("--quick"))
     return 0;
 }
 
+if (args.Length == 2 && args[0] == "--export")
+{
+    DataExport.Run(args[1]);
+    return 0;
+}
+
 if (args.Contains("--sweep"))
 {
     ForestSweep.Run(Console.Out);

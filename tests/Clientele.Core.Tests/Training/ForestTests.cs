@@ -52,12 +52,14 @@ public class ForestTests
         Assert.True(learned > best - 0.04, $"AUC {learned:0.000} vs truth {best:0.000}");
     }
 
-    [Fact]
-    public void Fit_IsIdenticalWhateverTheThreadCount()
+    [Theory]
+    [InlineData(32)]
+    [InlineData(0)]
+    public void Fit_IsIdenticalWhateverTheThreadCount(int maxLeaves)
     {
         var (rows, labels) = Linear(new Random(4), 600);
-        var one = new ForestOptions { Trees = 40, Threads = 1 }.Fit(rows, labels);
-        var two = new ForestOptions { Trees = 40, Threads = 2 }.Fit(rows, labels);
+        var one = new ForestOptions { Trees = 40, MaxLeaves = maxLeaves, Threads = 1 }.Fit(rows, labels);
+        var two = new ForestOptions { Trees = 40, MaxLeaves = maxLeaves, Threads = 2 }.Fit(rows, labels);
 
         Assert.Equal(Bytes(one), Bytes(two));
         var a = new double[rows.Length];

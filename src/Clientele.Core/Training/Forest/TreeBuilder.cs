@@ -203,45 +203,55 @@ internal sealed class TreeBuilder
             (_pool[j], _pool[swap]) = (_pool[swap], _pool[j]);
             var f = _pool[j];
             var bins = _data.BinCount[f];
-            if (bins < 2 || !Histogram(f, bins, id, ref node, count))
+            if (bins < 2)
             {
                 continue;
             }
 
-            visited++;
-            double leftSum = 0;
-            long leftPacked = 0;
-            for (var b = 0; b < bins - 1; b++)
+            var varies = Histogram(f, id, ref node, count, out var lo, out var hi);
+            if (varies)
             {
-                var packed = _histPacked[b];
-                if (packed == 0)
-                {
-                    continue;
-                }
+                visited++;
+                double leftSum = 0;
+                long leftPacked = 0;
 
-                leftSum += _histSum[b];
-                leftPacked += packed;
-                var leftCount = (int)leftPacked;
-                if (leftCount < minLeaf)
+                // Only bins [lo, hi] hold rows: a 10-row node scans ≤ 10 bins, not 64.
+                for (var b = lo; b < hi; b++)
                 {
-                    continue;
-                }
+                    var packed = _histPacked[b];
+                    if (packed == 0)
+                    {
+                        continue;
+                    }
 
-                if (count - leftCount < minLeaf)
-                {
-                    break;
-                }
+                    leftSum += _histSum[b];
+                    leftPacked += packed;
+                    var leftCount = (int)leftPacked;
+                    if (leftCount < minLeaf)
+                    {
+                        continue;
+                    }
 
-                var leftWeight = leftPacked >> 32;
-                var rightSum = node.Sum - leftSum;
-                var gain = (leftSum * leftSum / leftWeight) + (rightSum * rightSum / (node.Weight - leftWeight)) - parentScore;
-                if (gain > bestGain)
-                {
-                    bestGain = gain;
-                    node.SplitFeature = f;
-                    node.SplitBin = b;
+                    if (count - leftCount < minLeaf)
+                    {
+                        break;
+                    }
+
+                    var leftWeight = leftPacked >> 32;
+                    var rightSum = node.Sum - leftSum;
+                    var gain = (leftSum * leftSum / leftWeight) + (rightSum * rightSum / (node.Weight - leftWeight)) - parentScore;
+                    if (gain > bestGain)
+                    {
+                        bestGain = gain;
+                        node.SplitFeature = f;
+                        node.SplitBin = b;
+                    }
                 }
             }
+
+            // Histograms stay all-zero between uses, so only the touched range needs clearing.
+            _histSum.AsSpan(lo, hi - lo + 1).Clear();
+            _histPacked.AsSpan(lo, hi - lo + 1).Clear();
         }
 
         node.Gain = node.SplitFeature >= 0 ? bestGain : 0;
@@ -301,36 +311,41 @@ internal sealed class TreeBuilder
     }
 
     /// <summary>
-    /// Fills the histogram of feature <paramref name="f"/> over the node's rows; false when the feature is constant there.
-    /// Sparse features skip their zero bin and derive it from the node totals: through their non-zero list when it
-    /// is shorter than the node, else through the node's rows.
+    /// Fills the (all-zero on entry) histogram of feature <paramref name="f"/> over the node's rows and reports the
+    /// range of bins it touched; false when the feature is constant there. Sparse features skip their zero bin
+    /// and derive it from the node totals: through their non-zero list when it is shorter than the node, else
+    /// through the node's rows.
     /// </summary>
-    private bool Histogram(int f, int bins, int id, ref Node node, int count)
+    private bool Histogram(int f, int id, ref Node node, int count, out int lo, out int hi)
     {
-        var sums = _histSum.AsSpan(0, bins);
-        var packedBins = _histPacked.AsSpan(0, bins);
-        sums.Clear();
-        packedBins.Clear();
-
+        var sums = _histSum;
+        var packedBins = _histPacked;
         var zero = _data.ZeroBin[f];
         var column = _data.Bins.AsSpan(f * _n, _n);
         var nodeRows = _rows.AsSpan(node.Start, count);
         var nodeLabels = _rowWeightedLabel.AsSpan(node.Start, count);
         var nodePacked = _rowPacked.AsSpan(node.Start, count);
+        var total = (node.Weight << 32) | (uint)count;
         if (zero < 0)
         {
+            int low = byte.MaxValue, high = 0;
             for (var k = 0; k < nodeRows.Length; k++)
             {
-                var b = column[nodeRows[k]];
+                int b = column[nodeRows[k]];
                 sums[b] += nodeLabels[k];
                 packedBins[b] += nodePacked[k];
+                low = Math.Min(low, b);
+                high = Math.Max(high, b);
             }
 
-            return packedBins[column[nodeRows[0]]] != ((node.Weight << 32) | (uint)count);
+            lo = low;
+            hi = high;
+            return low != high;
         }
 
         double offSum = 0;
         long offPacked = 0;
+        int offLow = zero, offHigh = zero;
         var nonZero = _data.NonZeroCount(f);
         if (nonZero < count)
         {
@@ -342,11 +357,13 @@ internal sealed class TreeBuilder
                 var r = rows[k];
                 if (_nodeOf[r] == id)
                 {
-                    var b = rowBins[k];
+                    int b = rowBins[k];
                     sums[b] += _weightedLabel[r];
                     packedBins[b] += _packed[r];
                     offSum += _weightedLabel[r];
                     offPacked += _packed[r];
+                    offLow = Math.Min(offLow, b);
+                    offHigh = Math.Max(offHigh, b);
                 }
             }
         }
@@ -354,24 +371,28 @@ internal sealed class TreeBuilder
         {
             for (var k = 0; k < nodeRows.Length; k++)
             {
-                var b = column[nodeRows[k]];
+                int b = column[nodeRows[k]];
                 if (b != zero)
                 {
                     sums[b] += nodeLabels[k];
                     packedBins[b] += nodePacked[k];
                     offSum += nodeLabels[k];
                     offPacked += nodePacked[k];
+                    offLow = Math.Min(offLow, b);
+                    offHigh = Math.Max(offHigh, b);
                 }
             }
         }
 
+        lo = offLow;
+        hi = offHigh;
         if (offPacked == 0)
         {
             return false;
         }
 
         sums[zero] = node.Sum - offSum;
-        packedBins[zero] = ((node.Weight << 32) | (uint)count) - offPacked;
+        packedBins[zero] = total - offPacked;
 
         // Constant when every row sits in one off-zero bin.
         return (int)offPacked != count || packedBins[column[nodeRows[0]]] != offPacked;
