@@ -1,0 +1,7 @@
+namespace Clientele.Core.Training.Forest;
+
+/// <summary>
+/// One trained tree in flat arrays, node 0 the root, children indices local to the tree; a leaf has
+/// <c>Left = -1</c>. Every node keeps its mean so path attributions can diff parent and child.
+/// </summary>
+internal sealed record GrownTree(int[] Feature, float[] Threshold, int[] Left, int[] Right, double[] Value);
