@@ -58,7 +58,7 @@ public sealed class ModelBundle
     public static ModelBundle FromTraining(TrainedModel trained, int seed, string dataFingerprint, System.Text.Json.Nodes.JsonObject report, DateTimeOffset createdAt)
     {
         var members = trained.Models.SelectMany(kv => kv.Value.Members.Select(m => new MemberEntry(
-            Targets.Name(kv.Key), m.Kind.ToString().ToLowerInvariant(), $"{Targets.Name(kv.Key)}.{m.Kind.ToString().ToLowerInvariant()}.zip",
+            Targets.Name(kv.Key), m.Kind.ToString().ToLowerInvariant(), $"{Targets.Name(kv.Key)}.{m.Kind.ToString().ToLowerInvariant()}.{(m.Forest is null ? "zip" : "forest")}",
             m.Calibration.IsIdentity ? null : m.Calibration.A, m.Calibration.IsIdentity ? null : m.Calibration.B))).ToList();
         var metadata = new BundleMetadata
         {
@@ -103,7 +103,17 @@ public sealed class ModelBundle
         {
             var target = Targets.Parse(entry.Target)!.Value;
             var member = Models[target].Members.First(m => m.Kind.ToString().Equals(entry.Kind, StringComparison.OrdinalIgnoreCase));
-            Write(entry.File, s => ml.Model.Save(member.Model, schema, s));
+            Write(entry.File, s =>
+            {
+                if (member.Forest is { } forest)
+                {
+                    forest.Save(s);
+                }
+                else
+                {
+                    ml.Model.Save(member.Model!, schema, s);
+                }
+            });
         }
 
         var metadata = Metadata with { Checksums = checksums };
@@ -171,18 +181,18 @@ public sealed class ModelBundle
                     throw new ClienteleInputException(name, null, null, Messages.BundleDamaged + $" (unknown member '{entry.Kind}')");
                 }
 
-                ITransformer model;
+                var calibration = entry.PlattA is { } a && entry.PlattB is { } b ? new PlattCalibrator(a, b) : PlattCalibrator.Identity;
+                var bytes = Read(entry.File);
                 try
                 {
-                    model = ml.Model.Load(new MemoryStream(Read(entry.File)), out _);
+                    members.Add(kind == MemberKind.Forest
+                        ? EnsembleMember.OfForest(Training.Forest.ForestModel.Load(new MemoryStream(bytes)), calibration)
+                        : EnsembleMember.OfMlNet(kind, ml.Model.Load(new MemoryStream(bytes), out _)));
                 }
                 catch (Exception e) when (e is not ClienteleInputException)
                 {
                     throw new ClienteleInputException(name, null, null, Messages.BundleDamaged + $" ({entry.File}: {e.Message})", e);
                 }
-
-                var calibration = entry.PlattA is { } a && entry.PlattB is { } b ? new PlattCalibrator(a, b) : PlattCalibrator.Identity;
-                members.Add(new EnsembleMember(kind, model, calibration));
             }
 
             models[target] = new TargetModel(target, members);

@@ -40,7 +40,7 @@ public sealed class Scorer(ModelBundle bundle)
         foreach (var (target, model) in Bundle.Models)
         {
             predictions[target] = model.Predict(ml, rows, featurizer.FeatureCount);
-            contributions[target] = withReasons ? model.Contributions(ml, rows, featurizer.FeatureCount) : null;
+            contributions[target] = withReasons ? model.Contributions(rows) : null;
         }
 
         for (var i = 0; i < profiles.Count; i++)

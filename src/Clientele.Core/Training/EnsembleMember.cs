@@ -1,4 +1,16 @@
+using Clientele.Core.Training.Forest;
+using Microsoft.ML;
+
 namespace Clientele.Core.Training;
 
-/// <summary>One trained learner of a target model, with its calibration (forests only).</summary>
-public sealed record EnsembleMember(MemberKind Kind, Microsoft.ML.ITransformer Model, PlattCalibrator Calibration);
+/// <summary>
+/// One trained learner of a target model: the hand-written histogram forest (measured ~10× faster than
+/// ML.NET FastForest at equal AUC and higher R², see docs/BENCHMARKS.md) or an ML.NET transformer
+/// (boosting, linear), with the Platt calibration fitted for it (forests in Elite only).
+/// </summary>
+public sealed record EnsembleMember(MemberKind Kind, ITransformer? Model, ForestModel? Forest, PlattCalibrator Calibration)
+{
+    public static EnsembleMember OfForest(ForestModel forest, PlattCalibrator calibration) => new(MemberKind.Forest, null, forest, calibration);
+
+    public static EnsembleMember OfMlNet(MemberKind kind, ITransformer model) => new(kind, model, null, PlattCalibrator.Identity);
+}

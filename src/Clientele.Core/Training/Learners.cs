@@ -1,7 +1,6 @@
 using Clientele.Core.Labels;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
-using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace Clientele.Core.Training;
@@ -16,25 +15,26 @@ public static class Learners
     /// <summary>Boolean label column (binary classifiers need it).</summary>
     public const string FlagColumn = "Flag";
 
-    public static IEstimator<ITransformer> Create(MLContext ml, MemberKind kind, Target target, Features.Tier tier, int seed) => kind switch
+    /// <summary>The ML.NET members (boosting, linear); the forest is <see cref="Forest(Features.Tier, int, int)"/>.</summary>
+    public static IEstimator<ITransformer> Create(MLContext ml, MemberKind kind, Target target, int seed) => kind switch
     {
-        MemberKind.Forest => Forest(ml, tier, seed),
         MemberKind.Boosting => Boosting(ml, target, seed),
-        _ => Linear(ml, target),
+        MemberKind.Linear => Linear(ml, target),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "the forest is not an ML.NET estimator"),
     };
 
-    /// <summary>The forest is a regression forest for every target: on 0/1 labels its output is a class frequency.</summary>
-    private static IEstimator<ITransformer> Forest(MLContext ml, Features.Tier tier, int seed) =>
-        ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
-        {
-            NumberOfTrees = tier == Features.Tier.Fast ? Defaults.FastTrees : Defaults.EliteTrees,
-            NumberOfLeaves = tier == Features.Tier.Fast ? Defaults.FastLeaves : Defaults.EliteLeaves,
-            MinimumExampleCountPerLeaf = Defaults.ForestMinLeaf,
-            FeatureFraction = Defaults.ForestFeatureFraction,
-            NumberOfThreads = 1,
-            Seed = seed,
-            FeatureSelectionSeed = seed,
-        });
+    /// <summary>
+    /// The random forest: Clientele's histogram forest, measured against ML.NET FastForest side by side
+    /// (bench --quick, docs/BENCHMARKS.md): ~10× faster at equal AUC and far higher CLV R². Trees are
+    /// seeded per index, so the result does not depend on <paramref name="threads"/>.
+    /// </summary>
+    public static Forest.ForestOptions Forest(Features.Tier tier, int seed, int threads) => new()
+    {
+        Trees = tier == Features.Tier.Fast ? Defaults.FastTrees : Defaults.EliteTrees,
+        MaxLeaves = tier == Features.Tier.Fast ? Defaults.FastLeaves : Defaults.EliteLeaves,
+        Seed = seed,
+        Threads = Math.Max(1, threads),
+    };
 
     private static IEstimator<ITransformer> Boosting(MLContext ml, Target target, int seed)
     {

@@ -1,7 +1,6 @@
 using Clientele.Core.Labels;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.FastTree;
 
 namespace Clientele.Core.Training;
 
@@ -15,14 +14,14 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
 
     public IReadOnlyList<EnsembleMember> Members { get; } = members;
 
-    /// <summary>Scores rows in one batch transform per member (no shared prediction engine).</summary>
+    /// <summary>Scores rows: one batch transform per ML.NET member, a parallel batch for the forest.</summary>
     public double[] Predict(MLContext ml, float[][] rows, int featureCount)
     {
-        var view = FeatureTable.ToDataView(ml, rows, null, featureCount);
+        var view = Members.Any(m => m.Model is not null) ? FeatureTable.ToDataView(ml, rows, null, featureCount) : null;
         var combined = new double[rows.Length];
         foreach (var member in Members)
         {
-            var scores = MemberOutput(member, view);
+            var scores = MemberOutput(member, rows, view);
             for (var i = 0; i < rows.Length; i++)
             {
                 combined[i] += scores[i];
@@ -37,71 +36,69 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
         return combined;
     }
 
-    /// <summary>Per-member outputs for the given rows, calibrated (for tests and cross-checks).</summary>
-    public double[] MemberOutput(EnsembleMember member, IDataView view)
+    /// <summary>One member's calibrated outputs for the given rows (for the soft vote, tests and per-member metrics).</summary>
+    public double[] MemberOutput(EnsembleMember member, float[][] rows, IDataView? view)
     {
-        var output = member.Model.Transform(view);
         var binary = Targets.IsBinary(Target);
-        var column = binary && member.Kind != MemberKind.Forest ? "Probability" : "Score";
-        var raw = output.GetColumn<float>(column).ToArray();
-        var result = new double[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
+        double[] raw;
+        if (member.Forest is { } forest)
         {
-            result[i] = binary ? Math.Clamp(member.Calibration.Apply(raw[i]), 0, 1) : raw[i];
+            raw = new double[rows.Length];
+            forest.PredictBatch(rows, raw);
+        }
+        else
+        {
+            var output = member.Model!.Transform(view ?? throw new ArgumentNullException(nameof(view)));
+            var column = binary ? "Probability" : "Score";
+            raw = output.GetColumn<float>(column).Select(v => (double)v).ToArray();
         }
 
-        return result;
+        if (binary)
+        {
+            for (var i = 0; i < raw.Length; i++)
+            {
+                raw[i] = Math.Clamp(member.Calibration.Apply(raw[i]), 0, 1);
+            }
+        }
+
+        return raw;
     }
 
     /// <summary>
-    /// Per-row feature contributions of the forest member (ML.NET's tree path attribution), signed and
-    /// scaled so that the largest absolute contribution of a row is 1. Null when there is no forest.
+    /// Per-row feature contributions of the forest member (Saabas path attribution: each split on the
+    /// way to a leaf credits its feature with the change in mean), scaled so a row's largest absolute
+    /// contribution is 1. Null when the model has no forest.
     /// </summary>
-    public float[][]? Contributions(MLContext ml, float[][] rows, int featureCount)
+    public float[][]? Contributions(float[][] rows)
     {
-        var forest = Members.FirstOrDefault(m => m.Kind == MemberKind.Forest);
-        if (forest?.Model is not ISingleFeaturePredictionTransformer<FastForestRegressionModelParameters> typed)
+        var forest = Members.FirstOrDefault(m => m.Forest is not null)?.Forest;
+        if (forest is null)
         {
             return null;
         }
 
-        var view = FeatureTable.ToDataView(ml, rows, null, featureCount);
-        var calc = ml.Transforms.CalculateFeatureContribution(typed, numberOfPositiveContributions: featureCount, numberOfNegativeContributions: featureCount, normalize: true);
-        var output = calc.Fit(view).Transform(view);
-        var values = output.GetColumn<VBuffer<float>>("FeatureContributions").ToArray();
-        var result = new float[values.Length][];
-        for (var i = 0; i < values.Length; i++)
+        var result = new float[rows.Length][];
+        Parallel.For(0, rows.Length, i =>
         {
-            result[i] = Densify(values[i], featureCount);
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// Copies a contribution vector into a dense array by its own indices: VBuffer.CopyTo indexes past the end
-    /// on the sparse vectors the contribution calculator returns (found by the server's predict tests).
-    /// </summary>
-    private static float[] Densify(VBuffer<float> v, int featureCount)
-    {
-        var dense = new float[featureCount];
-        var values = v.GetValues();
-        if (v.IsDense)
-        {
-            values[..Math.Min(values.Length, featureCount)].CopyTo(dense);
-            return dense;
-        }
-
-        var indices = v.GetIndices();
-        for (var k = 0; k < indices.Length && k < values.Length; k++)
-        {
-            if ((uint)indices[k] < (uint)featureCount)
+            var c = new float[forest.FeatureCount];
+            forest.Contributions(rows[i], c);
+            var max = 0f;
+            foreach (var v in c)
             {
-                dense[indices[k]] = values[k];
+                max = Math.Max(max, Math.Abs(v));
             }
-        }
 
-        return dense;
+            if (max > 0)
+            {
+                for (var j = 0; j < c.Length; j++)
+                {
+                    c[j] /= max;
+                }
+            }
+
+            result[i] = c;
+        });
+        return result;
     }
 
     private double Vote(double mean) => Targets.IsBinary(Target) ? Math.Clamp(mean, 1e-6, 1 - 1e-6) : Math.Max(0, mean);

@@ -104,7 +104,7 @@ public static class Trainer
             var view = FeatureTable.ToDataView(ml, testRows, null, featureCount);
             foreach (var m in model.Members)
             {
-                members[m.Kind.ToString().ToLowerInvariant()] = Measure(ml, target, model.MemberOutput(m, view), testY);
+                members[m.Kind.ToString().ToLowerInvariant()] = Measure(ml, target, model.MemberOutput(m, testRows, view), testY);
             }
         }
 
@@ -141,33 +141,34 @@ public static class Trainer
 
     private static EnsembleMember FitMember(MemberKind kind, Target target, FeatureTable table, TrainingOptions options)
     {
-        var ml = new MLContext(options.Seed);
-        var model = Learners.Create(ml, kind, target, options.Tier, options.Seed).Fit(table.ToDataView(ml));
-        var calibration = PlattCalibrator.Identity;
-        if (kind == MemberKind.Forest && Targets.IsBinary(target) && options.Tier == Tier.Elite)
+        if (kind == MemberKind.Forest)
         {
-            calibration = CalibrateOutOfFold(target, table, options);
+            var forest = Learners.Forest(options.Tier, options.Seed, options.Parallelism).Fit(table.Rows, table.Labels);
+            var calibration = Targets.IsBinary(target) && options.Tier == Tier.Elite ? CalibrateOutOfFold(table, options) : PlattCalibrator.Identity;
+            return EnsembleMember.OfForest(forest, calibration);
         }
 
-        return new EnsembleMember(kind, model, calibration);
+        var ml = new MLContext(options.Seed);
+        return EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed).Fit(table.ToDataView(ml)));
     }
 
     /// <summary>Platt scaling fitted on out-of-fold forest scores: in-sample forest scores are overconfident.</summary>
-    private static PlattCalibrator CalibrateOutOfFold(Target target, FeatureTable table, TrainingOptions options)
+    private static PlattCalibrator CalibrateOutOfFold(FeatureTable table, TrainingOptions options)
     {
         var folds = Folds.Assign(table.Labels, Defaults.CalibrationFolds, options.Seed);
         var scores = new float[table.Count];
+        var buffer = new double[table.Count];
         for (var k = 0; k < Defaults.CalibrationFolds; k++)
         {
             var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != k).ToList();
-            var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == k).ToList();
-            var ml = new MLContext(options.Seed);
-            var model = Learners.Create(ml, MemberKind.Forest, target, options.Tier, options.Seed).Fit(table.Subset(trainIdx).ToDataView(ml));
-            var output = model.Transform(FeatureTable.ToDataView(ml, testIdx.Select(i => table.Rows[i]).ToArray(), null, table.FeatureCount));
-            var s = output.GetColumn<float>("Score").ToArray();
-            for (var j = 0; j < testIdx.Count; j++)
+            var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == k).ToArray();
+            var sub = table.Subset(trainIdx);
+            var forest = Learners.Forest(options.Tier, options.Seed + k + 1, options.Parallelism).Fit(sub.Rows, sub.Labels);
+            var testRows = testIdx.Select(i => table.Rows[i]).ToArray();
+            forest.PredictBatch(testRows, buffer.AsSpan(0, testRows.Length));
+            for (var j = 0; j < testIdx.Length; j++)
             {
-                scores[testIdx[j]] = s[j];
+                scores[testIdx[j]] = (float)buffer[j];
             }
         }
 

@@ -50,7 +50,7 @@ public class TrainingTests
         var rows = FeatureMatrix.Build(trained.Featurizer, TestData.Profiles(50, seed: 9, lexicon: lexicon), null);
         var ml = new MLContext(42);
         var view = FeatureTable.ToDataView(ml, rows, null, trained.Featurizer.FeatureCount);
-        var outputs = model.Members.Select(m => model.MemberOutput(m, view)).ToList();
+        var outputs = model.Members.Select(m => model.MemberOutput(m, rows, view)).ToList();
         var combined = model.Predict(ml, rows, trained.Featurizer.FeatureCount);
         for (var i = 0; i < rows.Length; i++)
         {
@@ -118,7 +118,7 @@ public class TrainingTests
         foreach (var (name, bytes) in memory.Parts)
         {
             var copy = (byte[])bytes.Clone();
-            if (name == "purchased.forest.zip")
+            if (name == "purchased.forest.forest")
             {
                 copy[copy.Length / 2] ^= 0xFF;
             }
