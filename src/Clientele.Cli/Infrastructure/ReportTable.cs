@@ -25,6 +25,7 @@ public static class ReportTable
             foreach (var (kind, m) in r.Members)
             {
                 Row(o, string.Empty, kind, m);
+                o.WriteLine($"{string.Empty,-16}{string.Empty,-10}  ({kind} trained in {m.Seconds:0.000}s)");
             }
 
             if (r.CrossValidation is not null)

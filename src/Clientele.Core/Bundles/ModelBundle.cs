@@ -59,7 +59,7 @@ public sealed class ModelBundle
     {
         var members = trained.Models.SelectMany(kv => kv.Value.Members.Select(m => new MemberEntry(
             Targets.Name(kv.Key), m.Kind.ToString().ToLowerInvariant(), $"{Targets.Name(kv.Key)}.{m.Kind.ToString().ToLowerInvariant()}.{(m.Forest is null ? "zip" : "forest")}",
-            m.Calibration.IsIdentity ? null : m.Calibration.A, m.Calibration.IsIdentity ? null : m.Calibration.B))).ToList();
+            m.Calibration.IsIdentity ? null : m.Calibration.A, m.Calibration.IsIdentity ? null : m.Calibration.B, m.LabelMean, m.LabelScale))).ToList();
         var metadata = new BundleMetadata
         {
             FormatVersion = FormatVersion,
@@ -187,7 +187,7 @@ public sealed class ModelBundle
                 {
                     members.Add(kind == MemberKind.Forest
                         ? EnsembleMember.OfForest(Training.Forest.ForestModel.Load(new MemoryStream(bytes)), calibration)
-                        : EnsembleMember.OfMlNet(kind, ml.Model.Load(new MemoryStream(bytes), out _)));
+                        : EnsembleMember.OfMlNet(kind, ml.Model.Load(new MemoryStream(bytes), out _)) with { LabelMean = entry.LabelMean, LabelScale = entry.LabelScale });
                 }
                 catch (Exception e) when (e is not ClienteleInputException)
                 {

@@ -23,4 +23,7 @@ public sealed record TargetMetrics
     public double? Mae { get; init; }
 
     public int Count { get; init; }
+
+    /// <summary>Training seconds, when these metrics describe one ensemble member.</summary>
+    public double? Seconds { get; init; }
 }

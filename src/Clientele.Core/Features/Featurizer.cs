@@ -57,6 +57,8 @@ public sealed class Featurizer
 
         _categoryOffset = features.Count;
         features.AddRange(ConceptCategory.All.Select(c => new FeatureInfo("category:" + c, FeatureKind.Category, [], c.Replace('_', ' '))));
+        // Presence flags beside the counts: the linear member cannot bend a count into "has it or not".
+        features.AddRange(ConceptCategory.All.Select(c => new FeatureInfo("has:" + c, FeatureKind.Category, [], c.Replace('_', ' '))));
         _statOffset = features.Count;
         features.AddRange(Stats.Select(s => new FeatureInfo("stat:" + s, FeatureKind.Statistic, [], s.Replace('_', ' '))));
         _factOffset = features.Count;
@@ -126,9 +128,11 @@ public sealed class Featurizer
 
         var concepts = profile.Concepts;
         var longAliases = 0;
+        var categories = ConceptCategory.All.Count;
         foreach (var c in concepts)
         {
             destination[_categoryOffset + _categoryOfConcept[c]] += 1;
+            destination[_categoryOffset + categories + _categoryOfConcept[c]] = 1;
         }
 
         foreach (var alias in profile.MatchedAliases)

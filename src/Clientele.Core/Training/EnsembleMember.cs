@@ -10,6 +10,15 @@ namespace Clientele.Core.Training;
 /// </summary>
 public sealed record EnsembleMember(MemberKind Kind, ITransformer? Model, ForestModel? Forest, PlattCalibrator Calibration)
 {
+    /// <summary>Regression members learn a standardised label (SDCA converges on unit-scale targets); outputs are mapped back.</summary>
+    public double LabelMean { get; init; }
+
+    /// <summary>See <see cref="LabelMean"/>; 1 means unscaled.</summary>
+    public double LabelScale { get; init; } = 1;
+
+    /// <summary>Seconds this member took to train (calibration included).</summary>
+    public double Seconds { get; init; }
+
     public static EnsembleMember OfForest(ForestModel forest, PlattCalibrator calibration) => new(MemberKind.Forest, null, forest, calibration);
 
     public static EnsembleMember OfMlNet(MemberKind kind, ITransformer model) => new(kind, model, null, PlattCalibrator.Identity);

@@ -45,7 +45,8 @@ public static class Learners
                 NumberOfIterations = Defaults.BoostingRounds,
                 NumberOfLeaves = Defaults.BoostingLeaves,
                 LearningRate = Defaults.BoostingLearningRate,
-                MinimumExampleCountPerLeaf = 10,
+                MinimumExampleCountPerLeaf = Defaults.BoostingMinLeaf,
+                Booster = new GradientBooster.Options { FeatureFraction = Defaults.BoostingFeatureFraction },
                 Seed = seed,
                 NumberOfThreads = 1,
                 Verbose = false,
@@ -59,7 +60,8 @@ public static class Learners
             NumberOfIterations = Defaults.BoostingRounds,
             NumberOfLeaves = Defaults.BoostingLeaves,
             LearningRate = Defaults.BoostingLearningRate,
-            MinimumExampleCountPerLeaf = 10,
+            MinimumExampleCountPerLeaf = Defaults.BoostingMinLeaf,
+                Booster = new GradientBooster.Options { FeatureFraction = Defaults.BoostingFeatureFraction },
             Seed = seed,
             NumberOfThreads = 1,
             Verbose = false,
@@ -69,12 +71,16 @@ public static class Learners
 
     private static IEstimator<ITransformer> Linear(MLContext ml, Target target)
     {
-        var normalize = ml.Transforms.NormalizeMeanVariance("Features");
+        // Min-max keeps rare sparse terms bounded in [0, 1]; mean-variance blows them up to huge values.
+        var normalize = ml.Transforms.NormalizeMinMax("Features");
         if (Targets.IsBinary(target))
         {
             return normalize.Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
-                L2Regularization = 1f,
+                // Strong penalties: ~900 mostly-sparse features on ~1,600 clients overfit a weakly penalised model.
+                L2Regularization = Defaults.LinearL2,
+                L1Regularization = Defaults.LinearL1,
+                OptimizationTolerance = Defaults.LinearTolerance,
                 NumberOfThreads = 1,
                 LabelColumnName = FlagColumn,
             }));
@@ -82,7 +88,7 @@ public static class Learners
 
         return normalize.Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
         {
-            L2Regularization = 1f,
+            L2Regularization = Defaults.RidgeL2,
             NumberOfThreads = 1,
             MaximumNumberOfIterations = 100,
         }));

@@ -115,6 +115,10 @@ public static class ReportJson
         }
 
         o["n"] = m.Count;
+        if (m.Seconds is { } seconds)
+        {
+            o["seconds"] = Math.Round(seconds, 4);
+        }
         return o;
     }
 

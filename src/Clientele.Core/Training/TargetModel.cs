@@ -50,7 +50,7 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
         {
             var output = member.Model!.Transform(view ?? throw new ArgumentNullException(nameof(view)));
             var column = binary ? "Probability" : "Score";
-            raw = output.GetColumn<float>(column).Select(v => (double)v).ToArray();
+            raw = output.GetColumn<float>(column).Select(v => (v * member.LabelScale) + member.LabelMean).ToArray();
         }
 
         if (binary)

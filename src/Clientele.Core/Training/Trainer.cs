@@ -104,7 +104,7 @@ public static class Trainer
             var view = FeatureTable.ToDataView(ml, testRows, null, featureCount);
             foreach (var m in model.Members)
             {
-                members[m.Kind.ToString().ToLowerInvariant()] = Measure(ml, target, model.MemberOutput(m, testRows, view), testY);
+                members[m.Kind.ToString().ToLowerInvariant()] = Measure(ml, target, model.MemberOutput(m, testRows, view), testY) with { Seconds = m.Seconds };
             }
         }
 
@@ -141,15 +141,26 @@ public static class Trainer
 
     private static EnsembleMember FitMember(MemberKind kind, Target target, FeatureTable table, TrainingOptions options)
     {
+        var clock = Stopwatch.StartNew();
         if (kind == MemberKind.Forest)
         {
             var forest = Learners.Forest(options.Tier, options.Seed, options.Parallelism).Fit(table.Rows, table.Labels);
             var calibration = Targets.IsBinary(target) && options.Tier == Tier.Elite ? CalibrateOutOfFold(table, options) : PlattCalibrator.Identity;
-            return EnsembleMember.OfForest(forest, calibration);
+            return EnsembleMember.OfForest(forest, calibration) with { Seconds = clock.Elapsed.TotalSeconds };
         }
 
         var ml = new MLContext(options.Seed);
-        return EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed).Fit(table.ToDataView(ml)));
+        if (kind == MemberKind.Linear && !Targets.IsBinary(target))
+        {
+            var mean = table.Labels.Average(v => (double)v);
+            var sd = Math.Sqrt(table.Labels.Average(v => (v - mean) * (v - mean)));
+            sd = sd > 0 ? sd : 1;
+            var scaled = new FeatureTable(table.Rows, table.Labels.Select(v => (float)((v - mean) / sd)).ToArray(), table.FeatureCount);
+            var model = Learners.Create(ml, kind, target, options.Seed).Fit(scaled.ToDataView(ml));
+            return EnsembleMember.OfMlNet(kind, model) with { LabelMean = mean, LabelScale = sd, Seconds = clock.Elapsed.TotalSeconds };
+        }
+
+        return EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed).Fit(table.ToDataView(ml))) with { Seconds = clock.Elapsed.TotalSeconds };
     }
 
     /// <summary>Platt scaling fitted on out-of-fold forest scores: in-sample forest scores are overconfident.</summary>
@@ -163,7 +174,7 @@ public static class Trainer
             var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != k).ToList();
             var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == k).ToArray();
             var sub = table.Subset(trainIdx);
-            var forest = Learners.Forest(options.Tier, options.Seed + k + 1, options.Parallelism).Fit(sub.Rows, sub.Labels);
+            var forest = (Learners.Forest(options.Tier, options.Seed + k + 1, options.Parallelism) with { Trees = Defaults.CalibrationTrees }).Fit(sub.Rows, sub.Labels);
             var testRows = testIdx.Select(i => table.Rows[i]).ToArray();
             forest.PredictBatch(testRows, buffer.AsSpan(0, testRows.Length));
             for (var j = 0; j < testIdx.Length; j++)

@@ -7,7 +7,7 @@ namespace Clientele.Core.Training.Forest;
 /// benchmark (1,600 × 540, sparse TF-IDF + dense numeric; docs/FOREST.md), where 0/1 and continuous
 /// labels want different feature shares and leaf sizes, hence the "auto" settings.
 /// </summary>
-public sealed class ForestOptions
+public sealed record ForestOptions
 {
     /// <summary>Number of trees: accuracy flattens past ~100 trees on a few thousand rows while time grows linearly.</summary>
     public int Trees { get; init; } = 100;
