@@ -30,6 +30,7 @@ public static class ClienteleApp
             config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Measure a bundle on labelled notes; cross-validate with --folds.");
             config.AddCommand<CompareCommand>("compare").WithDescription("Train Fast and Elite on the same split and compare them.");
             config.AddCommand<PredictCommand>("predict").WithDescription("Score clients with a bundle: scores CSV with segments and reasons.");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API and the dashboard.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write synthetic multilingual notes and ground-truth labels.");
         });
 

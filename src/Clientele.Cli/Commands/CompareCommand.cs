@@ -22,7 +22,7 @@ public sealed class CompareCommand : Command<CompareSettings>
     {
         var progress = new StageProgress(settings.Quiet || settings.Json);
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var (profiles, lexicon) = Pipeline.Profiles(settings, progress, seconds);
+        var (profiles, lexicon, _) = Pipeline.Profiles(settings, progress, seconds);
         var fast = Pipeline.Train(settings, Tier.Fast, profiles, lexicon, progress, new Dictionary<string, double>(seconds));
         var elite = Pipeline.Train(settings, Tier.Elite, profiles, lexicon, progress, new Dictionary<string, double>(seconds));
         var verdicts = new JsonObject();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.ComponentModel;
 using Clientele.Cli.Infrastructure;
 using Spectre.Console.Cli;
@@ -35,13 +36,47 @@ public sealed class DemoCommand : Command<DemoSettings>
     {
         var dir = Path.GetFullPath(settings.Dir);
         var data = Path.Combine(dir, "data");
+        var db = "Data Source=" + Path.Combine(dir, "clientele.db");
+        var models = Path.Combine(dir, "models");
         Step("generate", ClienteleApp.Run(["generate", "--clients", settings.Clients.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", data]));
         var notes = Path.Combine(data, "notes.csv");
         var labels = Path.Combine(data, "labels.csv");
-        Step("train fast", ClienteleApp.Run(["train", "--notes", notes, "--labels", labels, "--tier", "fast", "--out", Path.Combine(dir, "models", "fast"), "--quiet"]));
-        Step("train elite", ClienteleApp.Run(["train", "--notes", notes, "--labels", labels, "--tier", "elite", "--out", Path.Combine(dir, "models", "elite"), "--quiet"]));
-        Step("predict", ClienteleApp.Run(["predict", "--model", Path.Combine(dir, "models", "elite"), "--notes", notes, "--out", Path.Combine(dir, "scores.csv"), "--quiet"]));
-        CliIO.Out.WriteLine($"demo done: data, models and scores in {dir}");
+        foreach (var tier in new[] { "fast", "elite" })
+        {
+            CliIO.Out.WriteLine($"— train {tier}");
+            Step("train " + tier, ClienteleApp.Run(["train", "--notes", notes, "--labels", labels, "--tier", tier, "--out", Path.Combine(models, tier), "--db", db, "--quiet"]));
+        }
+
+        using (var store = Storage.Store.StoreFactory.Open(db))
+        {
+            store.ActivateModelVersion("elite");
+        }
+
+        CliIO.Out.WriteLine("— score every client with the Elite model");
+        Step("predict", ClienteleApp.Run(["predict", "--model", Path.Combine(models, "elite"), "--notes", notes, "--out", Path.Combine(dir, "scores.csv"), "--db", db, "--quiet"]));
+        CliIO.Out.WriteLine($"demo data, models, scores.csv and clientele.db are in {dir}");
+        if (settings.NoServe)
+        {
+            return 0;
+        }
+
+        var key = Environment.GetEnvironmentVariable("CLIENTELE_API_KEY");
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            CliIO.Out.WriteLine($"API key for this demo (writes: train, activate, upload): {key}");
+        }
+
+        var app = Server.ClienteleServer.Create([], o =>
+        {
+            o.Urls = settings.Urls;
+            o.ConnectionString = db;
+            o.ModelsRoot = models;
+            o.ApiKey = key;
+        });
+        CliIO.Out.WriteLine($"Dashboard: {settings.Urls}/  (Ctrl+C stops)");
+        app.StartAsync(cancellationToken).GetAwaiter().GetResult();
+        app.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
         return 0;
     }
 

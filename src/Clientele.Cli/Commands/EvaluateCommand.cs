@@ -34,7 +34,7 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
         var progress = new StageProgress(settings.Quiet || settings.Json);
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
         var bundle = DirectoryBundleStore.Load(settings.Model!);
-        var (profiles, lexicon) = Pipeline.Profiles(settings, progress, seconds, bundle.Lexicon);
+        var (profiles, lexicon, _) = Pipeline.Profiles(settings, progress, seconds, bundle.Lexicon);
         var labels = settings.Labels is null ? SmartLabeler.Label(profiles, lexicon, settings.Seed) : Inputs.Labels(settings.Labels);
         progress.Report("score");
         var scores = new Scorer(bundle).Score(profiles, settings.AsOfDate, withReasons: false);

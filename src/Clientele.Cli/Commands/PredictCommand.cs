@@ -9,8 +9,16 @@ using Spectre.Console.Cli;
 namespace Clientele.Cli.Commands;
 
 /// <summary>Settings of <see cref="PredictCommand"/>.</summary>
-public sealed class PredictSettings : NotesSettings
+public sealed class PredictSettings : NotesSettings, IStoreSettings
 {
+    [CommandOption("--db <CONNECTION>")]
+    [Description(StoreOption.Description)]
+    public string? Db { get; init; }
+
+    [CommandOption("--no-store")]
+    [Description("Do not record this run in the store.")]
+    public bool NoStore { get; init; }
+
     [CommandOption("--model <DIR>")]
     [Description("Model bundle directory written by 'clientele train'.")]
     public string? Model { get; init; }
@@ -54,7 +62,7 @@ public sealed class PredictCommand : Command<PredictSettings>
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(settings.Model!);
         seconds["load_model"] = clock.Elapsed.TotalSeconds;
-        var (profiles, _) = Pipeline.Profiles(settings, progress, seconds, bundle.Lexicon);
+        var (profiles, _, notes) = Pipeline.Profiles(settings, progress, seconds, bundle.Lexicon);
         if (settings.Shard is not null)
         {
             var (k, n) = Sharding.Parse(settings.Shard)!.Value;
@@ -68,6 +76,10 @@ public sealed class PredictCommand : Command<PredictSettings>
         clock.Restart();
         AtomicFile.WriteText(settings.Out!, w => ScoresCsv.Write(w, scores));
         seconds["write"] = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var scored = profiles.Select(p => p.ClientId).ToHashSet(StringComparer.Ordinal);
+        StoreRecorder.RecordScores(settings, settings.Model!, bundle, profiles, notes.Where(n => scored.Contains(n.ClientId)).ToList(), scores);
+        seconds["store"] = clock.Elapsed.TotalSeconds;
         var summary = Summary(scores, bundle.Tier.ToString().ToLowerInvariant(), seconds);
         summary["out"] = settings.Out;
         if (settings.Json)

@@ -12,7 +12,7 @@ namespace Clientele.Cli.Infrastructure;
 public static class Pipeline
 {
     /// <summary>Reads notes and builds profiles, timing each stage into <paramref name="seconds"/>.</summary>
-    public static (IReadOnlyList<ClientProfile> Profiles, ConceptLexicon Lexicon) Profiles(NotesSettings s, IProgress<string> progress, IDictionary<string, double> seconds, ConceptLexicon? lexicon = null)
+    public static (IReadOnlyList<ClientProfile> Profiles, ConceptLexicon Lexicon, List<Core.Ingest.Note> Notes) Profiles(NotesSettings s, IProgress<string> progress, IDictionary<string, double> seconds, ConceptLexicon? lexicon = null)
     {
         var clock = Stopwatch.StartNew();
         progress.Report("lexicon");
@@ -28,7 +28,7 @@ public static class Pipeline
         progress.Report($"detect concepts in {notes.Count:N0} notes");
         var profiles = ProfileBuilder.FromNotes(matcher, notes);
         seconds["detect"] = clock.Elapsed.TotalSeconds;
-        return (profiles, lexicon);
+        return (profiles, lexicon, notes);
     }
 
     /// <summary>Trains one tier on profiles, with real labels when given, smart labels otherwise.</summary>

@@ -3,8 +3,8 @@ using Clientele.Core.Profiles;
 using Clientele.Server.Hosting;
 using Clientele.Server.Models;
 using Clientele.Server.Scoring;
-using Clientele.Server.Security;
 using Clientele.Storage.Store;
+using Clientele.Server.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -56,9 +56,9 @@ public static class PredictApi
         var scores = snapshot.Scorer.Score(profiles);
         if (save == true)
         {
-            var (clients, concepts) = StoreRecords.From(profiles, notes, snapshot.Bundle.Lexicon);
+            var (clients, concepts) = RecordMapper.From(profiles, notes, snapshot.Bundle.Lexicon);
             store.SaveClients(clients, notes, concepts);
-            store.SavePredictions(StoreRecords.Predictions(scores, snapshot.Version, DateTimeOffset.UtcNow));
+            store.SavePredictions(RecordMapper.Predictions(scores, snapshot.Version, DateTimeOffset.UtcNow));
             cache.Invalidate();
         }
 

@@ -46,7 +46,7 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
         var profiles = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
         var scores = snapshot.Scorer.Score(profiles);
         token.ThrowIfCancellationRequested();
-        store.SavePredictions(StoreRecords.Predictions(scores, snapshot.Version, DateTimeOffset.UtcNow));
+        store.SavePredictions(RecordMapper.Predictions(scores, snapshot.Version, DateTimeOffset.UtcNow));
         cache.Invalidate();
         job.Clients = scores.Count;
         job.Message = $"scored {scores.Count:N0} clients with {snapshot.Version}";
@@ -76,7 +76,7 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
             {
                 foreach (var n in store.GetNotes(item.Client.ClientId))
                 {
-                    notes.Add(StoreRecords.ToNote(n, notes.Count + 2));
+                    notes.Add(RecordMapper.ToNote(n, notes.Count + 2));
                 }
             }
 

@@ -1,12 +1,11 @@
 using Clientele.Core.Ingest;
 using Clientele.Core.Profiles;
 using Clientele.Core.Scoring;
-using Clientele.Storage.Store;
 
-namespace Clientele.Server.Scoring;
+namespace Clientele.Storage.Store;
 
 /// <summary>Turns notes, profiles and scores into the records the store keeps.</summary>
-public static class StoreRecords
+public static class RecordMapper
 {
     /// <summary>One client record per profile, and the aggregated concepts of each.</summary>
     public static (List<ClientRecord> Clients, List<ConceptRecord> Concepts) From(IReadOnlyList<ClientProfile> profiles, IReadOnlyList<Note> notes, Core.Lexicon.ConceptLexicon lexicon)
@@ -17,7 +16,7 @@ public static class StoreRecords
         var concepts = new List<ConceptRecord>();
         foreach (var p in profiles)
         {
-            var name = DisplayNames.Guess(textsByClient.GetValueOrDefault(p.ClientId) ?? []);
+            var name = (textsByClient.GetValueOrDefault(p.ClientId) ?? []).Select(DisplayNames.Guess).FirstOrDefault(n => n.Length > 0) ?? string.Empty;
             var languages = p.Languages.Count == 0 ? null : string.Join(",", p.Languages.Order(StringComparer.Ordinal));
             clients.Add(new ClientRecord(p.ClientId, name, p.FirstDate, p.LastDate, p.NoteCount, languages));
             foreach (var group in p.Concepts.GroupBy(c => c).OrderByDescending(g => g.Count()).ThenBy(g => g.Key))
