@@ -31,19 +31,29 @@ public sealed class ReasonBuilder
     public string Build(ReadOnlySpan<float> contributions, ReadOnlySpan<float> features, ClientProfile profile, int count = Defaults.ReasonsPerScore)
     {
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lexicon = _featurizer.Lexicon;
         for (var j = 0; j < _keys.Length && j < contributions.Length; j++)
         {
             var c = contributions[j];
-            var kind = _featurizer.Features[j].Kind;
+            var feature = _featurizer.Features[j];
             // Only what the client has: the absence of a concept is not a reason a person can act on.
-            var present = kind is FeatureKind.Fact or FeatureKind.History ? !IsMissingFlag(j) : features[j] != 0;
-            if (c == 0 || !present || _keys[j].Length == 0)
+            var present = feature.Kind is FeatureKind.Fact or FeatureKind.History ? !IsMissingFlag(j) : features[j] != 0;
+            if (c == 0 || !present)
             {
                 continue;
             }
 
-            var share = c / _keys[j].Length;
-            foreach (var key in _keys[j])
+            // A category's weight goes to the client's own concepts of that category, so reasons name concepts.
+            var keys = feature.Kind == FeatureKind.Category
+                ? profile.Concepts.Select(i => lexicon.Concepts[i]).Where(x => x.Category == feature.Display.Replace(' ', '_')).Select(x => x.Label).Distinct().ToArray()
+                : _keys[j];
+            if (keys.Length == 0)
+            {
+                continue;
+            }
+
+            var share = c / keys.Length;
+            foreach (var key in keys)
             {
                 sums[key] = sums.GetValueOrDefault(key) + share;
             }

@@ -1,0 +1,39 @@
+using Clientele.Core.Synthetic;
+
+namespace Clientele.Cli.Tests;
+
+/// <summary>A temp directory with generated notes and labels, shared by the CLI tests of a class.</summary>
+public sealed class CliFixture : IDisposable
+{
+    public CliFixture()
+    {
+        Dir = Path.Combine(Path.GetTempPath(), "clientele-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Dir);
+        using (var notes = new StreamWriter(Notes))
+        using (var labels = new StreamWriter(Labels))
+        {
+            NotesGenerator.Write(new GeneratorOptions(600, Seed: 5), notes, labels);
+        }
+    }
+
+    public string Dir { get; }
+
+    public string Notes => Path.Combine(Dir, "notes.csv");
+
+    public string Labels => Path.Combine(Dir, "labels.csv");
+
+    public string Db => "Data Source=" + Path.Combine(Dir, "test.db");
+
+    public string PathOf(string name) => Path.Combine(Dir, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+
+namespace Clientele.Cli.Tests;
+
+public class CliTests(CliFixture data) : IClassFixture<CliFixture>
+{
+    private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
+
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("detect")]
+    [InlineData("train")]
+    [InlineData("evaluate")]
+    [InlineData("compare")]
+    [InlineData("predict")]
+    [InlineData("serve")]
+    [InlineData("generate")]
+    public void Every_verb_has_help(string verb)
+    {
+        var (exit, _, _) = Run(verb, "--help");
+        Assert.Equal(0, exit);
+    }
+
+    [Fact]
+    public void Train_json_has_metrics_baseline_best_possible_and_seconds()
+    {
+        var (exit, stdout, stderr) = Run("train", "--notes", data.Notes, "--out", data.PathOf("m-json"), "--json", "--db", data.Db);
+        Assert.True(exit == 0, stderr);
+        var json = JsonNode.Parse(stdout)!;
+        foreach (var section in new[] { "metrics", "baseline", "best_possible" })
+        {
+            Assert.NotNull(json[section]!["purchased"]!["auc"]);
+            Assert.NotNull(json[section]!["churned"]!["brier"]);
+            Assert.NotNull(json[section]!["lifetime_value"]!["r2"]);
+        }
+
+        Assert.NotNull(json["seconds"]!["train_total"]);
+        Assert.True(File.Exists(Path.Combine(data.PathOf("m-json"), "metadata.json")));
+    }
+
+    [Fact]
+    public void Same_seed_gives_byte_identical_scores_files()
+    {
+        Assert.Equal(0, Run("train", "--notes", data.Notes, "--labels", data.Labels, "--out", data.PathOf("m-a"), "--quiet", "--no-store").Exit);
+        Assert.Equal(0, Run("train", "--notes", data.Notes, "--labels", data.Labels, "--out", data.PathOf("m-b"), "--quiet", "--no-store").Exit);
+        Assert.Equal(0, Run("predict", "--model", data.PathOf("m-a"), "--notes", data.Notes, "--out", data.PathOf("a.csv"), "--quiet", "--no-store").Exit);
+        Assert.Equal(0, Run("predict", "--model", data.PathOf("m-b"), "--notes", data.Notes, "--out", data.PathOf("b.csv"), "--quiet", "--no-store").Exit);
+        var a = File.ReadAllBytes(data.PathOf("a.csv"));
+        Assert.Equal(a, File.ReadAllBytes(data.PathOf("b.csv")));
+        var lines = File.ReadAllLines(data.PathOf("a.csv"));
+        Assert.Equal("client_id,purchase_prob,will_purchase,churn_risk,will_churn,predicted_clv,value_segment,risk_segment,reasons", lines[0]);
+        Assert.Equal(601, lines.Length);
+        Assert.Contains(lines.Skip(1), l => l.Contains("purchase: +", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Detect_writes_one_row_per_match_with_offsets()
+    {
+        var (exit, _, err) = Run("detect", "--notes", data.Notes, "--out", data.PathOf("c.csv"), "--quiet");
+        Assert.True(exit == 0, err);
+        var lines = File.ReadAllLines(data.PathOf("c.csv"));
+        Assert.Equal("client_id,concept_id,label,category,matched_alias,start,end", lines[0]);
+        Assert.True(lines.Length > 600 * 3);
+    }
+
+    [Fact]
+    public void A_missing_file_is_one_line_on_stderr_and_exit_code_2()
+    {
+        var (exit, _, err) = Run("train", "--notes", data.PathOf("nope.csv"), "--out", data.PathOf("m-x"));
+        Assert.Equal(2, exit);
+        Assert.Contains("nope.csv: file not found", err);
+        Assert.Single(err.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
+    public void A_file_without_a_text_column_names_line_1()
+    {
+        File.WriteAllText(data.PathOf("bad.csv"), "client_id,date\nA,2026-01-01\n");
+        var (exit, _, err) = Run("detect", "--notes", data.PathOf("bad.csv"), "--out", data.PathOf("o.csv"));
+        Assert.Equal(2, exit);
+        Assert.Contains("bad.csv:1: no note text column", err);
+        Assert.DoesNotContain("   at ", err);
+        Assert.False(File.Exists(data.PathOf("o.csv")));
+    }
+
+    [Fact]
+    public void An_unknown_tier_is_a_usage_error()
+    {
+        var (exit, _, err) = Run("train", "--notes", data.Notes, "--tier", "turbo", "--out", data.PathOf("m-t"));
+        Assert.Equal(2, exit);
+        Assert.Contains("turbo", err);
+    }
+
+    [Fact]
+    public void A_failed_training_leaves_the_previous_bundle_untouched()
+    {
+        var dir = data.PathOf("m-keep");
+        Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", dir, "--quiet", "--no-store").Exit);
+        var before = File.ReadAllBytes(Path.Combine(dir, "metadata.json"));
+        File.WriteAllText(data.PathOf("nomatch.csv"), "client_id,purchased\nNOBODY,1\n");
+        var (exit, _, err) = Run("train", "--notes", data.Notes, "--labels", data.PathOf("nomatch.csv"), "--out", dir, "--quiet", "--no-store");
+        Assert.Equal(2, exit);
+        Assert.Contains("no client", err);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(dir, "metadata.json")));
+        Assert.Empty(Directory.GetDirectories(data.Dir, ".m-keep.tmp-*"));
+    }
+
+    [Fact]
+    public void Predict_records_clients_and_predictions_in_the_store()
+    {
+        var db = "Data Source=" + data.PathOf("store.db");
+        Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", data.PathOf("m-store"), "--quiet", "--db", db).Exit);
+        Assert.Equal(0, Run("predict", "--model", data.PathOf("m-store"), "--notes", data.Notes, "--out", data.PathOf("s.csv"), "--quiet", "--db", db).Exit);
+        using var store = Storage.Store.StoreFactory.Open(db);
+        Assert.Equal(600, store.LatestPredictions().Count);
+        Assert.Equal("m-store", store.ActiveModelVersion()!.Version);
+    }
+}
