@@ -33,8 +33,21 @@ public static class Defaults
     /// <summary>Fast forest trees: accuracy flattens past ~100 trees on 2k clients, time grows linearly.</summary>
     public const int FastTrees = 100;
 
-    /// <summary>Fast forest leaves per tree: 32 keeps trees shallow enough to not memorise 1,600 rows.</summary>
+    /// <summary>Forest leaves per tree for CLV: 32 keeps trees shallow enough to not memorise 1,600 rows.</summary>
     public const int FastLeaves = 32;
+
+    /// <summary>
+    /// Forest leaves per tree for purchase/churn: 0/1 labels drawn from probabilities are noise-heavy, and
+    /// small trees with large leaves average it out. Measured on the 2,000 sample notes with smart labels
+    /// (AUC as share of the best possible): 32 leaves/min 20 → 93.8 %, 8 leaves/min 50 → 97.3 % (purchase).
+    /// </summary>
+    public const int BinaryForestLeaves = 8;
+
+    /// <summary>Minimum clients per leaf of the binary forests (see <see cref="BinaryForestLeaves"/>).</summary>
+    public const int BinaryForestMinLeaf = 50;
+
+    /// <summary>Share of features tried per split by the binary forests (same sweep: 0.3 beat 0.2, 0.5 and 1.0).</summary>
+    public const double BinaryForestFeatureFraction = 0.3;
 
     /// <summary>Minimum clients in a forest leaf: small leaves make noisy probabilities.</summary>
     public const int ForestMinLeaf = 5;
@@ -45,7 +58,7 @@ public static class Defaults
     /// <summary>Elite forest trees.</summary>
     public const int EliteTrees = 200;
 
-    /// <summary>Elite forest leaves.</summary>
+    /// <summary>Elite forest leaves (CLV; binary targets use <see cref="BinaryForestLeaves"/>).</summary>
     public const int EliteLeaves = 32;
 
     /// <summary>Gradient-boosting rounds: with learning rate 0.05 and noisy labels, more rounds only fit noise.</summary>
@@ -63,11 +76,17 @@ public static class Defaults
     /// <summary>L2 penalty of the logistic member (ML.NET scale): strong, for ~900 sparse features on ~1,600 rows.</summary>
     public const float LinearL2 = 20f;
 
-    /// <summary>L1 penalty of the logistic member: drops the many terms that carry no signal.</summary>
-    public const float LinearL1 = 2f;
+    /// <summary>
+    /// L1 penalty of the logistic member. Measured on the sample (elite features, smart labels): L1 = 2 gave
+    /// AUC 0.659 in 0.47 s, L1 = 0 gave 0.662 in 0.13 s (OWL-QN is slow and the L2 already tames the noise).
+    /// </summary>
+    public const float LinearL1 = 0f;
 
     /// <summary>L2 penalty of the ridge (SDCA) member for CLV: SDCA averages the loss, so its scale is per example.</summary>
-    public const float RidgeL2 = 1e-3f;
+    public const float RidgeL2 = 1e-2f;
+
+    /// <summary>SDCA epochs for the ridge member: 10 reach R² 0.982 in 0.11 s where 100 took 0.78 s for 0.980.</summary>
+    public const int RidgeIterations = 10;
 
     /// <summary>L-BFGS stopping tolerance: 1e-4 reaches the same AUC as the default 1e-7 in a fraction of the iterations.</summary>
     public const float LinearTolerance = 1e-4f;

@@ -15,7 +15,7 @@ public static class Learners
     /// <summary>Boolean label column (binary classifiers need it).</summary>
     public const string FlagColumn = "Flag";
 
-    /// <summary>The ML.NET members (boosting, linear); the forest is <see cref="Forest(Features.Tier, int, int)"/>.</summary>
+    /// <summary>The ML.NET members (boosting, linear); the forest is <see cref="Forest(Features.Tier, Target, int, int)"/>.</summary>
     public static IEstimator<ITransformer> Create(MLContext ml, MemberKind kind, Target target, int seed) => kind switch
     {
         MemberKind.Boosting => Boosting(ml, target, seed),
@@ -28,10 +28,12 @@ public static class Learners
     /// (bench --quick, docs/BENCHMARKS.md): ~10× faster at equal AUC and far higher CLV R². Trees are
     /// seeded per index, so the result does not depend on <paramref name="threads"/>.
     /// </summary>
-    public static Forest.ForestOptions Forest(Features.Tier tier, int seed, int threads) => new()
+    public static Forest.ForestOptions Forest(Features.Tier tier, Target target, int seed, int threads) => new()
     {
         Trees = tier == Features.Tier.Fast ? Defaults.FastTrees : Defaults.EliteTrees,
-        MaxLeaves = tier == Features.Tier.Fast ? Defaults.FastLeaves : Defaults.EliteLeaves,
+        MaxLeaves = Targets.IsBinary(target) ? Defaults.BinaryForestLeaves : tier == Features.Tier.Fast ? Defaults.FastLeaves : Defaults.EliteLeaves,
+        MinSamplesLeaf = Targets.IsBinary(target) ? Defaults.BinaryForestMinLeaf : null,
+        FeatureFraction = Targets.IsBinary(target) ? Defaults.BinaryForestFeatureFraction : null,
         Seed = seed,
         Threads = Math.Max(1, threads),
     };
@@ -90,7 +92,7 @@ public static class Learners
         {
             L2Regularization = Defaults.RidgeL2,
             NumberOfThreads = 1,
-            MaximumNumberOfIterations = 100,
+            MaximumNumberOfIterations = Defaults.RidgeIterations,
         }));
     }
 }

@@ -144,8 +144,8 @@ public static class Trainer
         var clock = Stopwatch.StartNew();
         if (kind == MemberKind.Forest)
         {
-            var forest = Learners.Forest(options.Tier, options.Seed, options.Parallelism).Fit(table.Rows, table.Labels);
-            var calibration = Targets.IsBinary(target) && options.Tier == Tier.Elite ? CalibrateOutOfFold(table, options) : PlattCalibrator.Identity;
+            var forest = Learners.Forest(options.Tier, target, options.Seed, options.Parallelism).Fit(table.Rows, table.Labels);
+            var calibration = Targets.IsBinary(target) && options.Tier == Tier.Elite ? CalibrateOutOfFold(target, table, options) : PlattCalibrator.Identity;
             return EnsembleMember.OfForest(forest, calibration) with { Seconds = clock.Elapsed.TotalSeconds };
         }
 
@@ -164,7 +164,7 @@ public static class Trainer
     }
 
     /// <summary>Platt scaling fitted on out-of-fold forest scores: in-sample forest scores are overconfident.</summary>
-    private static PlattCalibrator CalibrateOutOfFold(FeatureTable table, TrainingOptions options)
+    private static PlattCalibrator CalibrateOutOfFold(Target target, FeatureTable table, TrainingOptions options)
     {
         var folds = Folds.Assign(table.Labels, Defaults.CalibrationFolds, options.Seed);
         var scores = new float[table.Count];
@@ -174,7 +174,7 @@ public static class Trainer
             var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != k).ToList();
             var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == k).ToArray();
             var sub = table.Subset(trainIdx);
-            var forest = (Learners.Forest(options.Tier, options.Seed + k + 1, options.Parallelism) with { Trees = Defaults.CalibrationTrees }).Fit(sub.Rows, sub.Labels);
+            var forest = (Learners.Forest(options.Tier, target, options.Seed + k + 1, options.Parallelism) with { Trees = Defaults.CalibrationTrees }).Fit(sub.Rows, sub.Labels);
             var testRows = testIdx.Select(i => table.Rows[i]).ToArray();
             forest.PredictBatch(testRows, buffer.AsSpan(0, testRows.Length));
             for (var j = 0; j < testIdx.Length; j++)
