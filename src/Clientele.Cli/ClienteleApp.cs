@@ -31,6 +31,7 @@ public static class ClienteleApp
             config.AddCommand<CompareCommand>("compare").WithDescription("Train Fast and Elite on the same split and compare them.");
             config.AddCommand<PredictCommand>("predict").WithDescription("Score clients with a bundle: scores CSV with segments and reasons.");
             config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API and the dashboard.");
+            config.AddCommand<BenchCommand>("bench").WithDescription("Measure speed end to end, side by side with the reference when python3 has scikit-learn.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write synthetic multilingual notes and ground-truth labels.");
         });
 

@@ -94,8 +94,8 @@ public sealed class ConceptMatcher
                 var p = _patterns[_output[node]];
                 var end = i + 1;
                 var start = end - p.Length;
-                if ((!p.StartBoundary || start == 0 || !TextFolder.IsWordChar(text[start - 1]))
-                    && (!p.EndBoundary || end == text.Length || !TextFolder.IsWordChar(text[end])))
+                if ((!p.StartBoundary || start == 0 || TextFolder.IsBoundary(text[start - 1]))
+                    && (!p.EndBoundary || end == text.Length || TextFolder.IsBoundary(text[end])))
                 {
                     scratch.Add(new ConceptMatch(p.Concept, p.Alias, start, end));
                 }

@@ -33,6 +33,12 @@ public static class TextFolder
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '\u0640' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>
+    /// True when <paramref name="c"/> ends a word of a spaced script: not a letter or digit, or a CJK/Hangul
+    /// character (an English name inside a Japanese sentence, "のExotic Trunkを", is still a word).
+    /// </summary>
+    public static bool IsBoundary(char c) => !IsWordChar(c) || IsUnspacedScript(c);
+
+    /// <summary>
     /// True for scripts written without spaces between words (Han, Kana, Hangul): a match there needs
     /// no word boundary. Hangul is spaced, but particles attach to nouns (선물을), so stems must match inside words.
     /// </summary>

@@ -53,6 +53,12 @@ public class ConceptMatcherTests
     }
 
     [Fact]
+    public void Latin_aliases_inside_cjk_text_are_bounded_by_the_cjk_characters()
+    {
+        Assert.Equal(["hobby.golf", "product.bag"], Found("趣味はゴルフとgolfのbagを"));
+    }
+
+    [Fact]
     public void Hangul_stems_match_inside_words()
     {
         Assert.Equal(["gift.birthday"], Found("아내 생일 선물을 찾음"));
@@ -82,12 +88,12 @@ public class ConceptMatcherTests
 
                 var first = alias[0];
                 var last = alias[^1];
-                if (!TextFolder.IsUnspacedScript(first) && m.Start > 0 && TextFolder.IsWordChar(text[m.Start - 1]))
+                if (!TextFolder.IsUnspacedScript(first) && m.Start > 0 && !TextFolder.IsBoundary(text[m.Start - 1]))
                 {
                     return false;
                 }
 
-                if (!TextFolder.IsUnspacedScript(last) && m.End < text.Length && TextFolder.IsWordChar(text[m.End]))
+                if (!TextFolder.IsUnspacedScript(last) && m.End < text.Length && !TextFolder.IsBoundary(text[m.End]))
                 {
                     return false;
                 }
