@@ -41,9 +41,9 @@ public sealed class DetectCommand : Command<DetectSettings>
             var csv = new ConceptsCsv(writer, lexicon);
             csv.WriteHeader();
             var builder = new ProfileBuilder(matcher) { OnMatch = (note, m) => { csv.Write(note, m); matches++; } };
+            builder.AddRange(notes);
             foreach (var note in notes)
             {
-                builder.Add(note);
                 chars += note.Text.Length;
                 clients.Add(note.ClientId);
             }

@@ -137,11 +137,23 @@ public sealed class ConceptMatcher
 
             var from = _edgeStart[state];
             var to = _edgeStart[state + 1];
-            for (var e = from; e < to; e++)
+            if (to - from <= 8)
             {
-                if (_edgeChar[e] == c)
+                for (var e = from; e < to; e++)
                 {
-                    return _edgeTarget[e];
+                    if (_edgeChar[e] == c)
+                    {
+                        return _edgeTarget[e];
+                    }
+                }
+            }
+            else
+            {
+                // Wide nodes (after a common first letter) are binary-searched: edges are sorted by char.
+                var i = _edgeChar.AsSpan(from, to - from).BinarySearch(c);
+                if (i >= 0)
+                {
+                    return _edgeTarget[from + i];
                 }
             }
 

@@ -135,10 +135,7 @@ public sealed class Featurizer
             destination[_categoryOffset + categories + _categoryOfConcept[c]] = 1;
         }
 
-        foreach (var alias in profile.MatchedAliases)
-        {
-            longAliases += alias.Length > Defaults.LongAliasLength ? 1 : 0;
-        }
+        longAliases = profile.LongAliasCount;
 
         var distinctCount = 0;
         var maxCount = 0;

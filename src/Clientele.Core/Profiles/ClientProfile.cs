@@ -15,8 +15,8 @@ public sealed class ClientProfile
     /// <summary>Concept indices in the order they were found (n-grams are read from this sequence).</summary>
     public List<int> Concepts { get; } = [];
 
-    /// <summary>Matched aliases, parallel to <see cref="Concepts"/>.</summary>
-    public List<string> MatchedAliases { get; } = [];
+    /// <summary>How many matched aliases were long (a reference statistic); counted, not kept, to stay small at 1M clients.</summary>
+    public int LongAliasCount { get; set; }
 
     public int NoteCount { get; set; }
 
@@ -30,5 +30,5 @@ public sealed class ClientProfile
     public NoteFacts Facts { get; set; }
 
     /// <summary>Languages of the notes, as the file gives them.</summary>
-    public HashSet<string> Languages { get; } = new(StringComparer.Ordinal);
+    public List<string> Languages { get; } = new(1);
 }

@@ -24,6 +24,54 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
     /// <summary>Adds one note (notes of a client may come in any order; dates decide which facts win).</summary>
     public void Add(Note note)
     {
+        _matches.Clear();
+        Matcher.Match(note.Text, _matches, _scratch);
+        Merge(note, _matches, FactExtractor.Extract(note.Text));
+    }
+
+    /// <summary>
+    /// Adds notes in chunks: detection and fact extraction of a chunk run in parallel (each note is
+    /// independent), then the chunk is merged in file order, so the result equals adding one by one.
+    /// </summary>
+    public void AddRange(IEnumerable<Note> notes)
+    {
+        var chunk = new List<Note>(ParallelChunk);
+        foreach (var note in notes)
+        {
+            chunk.Add(note);
+            if (chunk.Count == ParallelChunk)
+            {
+                AddChunk(chunk);
+                chunk.Clear();
+            }
+        }
+
+        AddChunk(chunk);
+    }
+
+    /// <summary>Notes analysed in parallel before merging: large enough to keep both cores busy, small enough to stream.</summary>
+    private const int ParallelChunk = 2048;
+
+    private void AddChunk(List<Note> chunk)
+    {
+        var matches = new List<ConceptMatch>[chunk.Count];
+        var facts = new NoteFacts[chunk.Count];
+        Parallel.For(0, chunk.Count, () => new List<ConceptMatch>(), (i, _, scratch) =>
+        {
+            var found = new List<ConceptMatch>();
+            Matcher.Match(chunk[i].Text, found, scratch);
+            matches[i] = found;
+            facts[i] = FactExtractor.Extract(chunk[i].Text);
+            return scratch;
+        }, _ => { });
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            Merge(chunk[i], matches[i], facts[i]);
+        }
+    }
+
+    private void Merge(Note note, List<ConceptMatch> noteMatches, NoteFacts facts)
+    {
         if (!_byId.TryGetValue(note.ClientId, out var profile))
         {
             profile = new ClientProfile(note.ClientId);
@@ -31,20 +79,18 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
             _ordered.Add(profile);
         }
 
-        _matches.Clear();
-        Matcher.Match(note.Text, _matches, _scratch);
         var concepts = Matcher.Lexicon.Concepts;
-        foreach (var m in _matches)
+        foreach (var m in noteMatches)
         {
             profile.Concepts.Add(m.ConceptIndex);
-            profile.MatchedAliases.Add(concepts[m.ConceptIndex].Aliases[m.AliasIndex]);
+            profile.LongAliasCount += concepts[m.ConceptIndex].Aliases[m.AliasIndex].Length > Defaults.LongAliasLength ? 1 : 0;
             OnMatch?.Invoke(note, m);
         }
 
         var isLatest = note.Date is null || profile.LastDate is null || note.Date >= profile.LastDate;
         profile.NoteCount++;
         profile.TextLength += note.Text.Length;
-        if (note.Language is not null)
+        if (note.Language is not null && !profile.Languages.Contains(note.Language))
         {
             profile.Languages.Add(note.Language);
         }
@@ -55,16 +101,7 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
             profile.LastDate = profile.LastDate is null || d > profile.LastDate ? d : profile.LastDate;
         }
 
-        var facts = FactExtractor.Extract(note.Text);
-        profile.Facts = Merge(profile.Facts, facts, isLatest);
-    }
-
-    public void AddRange(IEnumerable<Note> notes)
-    {
-        foreach (var note in notes)
-        {
-            Add(note);
-        }
+        profile.Facts = MergeFacts(profile.Facts, facts, isLatest);
     }
 
     /// <summary>The profiles built so far, in first-seen order.</summary>
@@ -78,7 +115,7 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
         return builder.Build();
     }
 
-    private static NoteFacts Merge(NoteFacts current, NoteFacts next, bool nextIsLatest)
+    private static NoteFacts MergeFacts(NoteFacts current, NoteFacts next, bool nextIsLatest)
     {
         var budgetFromNext = next.BudgetLowK is not null && (nextIsLatest || current.BudgetLowK is null);
         var ageFromNext = next.Age is not null && (nextIsLatest || current.Age is null);
