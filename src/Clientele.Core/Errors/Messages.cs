@@ -10,6 +10,7 @@ public static class Messages
     public const string LexiconNoConcepts = "the lexicon has no usable concept (every row lacks an id or an alias of 2+ characters)";
     public const string LabelsNoTarget = "the labels file has none of the target columns purchased, churned, lifetime_value";
     public const string BundleDamaged = "the model bundle is damaged";
+    public const string DuplicateColumns = "the header names a column more than once; every column needs a distinct name";
 
     public static string MissingColumn(string what, IEnumerable<string> accepted, IEnumerable<string> found) =>
         $"no {what} column; expected one of [{string.Join(", ", accepted)}], found [{string.Join(", ", found)}]";

@@ -52,6 +52,11 @@ public static class CsvInput
         {
             throw new ClienteleInputException(source, null, null, Messages.NotUtf8, e);
         }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            // Sep refuses a header that names a column twice; its message lists every occurrence, so it is not passed on.
+            throw new ClienteleInputException(source, 1, null, Messages.DuplicateColumns, e);
+        }
     }
 
     /// <summary>Index of the first column whose name is one of <paramref name="names"/> (or the explicit one); a located error otherwise.</summary>
