@@ -16,7 +16,11 @@ public sealed class StoredDataTests(StoredServerFactory factory) : IClassFixture
         Assert.Equal(StoredServerFactory.Clients, page.GetProperty("total").GetInt32());
         Assert.Equal(25, page.GetProperty("items").GetArrayLength());
         var row = page.GetProperty("items")[0];
-        Assert.Equal("C_0026", row.GetProperty("client_id").GetString());
+        // The store orders by predicted CLV (highest first), then id: page 2 starts at the 26th of that order.
+        var all = await (await factory.CreateClient().GetAsync("/api/clients?page_size=500")).Json();
+        Assert.Equal(all.GetProperty("items")[25].GetProperty("client_id").GetString(), row.GetProperty("client_id").GetString());
+        var clv = all.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("score").GetProperty("predicted_clv").GetDouble()).ToList();
+        Assert.Equal(clv.OrderByDescending(v => v), clv);
         Assert.Equal("v1", row.GetProperty("model_version").GetString());
         Assert.InRange(row.GetProperty("score").GetProperty("churn_risk").GetDouble(), 0, 1);
     }

@@ -38,7 +38,6 @@ public sealed class DashboardServer : IAsyncLifetime
 
         TestModel.CopyTo(ModelsRoot, "v1");
         TestModel.CopyTo(ModelsRoot, "v2");
-        var store = new InMemoryStore();
         _app = ClienteleServer.Create([], o =>
         {
             o.Urls = "http://127.0.0.1:0";
@@ -46,7 +45,7 @@ public sealed class DashboardServer : IAsyncLifetime
             o.ModelsRoot = ModelsRoot;
             o.ModelDirectory = Path.Combine(ModelsRoot, "v1");
             o.Schedules = new ScheduleOptions { NightlyScoring = string.Empty, WeeklyRetrain = string.Empty };
-            o.StoreFactory = () => store;
+            o.ConnectionString = "Data Source=" + Path.Combine(_root, "clientele.db");
         });
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');

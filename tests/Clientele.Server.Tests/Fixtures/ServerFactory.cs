@@ -58,7 +58,8 @@ public class ServerFactory : WebApplicationFactory<Program>
             o.Schedules = new ScheduleOptions { NightlyScoring = string.Empty, WeeklyRetrain = string.Empty };
             o.MaxUploadBytes = 2 * 1024 * 1024;
             o.WritesPerMinute = 1000;
-            o.StoreFactory = () => new InMemoryStore();
+            // A real SQLite file per factory: the API is tested against the store users run.
+            o.ConnectionString = "Data Source=" + Path.Combine(Root, "clientele.db");
         }));
     }
 
