@@ -37,7 +37,8 @@ public sealed class ReasonBuilder
             var c = contributions[j];
             var feature = _featurizer.Features[j];
             // Only what the client has: the absence of a concept is not a reason a person can act on.
-            var present = feature.Kind is FeatureKind.Fact or FeatureKind.History ? !IsMissingFlag(j) : features[j] != 0;
+            // Missing-fact flags explain nothing a person can act on; a fact or history value counts when stated.
+            var present = !IsMissingFlag(j) && features[j] != 0;
             if (c == 0 || !present)
             {
                 continue;
