@@ -39,7 +39,7 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
             }
         }
 
-        Record(job);
+        Record(job, job.Status);
         _channel.Writer.TryWrite(job);
         return true;
     }
@@ -60,17 +60,20 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
         job.StartedAt = DateTimeOffset.UtcNow;
         job.Status = JobStatus.Running;
         job.Progress = "started";
-        Record(job);
+        Record(job, job.Status);
+        // The outcome is recorded in the store before it is published on the job, so a client that sees
+        // "succeeded" always finds the finished run record.
+        var outcome = JobStatus.Failed;
         try
         {
             // Off the queue's thread: training is CPU-bound and synchronous.
             await Task.Run(() => job.Work(job, token), token);
-            job.Status = JobStatus.Succeeded;
+            outcome = JobStatus.Succeeded;
             job.Progress = "done";
         }
         catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
         {
-            job.Status = JobStatus.Failed;
+            outcome = JobStatus.Failed;
             job.Progress = "failed";
             if (e is ClienteleInputException or InvalidOperationException)
             {
@@ -87,15 +90,16 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
         finally
         {
             job.FinishedAt = DateTimeOffset.UtcNow;
-            Record(job);
+            Record(job, outcome);
+            job.Status = outcome;
         }
     }
 
-    private void Record(Job job)
+    private void Record(Job job, string status)
     {
         try
         {
-            store.SaveRun(new RunRecord(job.Id, job.Kind, job.Status, job.StartedAt ?? job.QueuedAt, job.FinishedAt, job.Clients, job.Version, job.Message));
+            store.SaveRun(new RunRecord(job.Id, job.Kind, status, job.StartedAt ?? job.QueuedAt, job.FinishedAt, job.Clients, job.Version, job.Message));
         }
         catch (Exception e)
         {
