@@ -82,8 +82,23 @@ public static class Defaults
     /// </summary>
     public const float LinearL1 = 0f;
 
-    /// <summary>L2 penalty of the ridge (SDCA) member for CLV: SDCA averages the loss, so its scale is per example.</summary>
-    public const float RidgeL2 = 1e-2f;
+    /// <summary>
+    /// L2 penalty of the ridge (SDCA) member for CLV: SDCA averages the loss, so its scale is per example.
+    /// Sweep on the sample (reference labels / smart labels): 1e-2 → R² 0.771 / 0.983, 3e-3 → 0.815 / 0.983.
+    /// </summary>
+    public const float RidgeL2 = 3e-3f;
+
+    /// <summary>
+    /// Share of features per split of the Elite CLV forest: all of them (sweep: R² 0.900 vs 0.897 with 1/3 on the
+    /// reference's labels, 0.983 vs 0.982 on smart labels); Fast keeps 1/3 for speed.
+    /// </summary>
+    public const double EliteRegressionFeatureFraction = 1.0;
+
+    /// <summary>Boosting rounds for CLV: slower learning, more rounds (sweep: R² 0.892 vs 0.886 for 100 × 0.05).</summary>
+    public const int RegressionBoostingRounds = 300;
+
+    /// <summary>Learning rate of the CLV boosting (see <see cref="RegressionBoostingRounds"/>).</summary>
+    public const double RegressionBoostingLearningRate = 0.03;
 
     /// <summary>SDCA epochs for the ridge member: 10 reach R² 0.982 in 0.11 s where 100 took 0.78 s for 0.980.</summary>
     public const int RidgeIterations = 10;

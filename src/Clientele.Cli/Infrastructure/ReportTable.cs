@@ -22,6 +22,11 @@ public static class ReportTable
                 Row(o, string.Empty, "best", r.BestPossible);
             }
 
+            if (r.LearnableCeiling is not null)
+            {
+                Row(o, string.Empty, "ceiling", r.LearnableCeiling);
+            }
+
             foreach (var (kind, m) in r.Members)
             {
                 Row(o, string.Empty, kind, m);

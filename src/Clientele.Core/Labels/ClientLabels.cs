@@ -7,6 +7,20 @@ namespace Clientele.Core.Labels;
 /// </summary>
 public sealed record ClientLabels(bool? Purchased, bool? Churned, double? LifetimeValue, double? TruePurchaseProbability = null, double? ExpectedLifetimeValue = null)
 {
+    /// <summary>
+    /// The generating probability without its per-client noise draw (smart labels): the most any model can
+    /// learn from the notes. "Best possible" also knows the noise, which no model can.
+    /// </summary>
+    public double? LearnablePurchaseProbability { get; init; }
+
+    /// <summary>The learnable part of a target's generating value, when known.</summary>
+    public double? Learnable(Target t) => t switch
+    {
+        Target.Purchased => LearnablePurchaseProbability,
+        Target.Churned => LearnablePurchaseProbability is { } p ? 1 - (0.8 * p) : null,
+        _ => LearnablePurchaseProbability is null ? null : ExpectedLifetimeValue,
+    };
+
     public double? Value(Target t) => t switch
     {
         Target.Purchased => Purchased is { } p ? (p ? 1 : 0) : null,

@@ -48,11 +48,12 @@ public static class SmartLabeler
             - (has.Contains(ConceptCategory.Hesitation) ? 0.15 : 0)
             - (has.Contains(ConceptCategory.PriceSensitive) ? 0.10 : 0);
         var random = new StableRandom(seed, profile.ClientId);
-        var p = Math.Clamp(Math.Clamp(score, 0.1, 0.95) + (0.05 * random.NextGaussian()), 0.05, 0.95);
+        var learnable = Math.Clamp(score, 0.1, 0.95);
+        var p = Math.Clamp(learnable + (0.05 * random.NextGaussian()), 0.05, 0.95);
         var purchased = random.NextDouble() < p;
         var churned = random.NextDouble() < 1 - (0.8 * p);
         var expected = 3000.0 + (noLimit ? 25000 : 0) + (luxury ? 12000 : 0) + (gift ? 5000 : 0);
         var clv = Math.Max(500, expected + (1500 * random.NextGaussian()));
-        return new ClientLabels(purchased, churned, clv, p, expected);
+        return new ClientLabels(purchased, churned, clv, p, expected) { LearnablePurchaseProbability = learnable };
     }
 }

@@ -33,7 +33,7 @@ public static class Learners
         Trees = tier == Features.Tier.Fast ? Defaults.FastTrees : Defaults.EliteTrees,
         MaxLeaves = Targets.IsBinary(target) ? Defaults.BinaryForestLeaves : tier == Features.Tier.Fast ? Defaults.FastLeaves : Defaults.EliteLeaves,
         MinSamplesLeaf = Targets.IsBinary(target) ? Defaults.BinaryForestMinLeaf : null,
-        FeatureFraction = Targets.IsBinary(target) ? Defaults.BinaryForestFeatureFraction : null,
+        FeatureFraction = Targets.IsBinary(target) ? Defaults.BinaryForestFeatureFraction : tier == Features.Tier.Elite ? Defaults.EliteRegressionFeatureFraction : null,
         Seed = seed,
         Threads = Math.Max(1, threads),
     };
@@ -59,9 +59,9 @@ public static class Learners
 
         return ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
         {
-            NumberOfIterations = Defaults.BoostingRounds,
+            NumberOfIterations = Defaults.RegressionBoostingRounds,
             NumberOfLeaves = Defaults.BoostingLeaves,
-            LearningRate = Defaults.BoostingLearningRate,
+            LearningRate = Defaults.RegressionBoostingLearningRate,
             MinimumExampleCountPerLeaf = Defaults.BoostingMinLeaf,
                 Booster = new GradientBooster.Options { FeatureFraction = Defaults.BoostingFeatureFraction },
             Seed = seed,

@@ -15,6 +15,7 @@ public static class ReportJson
         var metrics = new JsonObject();
         var baseline = new JsonObject();
         var best = new JsonObject();
+        var ceiling = new JsonObject();
         var members = new JsonObject();
         var cv = new JsonObject();
         var reliability = new JsonObject();
@@ -27,6 +28,11 @@ public static class ReportJson
             if (r.BestPossible is not null)
             {
                 best[name] = Metrics(target, r.BestPossible);
+            }
+
+            if (r.LearnableCeiling is not null)
+            {
+                ceiling[name] = Metrics(target, r.LearnableCeiling);
             }
 
             if (r.Members.Count > 0)
@@ -79,6 +85,7 @@ public static class ReportJson
             ["metrics"] = metrics,
             ["baseline"] = baseline,
             ["best_possible"] = best,
+            ["learnable_ceiling"] = ceiling,
             ["seconds"] = seconds,
             ["counts"] = counts,
         };

@@ -17,6 +17,9 @@ public sealed record TargetReport
 
     public TargetMetrics? BestPossible { get; init; }
 
+    /// <summary>What the noise-free generating rule reaches (smart labels): the ceiling a model can learn.</summary>
+    public TargetMetrics? LearnableCeiling { get; init; }
+
     /// <summary>Per-member holdout metrics (Elite), so a user can see whether the ensemble earns its place.</summary>
     public IReadOnlyDictionary<string, TargetMetrics> Members { get; init; } = new Dictionary<string, TargetMetrics>();
 

@@ -98,6 +98,13 @@ public static class Trainer
             best = Measure(ml, target, truth.Select(t => t!.Value).ToArray(), testY);
         }
 
+        TargetMetrics? learnable = null;
+        var learnableValues = test.Select(i => labels.For(profiles[i].ClientId)?.Learnable(target)).ToArray();
+        if (test.Count > 0 && learnableValues.All(t => t is not null))
+        {
+            learnable = Measure(ml, target, learnableValues.Select(t => t!.Value).ToArray(), testY);
+        }
+
         var members = new Dictionary<string, TargetMetrics>();
         if (model.Members.Count > 1 && testRows.Length > 0)
         {
@@ -120,6 +127,7 @@ public static class Trainer
             Metrics = metrics,
             Baseline = baseline,
             BestPossible = best,
+            LearnableCeiling = learnable,
             Members = members,
             CrossValidation = cv,
             Reliability = Targets.IsBinary(target) ? ReliabilityTable.Compute(predictions, testY) : null,
