@@ -20,6 +20,9 @@ public static class Messages
 
     public static string BlankId => "blank client id";
 
+    public static string SwallowedRows(long lines) =>
+        $"this quoted note spans {lines} lines and contains row-like lines; an unbalanced quote may have merged the following rows into it";
+
     public static string BlankText => "blank note text";
 
     public static string BadDate(string value) => $"date '{Truncate(value)}' is not an ISO date (yyyy-MM-dd)";

@@ -18,7 +18,7 @@ public static class NotesCsv
         try
         {
             var header = sep.Header;
-            var columns = new Columns(
+            var columns = new Columns(header.ColNames.Count,
                 CsvInput.FindColumn(header, source, "client id", options.IdColumn, NotesCsvOptions.IdNames),
                 CsvInput.FindColumn(header, source, "note text", options.TextColumn, NotesCsvOptions.TextNames),
                 CsvInput.TryFindColumn(header, NotesCsvOptions.DateNames),
@@ -127,8 +127,32 @@ public static class NotesCsv
             language = raw.IsEmpty ? null : raw.ToString().ToUpperInvariant();
         }
 
+        if (row.LineNumberToExcl - line > 1 && LooksLikeSwallowedRows(text, c.Count))
+        {
+            report.Warn(line, c.Text + 1, Messages.SwallowedRows(row.LineNumberToExcl - line));
+        }
+
         report.Accepted++;
         return new Note(id, date, language, text, line);
+    }
+
+    /// <summary>
+    /// A quoted note spanning lines where one line holds as many commas as a whole row: an unbalanced quote
+    /// upstream has probably turned the following rows into this note's text. Warned, not rejected: the
+    /// text may be genuine, but the user must hear about it.
+    /// </summary>
+    private static bool LooksLikeSwallowedRows(string text, int columns)
+    {
+        var needed = Math.Max(2, columns - 1);
+        foreach (var part in text.AsSpan().EnumerateLines())
+        {
+            if (part.Count(',') >= needed)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryParseDate(ReadOnlySpan<char> raw, out DateOnly date)
@@ -148,5 +172,5 @@ public static class NotesCsv
         return false;
     }
 
-    private readonly record struct Columns(int Id, int Text, int Date, int Language);
+    private readonly record struct Columns(int Count, int Id, int Text, int Date, int Language);
 }

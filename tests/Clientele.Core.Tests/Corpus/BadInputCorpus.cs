@@ -9,7 +9,7 @@ public abstract record Outcome
     public sealed record Error(string Fragment) : Outcome;
 
     /// <summary>Processed: exactly <paramref name="Accepted"/> rows kept and <paramref name="Rejected"/> reported.</summary>
-    public sealed record Processed(int Accepted, int Rejected) : Outcome;
+    public sealed record Processed(int Accepted, int Rejected, int Warnings = 0) : Outcome;
 }
 
 /// <summary>One hostile or malformed input written for this project, with its documented result.</summary>
@@ -45,7 +45,7 @@ public static class BadInputCorpus
         yield return new("invalid UTF-8 sequence", "notes", [.. U("ID,Transcription\nA,x"), 0xC3, 0x28, (byte)'\n'], new Outcome.Error("UTF-8"));
         yield return new("truncated UTF-8 at end", "notes", [.. U("ID,Transcription\nA,x"), 0xE6, 0x97], new Outcome.Error("UTF-8"));
         yield return new("unbalanced quote at end", "notes", U(H + "A,2026-01-01,1,EN,s,\"never closed\n"), new Outcome.Processed(1, 0));
-        yield return new("unbalanced quote swallows rows", "notes", U("ID,Transcription\nA,\"open\nB,two\nC,three\n"), new Outcome.Processed(1, 0));
+        yield return new("unbalanced quote swallows rows (warned)", "notes", U(H + "A,2026-01-01,1,EN,s,\"open\nB,2026-01-02,1,EN,s,two\nC,2026-01-03,1,EN,s,three\n"), new Outcome.Processed(1, 0, Warnings: 1));
         yield return new("10 MB single field", "notes", U("ID,Transcription\nA,\"" + new string('x', 10_000_000) + "\"\nB,ok\n"), new Outcome.Processed(1, 1));
         yield return new("1 million columns on one line", "notes", U("ID,Transcription\nA,ok" + string.Concat(Enumerable.Repeat(",x", 1_000_000)) + "\nB,ok\n"), new Outcome.Processed(1, 1));
         yield return new("1 million columns in the header", "notes", U("ID,Transcription" + string.Concat(Enumerable.Repeat(",x", 1_000_000)) + "\nA,ok\n"), new Outcome.Error("columns"));

@@ -48,10 +48,15 @@ public class BadInputCorpusTests
                 Assert.Contains(fragment, error.Message, StringComparison.OrdinalIgnoreCase);
                 Assert.StartsWith(input.Name, error.Message, StringComparison.Ordinal);
                 break;
-            case Outcome.Processed(var ok, var rejected):
+            case Outcome.Processed(var ok, var rejected, var warnings):
                 Assert.True(error is null, error?.Message);
                 Assert.Equal(ok, accepted);
                 Assert.Equal(rejected, report.Rejected);
+                if (warnings > 0)
+                {
+                    Assert.Equal(warnings, report.Warnings);
+                }
+
                 Assert.All(report.Issues.Where(i => !i.Reason.StartsWith("warning", StringComparison.Ordinal)), i => Assert.True(i.Line >= 1));
                 break;
         }
