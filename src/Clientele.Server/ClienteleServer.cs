@@ -49,6 +49,15 @@ public static class ClienteleServer
         {
             k.Limits.MaxRequestBodySize = o.Value.MaxUploadBytes + (64 * 1024); // room for multipart framing
             k.AddServerHeader = false;
+            // Slow-client protection, stated explicitly rather than left to defaults that may change: a client
+            // that trickles its headers, or an upload at a few bytes a second, would otherwise hold a connection
+            // and its request buffers for as long as it likes (slowloris). Headers must arrive within 15 s;
+            // bodies (uploads up to 50 MB) must keep 1 KB/s after a 10 s grace, which any real client on a
+            // real network exceeds by orders of magnitude.
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+            k.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(10));
+            k.Limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(10));
+            k.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(2);
         });
 
         AddServices(builder.Services);

@@ -19,6 +19,24 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public void A_trained_version_is_saved_with_its_run_and_activated_only_when_asked_or_when_none_is_active()
+    {
+        Store.SaveTrainedVersion(Sample.Model("v1", 0), Sample.Run("r1", 0) with { ModelVersion = "v1" }, activate: false);
+        Assert.Equal("v1", Store.ActiveModelVersion()?.Version); // none was active
+        Assert.Equal("v1", Store.ListRuns().Single().ModelVersion);
+
+        Store.SaveTrainedVersion(Sample.Model("v2", 10), Sample.Run("r2", 10) with { ModelVersion = "v2" }, activate: false);
+        Assert.Equal("v1", Store.ActiveModelVersion()?.Version);
+
+        Store.SaveTrainedVersion(Sample.Model("v1", 20), Sample.Run("r3", 20) with { ModelVersion = "v1" }, activate: false);
+        Assert.Equal("v1", Store.ActiveModelVersion()?.Version); // retraining the active version keeps it active
+
+        Store.SaveTrainedVersion(Sample.Model("v2", 30), Sample.Run("r4", 30) with { ModelVersion = "v2" }, activate: true);
+        Assert.Equal("v2", Store.ActiveModelVersion()?.Version);
+        Assert.Equal(4, Store.ListRuns().Count);
+    }
+
+    [StoreFact]
     public void Activating_an_unknown_version_returns_false_and_changes_nothing()
     {
         Store.SaveModelVersion(Sample.Model("v1", 0, active: true));

@@ -26,14 +26,12 @@ public static partial class StoreRecorder
 
         using var store = StoreFactory.Open(StoreOption.Resolve(settings));
         var version = VersionOf(bundleDirectory);
-        store.SaveModelVersion(new ModelVersionRecord(version, bundle.Metadata.Tier, Path.GetFullPath(bundleDirectory), bundle.Metadata.CreatedAt,
-            bundle.Metadata.Report?.ToJsonString() ?? "{}", Active: false));
-        if (activate || store.ActiveModelVersion() is null)
-        {
-            store.ActivateModelVersion(version);
-        }
-
-        store.SaveRun(new RunRecord(Guid.NewGuid().ToString("N"), "train", "succeeded", started, DateTimeOffset.UtcNow, clients, version, $"{bundle.Metadata.Tier} model trained from the CLI"));
+        // One transaction: a CLI killed here leaves the version and its run both recorded or both absent.
+        store.SaveTrainedVersion(
+            new ModelVersionRecord(version, bundle.Metadata.Tier, Path.GetFullPath(bundleDirectory), bundle.Metadata.CreatedAt,
+                bundle.Metadata.Report?.ToJsonString() ?? "{}", Active: false),
+            new RunRecord(Guid.NewGuid().ToString("N"), "train", "succeeded", started, DateTimeOffset.UtcNow, clients, version, $"{bundle.Metadata.Tier} model trained from the CLI"),
+            activate);
     }
 
     public static void RecordScores(IStoreSettings settings, string bundleDirectory, ModelBundle bundle, IReadOnlyList<ClientProfile> profiles, IReadOnlyList<Note> notes, IReadOnlyList<ClientScore> scores)

@@ -13,15 +13,20 @@ public static class DirectoryBundleStore
     {
         var full = Path.GetFullPath(directory);
         var parent = Path.GetDirectoryName(full)!;
+        var name = Path.GetFileName(full);
         Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var staging = Path.Combine(parent, $".{name}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         try
         {
             bundle.Save(new Sink(staging));
+            // A previous save killed between its two renames left the target missing and the old bundle
+            // aside: put it back first, so this save replaces it the normal way.
+            Recover(full);
             if (Directory.Exists(full))
             {
-                var old = Path.Combine(parent, $".{Path.GetFileName(full)}.old-{Guid.NewGuid():N}");
+                // The pid in the name tells a later cleanup whether the process that put it aside is still alive.
+                var old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
                 Directory.Move(full, old);
                 Directory.Move(staging, full);
                 Directory.Delete(old, recursive: true);
@@ -40,17 +45,133 @@ public static class DirectoryBundleStore
 
             throw;
         }
+
+        RemoveStale(full);
     }
 
     public static ModelBundle Load(string directory)
     {
         var full = Path.GetFullPath(directory);
+        Recover(full);
         if (!Directory.Exists(full))
         {
             throw new Clientele.Core.Errors.ClienteleInputException(directory, null, null, "no model bundle here (directory not found); train one with 'clientele train --out DIR'");
         }
 
         return ModelBundle.Load(new Source(full), directory);
+    }
+
+    /// <summary>
+    /// Hidden siblings of a bundle directory a killed save leaves behind: ".NAME.tmp-PID-GUID" (staging)
+    /// and ".NAME.old-PID-GUID" (the previous bundle, put aside for the instant between two renames).
+    /// </summary>
+    public static IReadOnlyList<string> Leftovers(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        var parent = Path.GetDirectoryName(full)!;
+        var name = Path.GetFileName(full);
+        if (!Directory.Exists(parent))
+        {
+            return [];
+        }
+
+        return [.. Directory.GetDirectories(parent, $".{name}.tmp-*"), .. Directory.GetDirectories(parent, $".{name}.old-*")];
+    }
+
+    /// <summary>
+    /// Save swaps with two renames (target aside, staging in), so a kill between them leaves no target and
+    /// the previous bundle complete under ".NAME.old-*". Renaming the newest verified one back restores the
+    /// state before that save, as if it had never started. Racing recoveries are harmless: the loser's
+    /// rename fails and it finds the target in place.
+    /// </summary>
+    private static void Recover(string full)
+    {
+        if (Directory.Exists(full))
+        {
+            return;
+        }
+
+        var parent = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var old in Directory.GetDirectories(parent, $".{Path.GetFileName(full)}.old-*").OrderByDescending(Directory.GetLastWriteTimeUtc))
+        {
+            try
+            {
+                ModelBundle.Load(new Source(old), old); // verified before it is trusted again
+                Directory.Move(old, full);
+                return;
+            }
+            catch (Exception e) when (e is IOException or Core.Errors.ClienteleInputException or UnauthorizedAccessException)
+            {
+                if (Directory.Exists(full))
+                {
+                    return; // another process recovered it first
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// After a successful save, removes leftovers of earlier saves that were killed: only those created
+    /// before this process started and whose owning process is gone, so a save running concurrently in
+    /// another process (or this one) never loses its staging directory.
+    /// </summary>
+    private static void RemoveStale(string full)
+    {
+        var started = ProcessStart.Value;
+        foreach (var dir in Leftovers(full))
+        {
+            try
+            {
+                if (Directory.GetCreationTimeUtc(dir) >= started || OwnerAlive(dir))
+                {
+                    continue;
+                }
+
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: a leftover is hidden and never read as a bundle; the next save tries again.
+            }
+        }
+    }
+
+    private static readonly Lazy<DateTime> ProcessStart = new(() =>
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.StartTime.ToUniversalTime();
+    });
+
+    /// <summary>Whether the pid in ".NAME.tmp-PID-GUID" / ".NAME.old-PID-GUID" names a running process other than this one.</summary>
+    private static bool OwnerAlive(string dir)
+    {
+        var suffix = Path.GetFileName(dir);
+        var dash = suffix.LastIndexOf('-');
+        var kind = suffix.LastIndexOf(".tmp-", StringComparison.Ordinal) is var t and >= 0 ? t + 5 : suffix.LastIndexOf(".old-", StringComparison.Ordinal) + 5;
+        if (dash <= kind || !int.TryParse(suffix.AsSpan(kind, dash - kind), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return false; // no pid (older naming): its age alone decides
+        }
+
+        if (pid == Environment.ProcessId)
+        {
+            return false; // created before this process started, so by an earlier process that had the same pid
+        }
+
+        try
+        {
+            using var owner = System.Diagnostics.Process.GetProcessById(pid);
+            return !owner.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private sealed class Sink(string dir) : IBundleSink

@@ -50,5 +50,12 @@ public interface IClienteleStore : IDisposable
 
     void SaveRun(RunRecord run);
 
+    /// <summary>
+    /// Registers a trained version and the run that made it in one transaction, activating the version when
+    /// <paramref name="activate"/> is set or when no version is active yet: a process killed half-way leaves
+    /// either all of it or none of it.
+    /// </summary>
+    void SaveTrainedVersion(ModelVersionRecord version, RunRecord run, bool activate);
+
     IReadOnlyList<RunRecord> ListRuns(int limit = 50);
 }

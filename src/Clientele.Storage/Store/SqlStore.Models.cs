@@ -33,22 +33,40 @@ public abstract partial class SqlStore
         InTransaction((c, tx) =>
         {
             LockForUpdate(c, tx);
-            if (version.Active)
-            {
-                // First, because the unique index on active rows would reject two at once.
-                c.Execute("UPDATE model_versions SET active = FALSE WHERE active AND version <> @Version", new { version.Version }, tx);
-            }
-
-            c.Execute(UpsertModelSql, new
-            {
-                version.Version,
-                version.Tier,
-                version.BundlePath,
-                CreatedAt = TimestampValue(version.CreatedAt),
-                version.MetricsJson,
-                version.Active,
-            }, tx);
+            UpsertModel(c, tx, version);
         });
+    }
+
+    public void SaveTrainedVersion(ModelVersionRecord version, RunRecord run, bool activate)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(run);
+        InTransaction((c, tx) =>
+        {
+            LockForUpdate(c, tx);
+            var noneActive = c.ExecuteScalar<int>("SELECT COUNT(*) FROM model_versions WHERE active AND version <> @Version", new { version.Version }, tx) == 0;
+            UpsertModel(c, tx, version with { Active = version.Active || activate || noneActive });
+            UpsertRun(c, tx, run);
+        });
+    }
+
+    private void UpsertModel(DbConnection c, DbTransaction tx, ModelVersionRecord version)
+    {
+        if (version.Active)
+        {
+            // First, because the unique index on active rows would reject two at once.
+            c.Execute("UPDATE model_versions SET active = FALSE WHERE active AND version <> @Version", new { version.Version }, tx);
+        }
+
+        c.Execute(UpsertModelSql, new
+        {
+            version.Version,
+            version.Tier,
+            version.BundlePath,
+            CreatedAt = TimestampValue(version.CreatedAt),
+            version.MetricsJson,
+            version.Active,
+        }, tx);
     }
 
     /// <summary>Newest first.</summary>
@@ -76,7 +94,11 @@ public abstract partial class SqlStore
     public void SaveRun(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        InTransaction((c, tx) => c.Execute(UpsertRunSql, new
+        InTransaction((c, tx) => UpsertRun(c, tx, run));
+    }
+
+    private void UpsertRun(DbConnection c, DbTransaction tx, RunRecord run) =>
+        c.Execute(UpsertRunSql, new
         {
             run.RunId,
             run.Kind,
@@ -86,8 +108,7 @@ public abstract partial class SqlStore
             run.Clients,
             run.ModelVersion,
             run.Message,
-        }, tx));
-    }
+        }, tx);
 
     /// <summary>Newest first.</summary>
     public IReadOnlyList<RunRecord> ListRuns(int limit = 50)

@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using Clientele.Core.Concepts;
+using Clientele.Core.Ingest;
+using Clientele.Core.Profiles;
+using Clientele.Core.Scoring;
+using Clientele.Core.Synthetic;
+using Clientele.Storage.Files;
+using Clientele.Storage.Store;
+using Xunit.Abstractions;
+
+namespace Clientele.Cli.Tests;
+
+/// <summary>
+/// The real CLI in a child process, SIGKILLed at several points of a training that replaces a good bundle
+/// recorded in a SQLite store. After every kill the previous state must still be usable: the bundle loads
+/// and scores as before (or is the complete new one, if the kill came after the publish), the store
+/// migrates and names no version without a loadable bundle.
+/// </summary>
+public sealed class KillTests : IDisposable
+{
+    private const int Clients = 3000;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    private readonly ITestOutputHelper _output;
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "clientele-kill-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public KillTests(ITestOutputHelper output)
+    {
+        _output = output;
+        Directory.CreateDirectory(_dir);
+        using var notes = new StreamWriter(Notes);
+        using var labels = new StreamWriter(Path.Combine(_dir, "labels.csv"));
+        NotesGenerator.Write(new GeneratorOptions(Clients, Seed: 11), notes, labels);
+    }
+
+    private string Notes => Path.Combine(_dir, "notes.csv");
+
+    private string Bundle => Path.Combine(_dir, "models", "prod");
+
+    private string Db => "Data Source=" + Path.Combine(_dir, "store.db");
+
+    /// <summary>Where the kill lands: a stderr progress line to wait for (null: at once), then a delay.</summary>
+    private static readonly (string? Line, int DelayMs)[] KillPoints =
+    [
+        (null, 0),             // while the runtime starts
+        (null, 400),           // reading notes / building features
+        ("features", 0),       // features built, training starts
+        ("train", 50),         // inside a learner
+        // The save takes tens of milliseconds, so several delays land in its different steps: staging
+        // files, the two renames, the store transaction, after the publish.
+        ("save bundle", 0),
+        ("save bundle", 5),
+        ("save bundle", 15),
+        ("save bundle", 30),
+        ("save bundle", 60),
+        ("save bundle", 150),
+    ];
+
+    [Fact]
+    public void A_cli_killed_at_any_point_leaves_a_loadable_bundle_and_a_consistent_store_and_the_next_save_removes_its_leftovers()
+    {
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(0, RunToEnd("--seed", "1"));
+        var before = Scores(Bundle);
+        var beforeMetadata = File.ReadAllBytes(Path.Combine(Bundle, "metadata.json"));
+        AssertStoreConsistent();
+
+        foreach (var (line, delay) in KillPoints)
+        {
+            var (reached, exited) = KillAt(line, delay, "--seed", "2");
+            var replaced = !File.ReadAllBytes(Path.Combine(Bundle, "metadata.json")).AsSpan().SequenceEqual(beforeMetadata);
+            _output.WriteLine($"kill after '{line ?? "start"}' + {delay} ms: reached={reached}, exited before kill={exited}, bundle {(replaced ? "replaced by the complete new one" : "unchanged")}, leftovers={DirectoryBundleStore.Leftovers(Bundle).Count}");
+
+            var bundle = DirectoryBundleStore.Load(Bundle); // checksums verified
+            if (replaced)
+            {
+                // Only a kill after the publish may leave the new bundle, and then it must be whole.
+                Assert.True(line == "save bundle" || exited, $"bundle replaced by a process killed before it saved ('{line}')");
+                Assert.Equal(2, bundle.Metadata.Seed);
+                beforeMetadata = File.ReadAllBytes(Path.Combine(Bundle, "metadata.json"));
+                before = Scores(Bundle);
+            }
+            else
+            {
+                Assert.Equal(before, Scores(Bundle));
+            }
+
+            foreach (var leftover in DirectoryBundleStore.Leftovers(Bundle))
+            {
+                Assert.StartsWith(".", Path.GetFileName(leftover)); // hidden, never taken for a bundle
+            }
+
+            AssertStoreConsistent();
+            Assert.True(clock.Elapsed < Deadline, $"kill tests took {clock.Elapsed}");
+        }
+
+        // A later successful save cleans what the killed ones left behind (they are dead and older than it).
+        Assert.Equal(0, RunToEnd("--seed", "1"));
+        Assert.Empty(DirectoryBundleStore.Leftovers(Bundle));
+        AssertStoreConsistent();
+        _output.WriteLine($"total {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public void A_save_killed_between_its_two_renames_is_undone_by_the_next_load()
+    {
+        Assert.Equal(0, RunToEnd("--seed", "1", "--no-store"));
+        var before = Scores(Bundle);
+        // The state a kill between "target aside" and "staging in" leaves: no target, the previous bundle aside.
+        Directory.Move(Bundle, Path.Combine(Path.GetDirectoryName(Bundle)!, ".prod.old-999999-0123456789abcdef"));
+
+        Assert.Equal(before, Scores(Bundle));
+        Assert.True(Directory.Exists(Bundle));
+        Assert.Empty(DirectoryBundleStore.Leftovers(Bundle));
+    }
+
+    private void AssertStoreConsistent()
+    {
+        using var store = StoreFactory.Open(Db);
+        store.Migrate();
+        var versions = store.ListModelVersions();
+        Assert.NotEmpty(versions);
+        Assert.True(versions.Count(v => v.Active) <= 1, "more than one active version");
+        foreach (var v in versions)
+        {
+            DirectoryBundleStore.Load(v.BundlePath); // a listed version always has a loadable bundle
+        }
+
+        var names = versions.Select(v => v.Version).ToHashSet(StringComparer.Ordinal);
+        foreach (var run in store.ListRuns(500).Where(r => r.Kind == "train"))
+        {
+            Assert.Equal("succeeded", run.Status);
+            Assert.Contains(run.ModelVersion!, names);
+        }
+    }
+
+    private static List<string> Scores(string bundleDir)
+    {
+        var bundle = DirectoryBundleStore.Load(bundleDir);
+        using var reader = CsvInput.OpenText(File.OpenRead(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(bundleDir))!, "notes.csv")));
+        var notes = NotesCsv.Read(reader, "notes.csv", new IngestReport("notes.csv")).Take(400).ToList();
+        var profiles = ProfileBuilder.FromNotes(ConceptMatcher.Build(bundle.Lexicon), notes);
+        return [.. new Scorer(bundle).Score(profiles).Select(s => FormattableString.Invariant($"{s.ClientId} {s.PurchaseProb:R} {s.ChurnRisk:R} {s.PredictedClv:R}"))];
+    }
+
+    private string[] TrainArgs(string[] extra) => ["train", "--notes", Notes, "--out", Bundle, "--db", Db, .. extra];
+
+    private int RunToEnd(params string[] extra)
+    {
+        using var p = Start(TrainArgs(extra));
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(Deadline), "the CLI did not finish");
+        Assert.True(p.ExitCode == 0, stderr.Result);
+        return p.ExitCode;
+    }
+
+    /// <summary>Starts a training and SIGKILLs it <paramref name="delayMs"/> after the first stderr line containing <paramref name="line"/>.</summary>
+    private (bool Reached, bool Exited) KillAt(string? line, int delayMs, params string[] extra)
+    {
+        using var p = Start(TrainArgs(extra));
+        var reached = line is null;
+        if (line is not null)
+        {
+            var until = DateTime.UtcNow + Deadline;
+            while (DateTime.UtcNow < until)
+            {
+                var read = p.StandardError.ReadLineAsync();
+                if (!read.Wait(until - DateTime.UtcNow) || read.Result is null)
+                {
+                    break; // stream ended: the process finished before the point
+                }
+
+                if (read.Result.Contains(line, StringComparison.Ordinal))
+                {
+                    reached = true;
+                    break;
+                }
+            }
+
+            Assert.True(reached, $"never saw '{line}' on stderr");
+        }
+
+        if (delayMs > 0)
+        {
+            Thread.Sleep(delayMs);
+        }
+
+        var exited = p.HasExited;
+        if (!exited)
+        {
+            p.Kill(entireProcessTree: true); // SIGKILL: no finally blocks, no flush, no cleanup
+        }
+
+        Assert.True(p.WaitForExit(TimeSpan.FromSeconds(10)), "the killed CLI did not go away");
+        return (reached, exited);
+    }
+
+    private Process Start(string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "clientele.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing (the test project references the CLI project)");
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            WorkingDirectory = _dir,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["CLIENTELE_DB"] = null;
+        var p = Process.Start(info)!;
+        p.StandardOutput.ReadToEndAsync(); // drained so a full pipe never blocks the child
+        return p;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
