@@ -30,6 +30,10 @@ public static class ClienteleServer
             WebRootPath = Directory.Exists(web) ? web : null,
         });
 
+        // ASP.NET Core's per-request lines carry URLs, and a search URL carries client names (?q=Laurent):
+        // they stay below Warning so names never reach the logs (docs/SECURITY.md), and the log is not flooded.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
         // Options are read when first used, so settings a test host adds after this point still count.
         builder.Services.AddOptions<ServerOptions>()
             .Bind(builder.Configuration.GetSection(ServerOptions.Section))
