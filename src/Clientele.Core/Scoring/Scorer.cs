@@ -43,12 +43,19 @@ public sealed class Scorer(ModelBundle bundle)
             contributions[target] = withReasons ? model.Contributions(rows) : null;
         }
 
+        // Reasons cost more than the predictions (a pass over every feature per row and target) and rows are independent.
+        var reasonTexts = new string[profiles.Count];
+        if (withReasons)
+        {
+            Parallel.For(0, profiles.Count, i => reasonTexts[i] = Reasons(contributions, rows[i], profiles[i], i));
+        }
+
         for (var i = 0; i < profiles.Count; i++)
         {
             var purchase = Get(predictions, Target.Purchased, i);
             var churn = Get(predictions, Target.Churned, i);
             var clv = Get(predictions, Target.LifetimeValue, i);
-            var reasons = withReasons ? Reasons(contributions, rows[i], profiles[i], i) : string.Empty;
+            var reasons = withReasons ? reasonTexts[i] : string.Empty;
             yield return new ClientScore(profiles[i].ClientId, purchase, purchase >= Defaults.DecisionThreshold, churn, churn >= Defaults.DecisionThreshold,
                 clv, Segments.Value(clv), Segments.Risk(churn), reasons);
         }
