@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Text;
 
@@ -94,6 +95,7 @@ public sealed class ConceptMatcher
     /// Appends the matches of <paramref name="text"/> to <paramref name="output"/>; <paramref name="scratch"/>
     /// is a reusable buffer so a batch makes no allocation per note once warmed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(ReadOnlySpan<char> text, List<ConceptMatch> output, List<ConceptMatch> scratch)
     {
         scratch.Clear();
@@ -144,6 +146,7 @@ public sealed class ConceptMatcher
 
     private bool IsBoundary(char c) => (_boundary[c >> 6] & (1UL << (c & 63))) != 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SelectLeftmostLongest(List<ConceptMatch> candidates, List<ConceptMatch> output)
     {
         if (candidates.Count == 0)
@@ -182,6 +185,7 @@ public sealed class ConceptMatcher
     /// <summary>Leftmost first, then longest.</summary>
     private static bool Before(ConceptMatch a, ConceptMatch b) => a.Start != b.Start ? a.Start < b.Start : a.End > b.End;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Next(Node[] nodes, int state, char c)
     {
         var edges = _edges;

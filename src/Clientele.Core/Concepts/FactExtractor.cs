@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Clientele.Core.Concepts;
@@ -177,13 +178,30 @@ public static class FactExtractor
         Insensitive, MatchTimeout);
 
     // The literal words of the two case-sensitive patterns above, for an exact ordinal prefilter.
+    // The words of AgePrefixRegex. That pattern ignores case; OrdinalIgnoreCase compares upper-case forms, which
+    // unifies every case variant the regex does for these letters (none of them has a Kelvin- or Ångström-like
+    // sign whose upper case differs), so the prefilter never rejects a note the regex would match.
+    private static readonly string[] AgeWordList =
+        ["aged", "age", "âgée", "âge", "âgé", "edad", "età", "alter", "leeftijd", "idade", "возраст", "العمر", "عمره", "عمرها", "年齢", "年龄", "나이"];
+
+    private static readonly System.Buffers.SearchValues<string> AgeWords =
+        System.Buffers.SearchValues.Create(AgeWordList, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] RelationWordList =
+        ["mother", "Mother", "father", "Father", "husband", "Husband", "wife", "Wife", "daughter", "Daughter", "son", "Son",
+         "client", "Client", "customer", "Customer", "both", "Both"];
+
+    private static readonly System.Buffers.SearchValues<string> RelationWords =
+        System.Buffers.SearchValues.Create(RelationWordList, StringComparison.Ordinal);
+
+    private const string OpenEndedAgeWord = "возраст";
+
+    // Particles AgePrefixRegex allows between its word and the number.
+    private static readonly string[] AgeParticles = ["de", "of", "di", "van", "は", "为", "為"];
+
     private static readonly System.Buffers.SearchValues<string> TitleWords = System.Buffers.SearchValues.Create(
         ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Lady", "Lord", "M.", "Mme", "Mlle", "Herr", "Frau", "Sr", "Sra", "Srta",
          "Sig", "Signor", "Signora", "Dhr", "Mevr"], StringComparison.Ordinal);
-
-    private static readonly System.Buffers.SearchValues<string> RelationWords = System.Buffers.SearchValues.Create(
-        ["mother", "Mother", "father", "Father", "husband", "Husband", "wife", "Wife", "daughter", "Daughter", "son", "Son",
-         "client", "Client", "customer", "Customer", "both", "Both"], StringComparison.Ordinal);
 
     // These anchor the age on something other than an age word, so they need no duration filter.
     private static readonly Regex[] AnchoredAgePatterns =
@@ -273,6 +291,7 @@ public static class FactExtractor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Budget? FindBudget(string note)
     {
         var candidates = new List<Candidate>();
@@ -370,6 +389,7 @@ public static class FactExtractor
     /// unanchored pattern yields next: every match holds a digit within <see cref="MaxMoneyPrefix"/> chars of its
     /// start, so trying the anchored pattern at just those positions, in order, finds the same leftmost match.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Match? NextMoney(string note, int from)
     {
         int s = from;
@@ -397,6 +417,7 @@ public static class FactExtractor
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryReadCandidate(Match m, out Candidate candidate)
     {
         candidate = default;
@@ -662,6 +683,7 @@ public static class FactExtractor
     /// True when a ',' or '(' is followed, after optional whitespace, by two ASCII digits: a necessary
     /// condition of <see cref="AgeAppositionRegex"/> (<c>(?:,\s*|\(\s*)[0-9]{2}</c>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasCommaThenTwoDigits(string note)
     {
         for (int i = note.AsSpan().IndexOfAnyInRange('0', '9'); i >= 0 && i + 1 < note.Length;)
@@ -687,6 +709,69 @@ public static class FactExtractor
         return false;
     }
 
+    /// <summary>
+    /// True when one of <paramref name="list"/> is followed, after any whitespace, colons and at most one age
+    /// particle, by an ASCII digit: a necessary condition of the word-then-number age patterns (looser than them,
+    /// so a true here still runs the regex, and a false is exact).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool WordThenNumber(string note, System.Buffers.SearchValues<string> words, string[] list, StringComparison comparison)
+    {
+        ReadOnlySpan<char> text = note;
+        int from = 0;
+        while (from < text.Length)
+        {
+            int at = text[from..].IndexOfAny(words);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += from;
+            foreach (string word in list)
+            {
+                // "возраст\w*" may run on into any word characters: give up filtering rather than model \w.
+                if (text[at..].StartsWith(word, comparison) && (word == OpenEndedAgeWord || DigitFollows(text, at + word.Length)))
+                {
+                    return true;
+                }
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
+
+    private static bool DigitFollows(ReadOnlySpan<char> text, int i)
+    {
+        i = SkipSpacesAndColons(text, i);
+        foreach (string particle in AgeParticles)
+        {
+            if (text[i..].StartsWith(particle, StringComparison.OrdinalIgnoreCase))
+            {
+                int j = SkipSpacesAndColons(text, i + particle.Length);
+                if (j < text.Length && char.IsAsciiDigit(text[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return i < text.Length && char.IsAsciiDigit(text[i]);
+    }
+
+    private static int SkipSpacesAndColons(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || text[i] == ':'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int? FindAge(string note)
     {
         int bestIndex = int.MaxValue;
@@ -734,7 +819,8 @@ public static class FactExtractor
         {
             if ((regex == AgeAppositionRegex && !HasCommaThenTwoDigits(note))
                 || (regex == AgeAfterTitledNameRegex && !span.ContainsAny(TitleWords))
-                || (regex == AgeAfterRelationRegex && !span.ContainsAny(RelationWords)))
+                || (regex == AgeAfterRelationRegex && !WordThenNumber(note, RelationWords, RelationWordList, StringComparison.Ordinal))
+                || (regex == AgePrefixRegex && !WordThenNumber(note, AgeWords, AgeWordList, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Clientele.Core.Features;
 using Clientele.Core.Profiles;
@@ -39,6 +40,7 @@ public sealed class ReasonBuilder
     }
 
     /// <summary>The top <paramref name="count"/> reasons for one client's score on one target.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Build(ReadOnlySpan<float> contributions, ReadOnlySpan<float> features, ClientProfile profile, int count = Defaults.ReasonsPerScore)
     {
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -117,6 +119,7 @@ public sealed class ReasonBuilder
     }
 
     /// <summary>Distinct labels of the client's concepts in <paramref name="category"/>, into <paramref name="labels"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CategoryLabels(ClientProfile profile, string category, List<string> labels)
     {
         labels.Clear();

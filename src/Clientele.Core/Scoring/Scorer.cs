@@ -34,13 +34,24 @@ public sealed class Scorer(ModelBundle bundle)
     {
         var featurizer = Bundle.Featurizer;
         var rows = FeatureMatrix.Build(featurizer, profiles, asOf);
-        var ml = new MLContext(Bundle.Metadata.Seed);
+        // Targets are independent and an ML.NET member scores its batch on one thread, so the targets run side by
+        // side, each with its own context (a context is not meant to be shared across threads; scoring draws no
+        // random numbers, so the seed changes nothing).
+        var models = Bundle.Models.ToList();
+        var predicted = new double[models.Count][];
+        var contributed = new float[][]?[models.Count];
+        Parallel.For(0, models.Count, k =>
+        {
+            var model = models[k].Value;
+            predicted[k] = model.Predict(new MLContext(Bundle.Metadata.Seed), rows, featurizer.FeatureCount);
+            contributed[k] = withReasons ? model.Contributions(rows) : null;
+        });
         var predictions = new Dictionary<Target, double[]>();
         var contributions = new Dictionary<Target, float[][]?>();
-        foreach (var (target, model) in Bundle.Models)
+        for (var k = 0; k < models.Count; k++)
         {
-            predictions[target] = model.Predict(ml, rows, featurizer.FeatureCount);
-            contributions[target] = withReasons ? model.Contributions(rows) : null;
+            predictions[models[k].Key] = predicted[k];
+            contributions[models[k].Key] = contributed[k];
         }
 
         // Reasons cost more than the predictions (a pass over every feature per row and target) and rows are independent.

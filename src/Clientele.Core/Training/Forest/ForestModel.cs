@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Clientele.Core.Training.Forest;
@@ -109,6 +110,7 @@ public sealed class ForestModel
     /// (child mean − parent mean); credits are averaged over trees. <c>Bias + Σ output == Predict(row)</c>
     /// up to float rounding. <paramref name="output"/> must hold <see cref="FeatureCount"/> values.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Contributions(ReadOnlySpan<float> row, Span<float> output)
     {
         CheckRow(row);
