@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Text;
 
@@ -95,18 +96,18 @@ public sealed class ConceptMatcher
     /// Appends the matches of <paramref name="text"/> to <paramref name="output"/>; <paramref name="scratch"/>
     /// is a reusable buffer so a batch makes no allocation per note once warmed.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(ReadOnlySpan<char> text, List<ConceptMatch> output, List<ConceptMatch> scratch)
     {
         scratch.Clear();
-        var foldIn = _foldIn;
+        ref var foldBase = ref MemoryMarshal.GetArrayDataReference(_foldIn);
         var notInAlphabet = _notInAlphabet;
         var rootNext = _rootNext;
         var nodes = _nodes;
         var state = Root;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = foldIn[text[i]];
+            // foldIn covers every char value, so the lookup needs no bounds check.
+            var c = Unsafe.Add(ref foldBase, text[i]);
             if (c == notInAlphabet)
             {
                 // No alias holds this char: every failure chain ends at the root, where nothing is reported.
@@ -146,7 +147,6 @@ public sealed class ConceptMatcher
 
     private bool IsBoundary(char c) => (_boundary[c >> 6] & (1UL << (c & 63))) != 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SelectLeftmostLongest(List<ConceptMatch> candidates, List<ConceptMatch> output)
     {
         if (candidates.Count == 0)
@@ -185,7 +185,6 @@ public sealed class ConceptMatcher
     /// <summary>Leftmost first, then longest.</summary>
     private static bool Before(ConceptMatch a, ConceptMatch b) => a.Start != b.Start ? a.Start < b.Start : a.End > b.End;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Next(Node[] nodes, int state, char c)
     {
         var edges = _edges;
