@@ -39,26 +39,24 @@ public sealed class Scorer(ModelBundle bundle)
         // random numbers, so the seed changes nothing).
         var models = Bundle.Models.ToList();
         var predicted = new double[models.Count][];
-        var contributed = new float[][]?[models.Count];
-        Parallel.For(0, models.Count, k =>
-        {
-            var model = models[k].Value;
-            predicted[k] = model.Predict(new MLContext(Bundle.Metadata.Seed), rows, featurizer.FeatureCount);
-            contributed[k] = withReasons ? model.Contributions(rows) : null;
-        });
+        Parallel.For(0, models.Count, k => predicted[k] = models[k].Value.Predict(new MLContext(Bundle.Metadata.Seed), rows, featurizer.FeatureCount));
         var predictions = new Dictionary<Target, double[]>();
-        var contributions = new Dictionary<Target, float[][]?>();
         for (var k = 0; k < models.Count; k++)
         {
             predictions[models[k].Key] = predicted[k];
-            contributions[models[k].Key] = contributed[k];
         }
 
-        // Reasons cost more than the predictions (a pass over every feature per row and target) and rows are independent.
+        // Reasons cost more than the predictions (a pass over every feature per row and target) and rows are
+        // independent; contributions go through one buffer per worker instead of an array per row and target.
         var reasonTexts = new string[profiles.Count];
         if (withReasons)
         {
-            Parallel.For(0, profiles.Count, i => reasonTexts[i] = Reasons(contributions, rows[i], profiles[i], i));
+            var width = models.Select(m => m.Value.Forest?.FeatureCount ?? 0).Append(featurizer.FeatureCount).Max();
+            Parallel.For(0, profiles.Count, () => new float[width], (i, _, buffer) =>
+            {
+                reasonTexts[i] = Reasons(buffer, rows[i], profiles[i]);
+                return buffer;
+            }, _ => { });
         }
 
         for (var i = 0; i < profiles.Count; i++)
@@ -72,14 +70,14 @@ public sealed class Scorer(ModelBundle bundle)
         }
     }
 
-    private string Reasons(Dictionary<Target, float[][]?> contributions, float[] row, ClientProfile profile, int i)
+    private string Reasons(float[] buffer, float[] row, ClientProfile profile)
     {
         var parts = new List<string>(3);
         foreach (var target in Targets.All)
         {
-            if (contributions.TryGetValue(target, out var c) && c is not null)
+            if (Bundle.Models.TryGetValue(target, out var model) && model.Contributions(row, buffer))
             {
-                var text = _reasons.Build(c[i], row, profile);
+                var text = _reasons.Build(buffer.AsSpan(0, model.Forest!.FeatureCount), row, profile);
                 if (text.Length > 0)
                 {
                     parts.Add(Label(target) + ": " + text);
