@@ -291,6 +291,7 @@ public static class FactExtractor
         }
     }
 
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Budget? FindBudget(string note)
     {
@@ -389,6 +390,7 @@ public static class FactExtractor
     /// unanchored pattern yields next: every match holds a digit within <see cref="MaxMoneyPrefix"/> chars of its
     /// start, so trying the anchored pattern at just those positions, in order, finds the same leftmost match.
     /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Match? NextMoney(string note, int from)
     {
@@ -417,6 +419,7 @@ public static class FactExtractor
         return null;
     }
 
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryReadCandidate(Match m, out Candidate candidate)
     {
@@ -683,6 +686,7 @@ public static class FactExtractor
     /// True when a ',' or '(' is followed, after optional whitespace, by two ASCII digits: a necessary
     /// condition of <see cref="AgeAppositionRegex"/> (<c>(?:,\s*|\(\s*)[0-9]{2}</c>).
     /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasCommaThenTwoDigits(string note)
     {
@@ -714,6 +718,7 @@ public static class FactExtractor
     /// particle, by an ASCII digit: a necessary condition of the word-then-number age patterns (looser than them,
     /// so a true here still runs the regex, and a false is exact).
     /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool WordThenNumber(string note, System.Buffers.SearchValues<string> words, string[] list, StringComparison comparison)
     {
@@ -771,6 +776,7 @@ public static class FactExtractor
         return i;
     }
 
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int? FindAge(string note)
     {
