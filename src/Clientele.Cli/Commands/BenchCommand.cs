@@ -118,10 +118,20 @@ public sealed class BenchCommand : Command<BenchSettings>
                 // End to end: CSV bytes → notes → concepts → features → scores (with reasons).
                 var scorer = new Scorer(bundles[tier]);
                 var e2eCold = Time(() => scorer.Score(ProfileBuilder.FromNotes(matcher, Read(bytes, notesPath))));
+                var e2eEarly = Median(runs + 2, () => scorer.Score(ProfileBuilder.FromNotes(matcher, Read(bytes, notesPath))));
+
+                // As for detection: tiered JIT promotes the scoring path only after some calls (about 15 with PGO
+                // on 2 cores), so "warm" is measured once it has; the calls right after the first stay reported too.
+                for (var i = 0; i < ScoringWarmUpCalls; i++)
+                {
+                    scorer.Score(ProfileBuilder.FromNotes(matcher, Read(bytes, notesPath)));
+                }
+
                 var e2e = Median(runs + 2, () => scorer.Score(ProfileBuilder.FromNotes(matcher, Read(bytes, notesPath))));
                 results[$"score_2000_{name}_warm_ms"] = Round(e2e * 1000);
+                results[$"score_2000_{name}_early_ms"] = Round(e2eEarly * 1000);
                 results[$"score_2000_{name}_cold_ms"] = Round(e2eCold * 1000);
-                Say($"score 2,000 clients end to end ({name}): {e2e * 1000:0.0} ms warm median, {e2eCold * 1000:0.0} ms first call");
+                Say($"score 2,000 clients end to end ({name}): {e2e * 1000:0.0} ms warm median, {e2eEarly * 1000:0.0} ms median of calls 2–{runs + 3}, {e2eCold * 1000:0.0} ms first call");
             }
 
             var sizes = (settings.Sizes ?? (settings.Quick ? "10000,100000" : "10000,100000,1000000"))
@@ -156,7 +166,7 @@ public sealed class BenchCommand : Command<BenchSettings>
             Say($"train fast on 100,000 generated clients: {train100k:0.0} s");
 
             var reference = settings.Reference ?? FirstExisting("../shared/reference/seed_pipeline.py", "../../shared/reference/seed_pipeline.py");
-            if (reference is not null && PythonHasSklearn())
+            if (reference is not null && File.Exists(reference) && PythonHasSklearn())
             {
                 results["reference"] = Reference(reference, notesPath, work, runs, results);
             }
@@ -174,6 +184,9 @@ public sealed class BenchCommand : Command<BenchSettings>
             Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>Scoring calls before the warm figure: enough for tiered JIT to promote the scoring path (measured: ~15).</summary>
+    private const int ScoringWarmUpCalls = 20;
 
     private static JsonObject Reference(string script, string notesPath, string work, int runs, JsonObject ours)
     {

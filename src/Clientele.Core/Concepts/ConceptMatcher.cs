@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Text;
 
@@ -12,28 +14,45 @@ public sealed class ConceptMatcher
 {
     private const int Root = 0;
 
-    // Root transitions are dense (one lookup for the most frequent state); other nodes use CSR edge lists.
-    private readonly int[] _rootNext;
-    private readonly int[] _edgeStart;
-    private readonly char[] _edgeChar;
-    private readonly int[] _edgeTarget;
-    private readonly int[] _fail;
+    // Hot loop layout, measured on the sample notes: one table maps a raw char straight to its folded char,
+    // or to _notInAlphabet (a char no alias contains) when no alias contains it: the automaton is then back at
+    // the root with no edge walk;
+    // a node's edge range, failure link and first reportable node sit in one struct (one cache line per
+    // visit instead of four arrays); edges pack (char, target) into one ulong, scanned or hashed by node width.
+    private readonly char _notInAlphabet;
+
+    // Fibonacci hashing of a char into a wide node's table; a slot no real edge can equal (target -1) marks empty.
+    private const uint HashMultiplier = 0x9E3779B1u;
+    private const ulong EmptySlot = ulong.MaxValue;
+    private readonly char[] _foldIn;     // raw char → folded char, or _notInAlphabet
+    private readonly int[] _rootNext;    // dense transitions of the root: the most frequent state
+    private readonly Node[] _nodes;
+    private readonly ulong[] _edges;     // (char << 32) | target: sorted by char for narrow nodes, hashed for wide ones
     private readonly int[] _output;      // pattern ending exactly at this node, or -1
     private readonly int[] _outputLink;  // nearest node on the failure chain with an output, or -1
+    private readonly ulong[] _boundary;  // 64K-bit table of TextFolder.IsBoundary (a Unicode category lookup otherwise)
     private readonly Pattern[] _patterns;
 
-    private ConceptMatcher(ConceptLexicon lexicon, int[] rootNext, int[] edgeStart, char[] edgeChar, int[] edgeTarget,
-        int[] fail, int[] output, int[] outputLink, Pattern[] patterns)
+    private ConceptMatcher(ConceptLexicon lexicon, char notInAlphabet, char[] foldIn, int[] rootNext, Node[] nodes, ulong[] edges,
+        int[] output, int[] outputLink, Pattern[] patterns)
     {
         Lexicon = lexicon;
+        _notInAlphabet = notInAlphabet;
+        _foldIn = foldIn;
         _rootNext = rootNext;
-        _edgeStart = edgeStart;
-        _edgeChar = edgeChar;
-        _edgeTarget = edgeTarget;
-        _fail = fail;
+        _nodes = nodes;
+        _edges = edges;
         _output = output;
         _outputLink = outputLink;
         _patterns = patterns;
+        _boundary = new ulong[(char.MaxValue + 1) / 64];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (TextFolder.IsBoundary((char)c))
+            {
+                _boundary[c >> 6] |= 1UL << (c & 63);
+            }
+        }
     }
 
     public ConceptLexicon Lexicon { get; }
@@ -84,18 +103,41 @@ public sealed class ConceptMatcher
     public void Match(ReadOnlySpan<char> text, List<ConceptMatch> output, List<ConceptMatch> scratch)
     {
         scratch.Clear();
+        ref var foldBase = ref MemoryMarshal.GetArrayDataReference(_foldIn);
+        var notInAlphabet = _notInAlphabet;
+        var rootNext = _rootNext;
+        var nodes = _nodes;
         var state = Root;
         for (var i = 0; i < text.Length; i++)
         {
-            state = Next(state, TextFolder.Fold(text[i]));
-            var node = _output[state] >= 0 ? state : _outputLink[state];
+            // foldIn covers every char value, so the lookup needs no bounds check.
+            var c = Unsafe.Add(ref foldBase, text[i]);
+            if (c == notInAlphabet)
+            {
+                // No alias holds this char: every failure chain ends at the root, where nothing is reported.
+                state = Root;
+                continue;
+            }
+
+            if (state == Root)
+            {
+                state = rootNext[c];
+            }
+            else
+            {
+                // The common step, one child and it matches, is taken here without a call.
+                ref readonly var at = ref nodes[state];
+                state = at.Count == 1 && at.Char == c ? at.First : Next(nodes, state, c);
+            }
+
+            var node = nodes[state].Report;
             while (node >= 0)
             {
                 var p = _patterns[_output[node]];
                 var end = i + 1;
                 var start = end - p.Length;
-                if ((!p.StartBoundary || start == 0 || TextFolder.IsBoundary(text[start - 1]))
-                    && (!p.EndBoundary || end == text.Length || TextFolder.IsBoundary(text[end])))
+                if ((!p.StartBoundary || start == 0 || IsBoundary(text[start - 1]))
+                    && (!p.EndBoundary || end == text.Length || IsBoundary(text[end])))
                 {
                     scratch.Add(new ConceptMatch(p.Concept, p.Alias, start, end));
                 }
@@ -107,6 +149,8 @@ public sealed class ConceptMatcher
         SelectLeftmostLongest(scratch, output);
     }
 
+    private bool IsBoundary(char c) => (_boundary[c >> 6] & (1UL << (c & 63))) != 0;
+
     private static void SelectLeftmostLongest(List<ConceptMatch> candidates, List<ConceptMatch> output)
     {
         if (candidates.Count == 0)
@@ -114,7 +158,23 @@ public sealed class ConceptMatcher
             return;
         }
 
-        candidates.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        // Candidates come in end order, so they are nearly sorted by start already: an insertion sort is
+        // close to linear here and beat List.Sort on the sample notes. Two candidates never share both start
+        // and end (aliases are distinct), so any correct sort yields the same order.
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
+        for (var i = 1; i < span.Length; i++)
+        {
+            var x = span[i];
+            var j = i - 1;
+            while (j >= 0 && Before(x, span[j]))
+            {
+                span[j + 1] = span[j];
+                j--;
+            }
+
+            span[j + 1] = x;
+        }
+
         var covered = -1;
         foreach (var m in candidates)
         {
@@ -126,8 +186,12 @@ public sealed class ConceptMatcher
         }
     }
 
-    private int Next(int state, char c)
+    /// <summary>Leftmost first, then longest.</summary>
+    private static bool Before(ConceptMatch a, ConceptMatch b) => a.Start != b.Start ? a.Start < b.Start : a.End > b.End;
+
+    private int Next(Node[] nodes, int state, char c)
     {
+        var edges = _edges;
         while (true)
         {
             if (state == Root)
@@ -135,30 +199,61 @@ public sealed class ConceptMatcher
                 return _rootNext[c];
             }
 
-            var from = _edgeStart[state];
-            var to = _edgeStart[state + 1];
-            if (to - from <= 8)
+            ref readonly var n = ref nodes[state];
+            if (n.Count == 1)
             {
-                for (var e = from; e < to; e++)
+                // Most nodes deep in the trie have one child: its edge lives in the node, no second cache miss.
+                if (n.Char == c)
                 {
-                    if (_edgeChar[e] == c)
+                    return n.First;
+                }
+            }
+            else if (n.Count <= Defaults.MatcherLinearEdges)
+            {
+                var to = n.First + n.Count;
+                for (var e = n.First; e < to; e++)
+                {
+                    var edge = edges[e];
+                    if ((char)(edge >> 32) == c)
                     {
-                        return _edgeTarget[e];
+                        return (int)(uint)edge;
                     }
                 }
             }
             else
             {
-                // Wide nodes (after a common first letter) are binary-searched: edges are sorted by char.
-                var i = _edgeChar.AsSpan(from, to - from).BinarySearch(c);
-                if (i >= 0)
+                // Wider nodes hold an open-addressing table of 2^Char slots: one or two probes, where a scan or a
+                // binary search over their edges mispredicted on almost every step.
+                var bits = n.Char;
+                var mask = (1 << bits) - 1;
+                for (var h = (int)((c * HashMultiplier) >> (32 - bits)); ; h = (h + 1) & mask)
                 {
-                    return _edgeTarget[from + i];
+                    var edge = edges[n.First + h];
+                    if (edge == EmptySlot)
+                    {
+                        break;
+                    }
+
+                    if ((char)(edge >> 32) == c)
+                    {
+                        return (int)(uint)edge;
+                    }
                 }
             }
 
-            state = _fail[state];
+            state = n.Fail;
         }
+    }
+
+    /// <summary>A trie node in the compiled automaton.</summary>
+    private struct Node
+    {
+        public int First;    // the only child when Count is 1, else the first of Count edges in _edges
+        public int Fail;
+        public int Report;   // this node when a pattern ends here, else its output link: first node to report, or -1
+        // ushort keeps a node at 16 bytes, so no node straddles a cache line; a node has at most one child per char.
+        public ushort Count; // number of children
+        public char Char;    // the only child's char when Count is 1; log2 of the edge table's size when Count is above Defaults.MatcherLinearEdges
     }
 
     private readonly record struct Pattern(int Concept, int Alias, int Length, bool StartBoundary, bool EndBoundary);
@@ -237,29 +332,85 @@ public sealed class ConceptMatcher
                 }
             }
 
-            var edgeStart = new int[n + 1];
-            var edgeCount = 0;
+            // Nodes keep insertion order: an alias's nodes are then adjacent, and a renumbering breadth-first
+            // (shallow nodes together) measured slower on the sample notes, 8.2 ms against 6.5 ms.
+            var nodes = new Node[n];
+            var edges = new List<ulong>();
             for (var i = 0; i < n; i++)
             {
-                edgeStart[i] = edgeCount;
-                edgeCount += i == Root ? 0 : _children[i].Count;
+                var children = _children[i];
+                var count = i == Root ? 0 : children.Count;
+                nodes[i].Count = (ushort)count;
+                if (count == 1)
+                {
+                    var (ch, child) = children.First();
+                    nodes[i].First = child;
+                    nodes[i].Char = ch;
+                }
+                else if (count <= Defaults.MatcherLinearEdges)
+                {
+                    nodes[i].First = edges.Count;
+                    foreach (var (ch, child) in children.OrderBy(kv => kv.Key))
+                    {
+                        edges.Add(((ulong)ch << 32) | (uint)child);
+                    }
+                }
+                else
+                {
+                    // At most half full, so a probe sequence is short and always reaches an empty slot.
+                    var bits = 1;
+                    while ((1 << bits) < 2 * count)
+                    {
+                        bits++;
+                    }
+
+                    nodes[i].First = edges.Count;
+                    nodes[i].Char = (char)bits;
+                    var mask = (1 << bits) - 1;
+                    var table = new ulong[1 << bits];
+                    Array.Fill(table, EmptySlot);
+                    foreach (var (ch, child) in children)
+                    {
+                        var h = (int)((ch * HashMultiplier) >> (32 - bits));
+                        while (table[h] != EmptySlot)
+                        {
+                            h = (h + 1) & mask;
+                        }
+
+                        table[h] = ((ulong)ch << 32) | (uint)child;
+                    }
+
+                    edges.AddRange(table);
+                }
+
+                nodes[i].Fail = fail[i];
+                nodes[i].Report = _output[i] >= 0 ? i : outputLink[i];
             }
 
-            edgeStart[n] = edgeCount;
-            var edgeChar = new char[edgeCount];
-            var edgeTarget = new int[edgeCount];
-            for (var i = 1; i < n; i++)
+            // Chars outside every alias short-cut to the root, marked by a char that is itself outside.
+            var inAlphabet = new bool[char.MaxValue + 1];
+            foreach (var children in _children)
             {
-                var e = edgeStart[i];
-                foreach (var (ch, child) in _children[i].OrderBy(kv => kv.Key))
+                foreach (var ch in children.Keys)
                 {
-                    edgeChar[e] = ch;
-                    edgeTarget[e] = child;
-                    e++;
+                    inAlphabet[ch] = true;
                 }
             }
 
-            return new ConceptMatcher(lexicon, rootNext, edgeStart, edgeChar, edgeTarget, fail, [.. _output], outputLink, patterns);
+            var notInAlphabet = char.MaxValue;
+            while (inAlphabet[notInAlphabet])
+            {
+                notInAlphabet--;
+            }
+
+            var foldIn = new char[char.MaxValue + 1];
+            for (var c = 0; c <= char.MaxValue; c++)
+            {
+                var folded = TextFolder.Fold((char)c);
+                foldIn[c] = inAlphabet[folded] ? folded : notInAlphabet;
+            }
+
+            return new ConceptMatcher(lexicon, notInAlphabet, foldIn, rootNext, nodes, [.. edges], [.. _output], outputLink, patterns);
         }
     }
 }

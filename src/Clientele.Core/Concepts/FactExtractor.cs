@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Clientele.Core.Concepts;
@@ -72,8 +73,15 @@ public static class FactExtractor
         @"(?<open>\s?\+|\s?(?:以上|이상)|\s+(?:or more|and (?:up|above|more)|ou plus|et plus|oder mehr|und mehr|o más|y más|o più|e oltre|"
         + @"ou mais|of meer|en meer|и более|и выше|или больше|أو أكثر)(?![A-Za-z]))?";
 
-    private static readonly Regex MoneyRegex = new(
-        $"{Amount("a")}(?:{RangeSeparator}{Amount("b")})?{OpenSuffix}", Insensitive, MatchTimeout);
+    private static readonly string MoneyPattern = $"{Amount("a")}(?:{RangeSeparator}{Amount("b")})?{OpenSuffix}";
+
+    // The money pattern anchored at the start position (\G): scanning every position of a note with the free
+    // pattern cost more than all other regexes together (its lookbehind alternative defeats the engine's
+    // first-character search), so only positions next to a digit are tried; see NextMoney.
+    private static readonly Regex MoneyAtRegex = new($@"\G(?:{MoneyPattern})", Insensitive, MatchTimeout);
+
+    // A money match reaches its first digit after at most a prefix currency and a space ("us$ 5"): 3 + 1 chars.
+    private const int MaxMoneyPrefix = 4;
 
     private static readonly Regex BudgetWordRegex = new(
         @"(?<![A-Za-z])(?:budget\w*|presupuesto\w*|or[çc]amento\w*|bilancio|бюджет\w*|الميزانية|ميزانية|ميزانيه|ميزانيت\w*|"
@@ -169,6 +177,32 @@ public static class FactExtractor
         + @"\s+(?<n>[0-9]{2})(?=\s*[,;)]|\.(?:\s|$))",
         Insensitive, MatchTimeout);
 
+    // The literal words of the two case-sensitive patterns above, for an exact ordinal prefilter.
+    // The words of AgePrefixRegex. That pattern ignores case; OrdinalIgnoreCase compares upper-case forms, which
+    // unifies every case variant the regex does for these letters (none of them has a Kelvin- or Ångström-like
+    // sign whose upper case differs), so the prefilter never rejects a note the regex would match.
+    private static readonly string[] AgeWordList =
+        ["aged", "age", "âgée", "âge", "âgé", "edad", "età", "alter", "leeftijd", "idade", "возраст", "العمر", "عمره", "عمرها", "年齢", "年龄", "나이"];
+
+    private static readonly System.Buffers.SearchValues<string> AgeWords =
+        System.Buffers.SearchValues.Create(AgeWordList, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] RelationWordList =
+        ["mother", "Mother", "father", "Father", "husband", "Husband", "wife", "Wife", "daughter", "Daughter", "son", "Son",
+         "client", "Client", "customer", "Customer", "both", "Both"];
+
+    private static readonly System.Buffers.SearchValues<string> RelationWords =
+        System.Buffers.SearchValues.Create(RelationWordList, StringComparison.Ordinal);
+
+    private const string OpenEndedAgeWord = "возраст";
+
+    // Particles AgePrefixRegex allows between its word and the number.
+    private static readonly string[] AgeParticles = ["de", "of", "di", "van", "は", "为", "為"];
+
+    private static readonly System.Buffers.SearchValues<string> TitleWords = System.Buffers.SearchValues.Create(
+        ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Lady", "Lord", "M.", "Mme", "Mlle", "Herr", "Frau", "Sr", "Sra", "Srta",
+         "Sig", "Signor", "Signora", "Dhr", "Mevr"], StringComparison.Ordinal);
+
     // These anchor the age on something other than an age word, so they need no duration filter.
     private static readonly Regex[] AnchoredAgePatterns =
         [AgePrefixRegex, AgeAppositionRegex, AgeAfterTitledNameRegex, AgeAfterRelationRegex, AgeApproxRegex];
@@ -257,10 +291,12 @@ public static class FactExtractor
         }
     }
 
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Budget? FindBudget(string note)
     {
         var candidates = new List<Candidate>();
-        foreach (Match m in MoneyRegex.Matches(note))
+        for (Match? m = NextMoney(note, 0); m is not null; m = NextMoney(note, m.Index + m.Length))
         {
             if (TryReadCandidate(m, out Candidate c))
             {
@@ -349,6 +385,42 @@ public static class FactExtractor
         return null;
     }
 
+    /// <summary>
+    /// The leftmost money match starting at or after <paramref name="from"/>, exactly what <c>Matches</c> of the
+    /// unanchored pattern yields next: every match holds a digit within <see cref="MaxMoneyPrefix"/> chars of its
+    /// start, so trying the anchored pattern at just those positions, in order, finds the same leftmost match.
+    /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Match? NextMoney(string note, int from)
+    {
+        int s = from;
+        while (s < note.Length)
+        {
+            int d = note.AsSpan(s).IndexOfAnyInRange('0', '9');
+            if (d < 0)
+            {
+                return null;
+            }
+
+            d += s;
+            for (int p = Math.Max(s, d - MaxMoneyPrefix); p <= d; p++)
+            {
+                Match m = MoneyAtRegex.Match(note, p);
+                if (m.Success)
+                {
+                    return m;
+                }
+            }
+
+            s = d + 1;
+        }
+
+        return null;
+    }
+
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryReadCandidate(Match m, out Candidate candidate)
     {
         candidate = default;
@@ -610,6 +682,102 @@ public static class FactExtractor
         return j >= note.Length || !(char.IsAsciiDigit(note[j]) || note[j] is '€' or '$' or '£' or '¥');
     }
 
+    /// <summary>
+    /// True when a ',' or '(' is followed, after optional whitespace, by two ASCII digits: a necessary
+    /// condition of <see cref="AgeAppositionRegex"/> (<c>(?:,\s*|\(\s*)[0-9]{2}</c>).
+    /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool HasCommaThenTwoDigits(string note)
+    {
+        for (int i = note.AsSpan().IndexOfAnyInRange('0', '9'); i >= 0 && i + 1 < note.Length;)
+        {
+            if (char.IsAsciiDigit(note[i + 1]))
+            {
+                int j = i - 1;
+                while (j >= 0 && char.IsWhiteSpace(note[j]))
+                {
+                    j--;
+                }
+
+                if (j >= 0 && note[j] is ',' or '(')
+                {
+                    return true;
+                }
+            }
+
+            int next = note.AsSpan(i + 1).IndexOfAnyInRange('0', '9');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when one of <paramref name="list"/> is followed, after any whitespace, colons and at most one age
+    /// particle, by an ASCII digit: a necessary condition of the word-then-number age patterns (looser than them,
+    /// so a true here still runs the regex, and a false is exact).
+    /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool WordThenNumber(string note, System.Buffers.SearchValues<string> words, string[] list, StringComparison comparison)
+    {
+        ReadOnlySpan<char> text = note;
+        int from = 0;
+        while (from < text.Length)
+        {
+            int at = text[from..].IndexOfAny(words);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += from;
+            foreach (string word in list)
+            {
+                // "возраст\w*" may run on into any word characters: give up filtering rather than model \w.
+                if (text[at..].StartsWith(word, comparison) && (word == OpenEndedAgeWord || DigitFollows(text, at + word.Length)))
+                {
+                    return true;
+                }
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
+
+    private static bool DigitFollows(ReadOnlySpan<char> text, int i)
+    {
+        i = SkipSpacesAndColons(text, i);
+        foreach (string particle in AgeParticles)
+        {
+            if (text[i..].StartsWith(particle, StringComparison.OrdinalIgnoreCase))
+            {
+                int j = SkipSpacesAndColons(text, i + particle.Length);
+                if (j < text.Length && char.IsAsciiDigit(text[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return i < text.Length && char.IsAsciiDigit(text[i]);
+    }
+
+    private static int SkipSpacesAndColons(ReadOnlySpan<char> text, int i)
+    {
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || text[i] == ':'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int? FindAge(string note)
     {
         int bestIndex = int.MaxValue;
@@ -649,8 +817,20 @@ public static class FactExtractor
             Consider(n.Index, age);
         }
 
+        // Cheap necessary conditions first: scanning a note with these patterns costs microseconds, and most
+        // notes have no "Name, 63" shape, no title and no relation word at all. The last two patterns are case
+        // sensitive, so an ordinal search for their literal words is an exact test.
+        ReadOnlySpan<char> span = note;
         foreach (Regex regex in AnchoredAgePatterns)
         {
+            if ((regex == AgeAppositionRegex && !HasCommaThenTwoDigits(note))
+                || (regex == AgeAfterTitledNameRegex && !span.ContainsAny(TitleWords))
+                || (regex == AgeAfterRelationRegex && !WordThenNumber(note, RelationWords, RelationWordList, StringComparison.Ordinal))
+                || (regex == AgePrefixRegex && !WordThenNumber(note, AgeWords, AgeWordList, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
             foreach (Match m in regex.Matches(note))
             {
                 Group n = m.Groups["n"];

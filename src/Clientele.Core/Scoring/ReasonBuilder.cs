@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Clientele.Core.Features;
 using Clientele.Core.Profiles;
@@ -15,6 +16,13 @@ public sealed class ReasonBuilder
     private readonly Featurizer _featurizer;
     private readonly string[][] _keys;
 
+    // Per-feature facts precomputed once: the per-row loop runs over every feature of every row and target,
+    // so string tests (EndsWith "_missing") and interface indexing there cost more than the arithmetic.
+    private readonly bool[] _missingFlag;
+    private readonly string?[] _category;     // the lexicon category of a Category feature, else null
+    private readonly string[] _conceptCategory;
+    private readonly string[] _conceptLabel;
+
     public ReasonBuilder(Featurizer featurizer)
     {
         _featurizer = featurizer;
@@ -25,29 +33,50 @@ public sealed class ReasonBuilder
             FeatureKind.Statistic or FeatureKind.Diversity => [],
             _ => [f.Display],
         }).ToArray();
+        _missingFlag = featurizer.Features.Select(f => f.Name.EndsWith("_missing", StringComparison.Ordinal)).ToArray();
+        _category = featurizer.Features.Select(f => f.Kind == FeatureKind.Category ? f.Display.Replace(' ', '_') : null).ToArray();
+        _conceptCategory = lexicon.Concepts.Select(c => c.Category).ToArray();
+        _conceptLabel = lexicon.Concepts.Select(c => c.Label).ToArray();
     }
 
     /// <summary>The top <paramref name="count"/> reasons for one client's score on one target.</summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Build(ReadOnlySpan<float> contributions, ReadOnlySpan<float> features, ClientProfile profile, int count = Defaults.ReasonsPerScore)
     {
         var sums = new Dictionary<string, double>(StringComparer.Ordinal);
-        var lexicon = _featurizer.Lexicon;
-        for (var j = 0; j < _keys.Length && j < contributions.Length; j++)
+        List<string>? categoryKeys = null;
+        var n = Math.Min(_keys.Length, contributions.Length);
+        for (var j = 0; j < n; j++)
         {
             var c = contributions[j];
-            var feature = _featurizer.Features[j];
             // Only what the client has: the absence of a concept is not a reason a person can act on.
             // Missing-fact flags explain nothing a person can act on; a fact or history value counts when stated.
-            var present = !IsMissingFlag(j) && features[j] != 0;
-            if (c == 0 || !present)
+            if (c == 0 || features[j] == 0 || _missingFlag[j])
             {
                 continue;
             }
 
             // A category's weight goes to the client's own concepts of that category, so reasons name concepts.
-            var keys = feature.Kind == FeatureKind.Category
-                ? profile.Concepts.Select(i => lexicon.Concepts[i]).Where(x => x.Category == feature.Display.Replace(' ', '_')).Select(x => x.Label).Distinct().ToArray()
-                : _keys[j];
+            if (_category[j] is { } category)
+            {
+                categoryKeys ??= [];
+                CategoryLabels(profile, category, categoryKeys);
+                if (categoryKeys.Count == 0)
+                {
+                    continue;
+                }
+
+                var categoryShare = c / categoryKeys.Count;
+                foreach (var key in categoryKeys)
+                {
+                    sums[key] = sums.GetValueOrDefault(key) + categoryShare;
+                }
+
+                continue;
+            }
+
+            var keys = _keys[j];
             if (keys.Length == 0)
             {
                 continue;
@@ -60,12 +89,25 @@ public sealed class ReasonBuilder
             }
         }
 
-        var top = sums.Where(kv => Math.Abs(kv.Value) > 1e-6)
-            .OrderByDescending(kv => Math.Abs(kv.Value)).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(count);
-        var sb = new StringBuilder();
-        foreach (var (key, value) in top)
+        // Keys are distinct, so this total order picks exactly what a stable sort by |value| then key would.
+        var top = new List<KeyValuePair<string, double>>(sums.Count);
+        foreach (var kv in sums)
         {
+            if (Math.Abs(kv.Value) > 1e-6)
+            {
+                top.Add(kv);
+            }
+        }
+
+        top.Sort(static (a, b) =>
+        {
+            var byWeight = Math.Abs(b.Value).CompareTo(Math.Abs(a.Value));
+            return byWeight != 0 ? byWeight : string.CompareOrdinal(a.Key, b.Key);
+        });
+        var sb = new StringBuilder();
+        for (var i = 0; i < top.Count && i < count; i++)
+        {
+            var (key, value) = top[i];
             if (sb.Length > 0)
             {
                 sb.Append(", ");
@@ -77,7 +119,24 @@ public sealed class ReasonBuilder
         return sb.ToString();
     }
 
-    private bool IsMissingFlag(int j) => _featurizer.Features[j].Name.EndsWith("_missing", StringComparison.Ordinal);
+    /// <summary>Distinct labels of the client's concepts in <paramref name="category"/>, into <paramref name="labels"/>.</summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CategoryLabels(ClientProfile profile, string category, List<string> labels)
+    {
+        labels.Clear();
+        foreach (var i in profile.Concepts)
+        {
+            if (string.Equals(_conceptCategory[i], category, StringComparison.Ordinal))
+            {
+                var label = _conceptLabel[i];
+                if (!labels.Contains(label))
+                {
+                    labels.Add(label);
+                }
+            }
+        }
+    }
 
     private static string Describe(string key, ClientProfile profile) => key switch
     {

@@ -34,13 +34,29 @@ public sealed class Scorer(ModelBundle bundle)
     {
         var featurizer = Bundle.Featurizer;
         var rows = FeatureMatrix.Build(featurizer, profiles, asOf);
-        var ml = new MLContext(Bundle.Metadata.Seed);
+        // Targets are independent and an ML.NET member scores its batch on one thread, so the targets run side by
+        // side, each with its own context (a context is not meant to be shared across threads; scoring draws no
+        // random numbers, so the seed changes nothing).
+        var models = Bundle.Models.ToList();
+        var predicted = new double[models.Count][];
+        Parallel.For(0, models.Count, k => predicted[k] = models[k].Value.Predict(new MLContext(Bundle.Metadata.Seed), rows, featurizer.FeatureCount));
         var predictions = new Dictionary<Target, double[]>();
-        var contributions = new Dictionary<Target, float[][]?>();
-        foreach (var (target, model) in Bundle.Models)
+        for (var k = 0; k < models.Count; k++)
         {
-            predictions[target] = model.Predict(ml, rows, featurizer.FeatureCount);
-            contributions[target] = withReasons ? model.Contributions(rows) : null;
+            predictions[models[k].Key] = predicted[k];
+        }
+
+        // Reasons cost more than the predictions (a pass over every feature per row and target) and rows are
+        // independent; contributions go through one buffer per worker instead of an array per row and target.
+        var reasonTexts = new string[profiles.Count];
+        if (withReasons)
+        {
+            var width = models.Select(m => m.Value.Forest?.FeatureCount ?? 0).Append(featurizer.FeatureCount).Max();
+            Parallel.For(0, profiles.Count, () => new float[width], (i, _, buffer) =>
+            {
+                reasonTexts[i] = Reasons(buffer, rows[i], profiles[i]);
+                return buffer;
+            }, _ => { });
         }
 
         for (var i = 0; i < profiles.Count; i++)
@@ -48,20 +64,20 @@ public sealed class Scorer(ModelBundle bundle)
             var purchase = Get(predictions, Target.Purchased, i);
             var churn = Get(predictions, Target.Churned, i);
             var clv = Get(predictions, Target.LifetimeValue, i);
-            var reasons = withReasons ? Reasons(contributions, rows[i], profiles[i], i) : string.Empty;
+            var reasons = withReasons ? reasonTexts[i] : string.Empty;
             yield return new ClientScore(profiles[i].ClientId, purchase, purchase >= Defaults.DecisionThreshold, churn, churn >= Defaults.DecisionThreshold,
                 clv, Segments.Value(clv), Segments.Risk(churn), reasons);
         }
     }
 
-    private string Reasons(Dictionary<Target, float[][]?> contributions, float[] row, ClientProfile profile, int i)
+    private string Reasons(float[] buffer, float[] row, ClientProfile profile)
     {
         var parts = new List<string>(3);
         foreach (var target in Targets.All)
         {
-            if (contributions.TryGetValue(target, out var c) && c is not null)
+            if (Bundle.Models.TryGetValue(target, out var model) && model.Contributions(row, buffer))
             {
-                var text = _reasons.Build(c[i], row, profile);
+                var text = _reasons.Build(buffer.AsSpan(0, model.Forest!.FeatureCount), row, profile);
                 if (text.Length > 0)
                 {
                     parts.Add(Label(target) + ": " + text);

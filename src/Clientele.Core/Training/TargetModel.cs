@@ -1,4 +1,5 @@
 using Clientele.Core.Labels;
+using Clientele.Core.Training.Forest;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -71,7 +72,7 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
     /// </summary>
     public float[][]? Contributions(float[][] rows)
     {
-        var forest = Members.FirstOrDefault(m => m.Forest is not null)?.Forest;
+        var forest = Forest;
         if (forest is null)
         {
             return null;
@@ -81,24 +82,48 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
         Parallel.For(0, rows.Length, i =>
         {
             var c = new float[forest.FeatureCount];
-            forest.Contributions(rows[i], c);
-            var max = 0f;
-            foreach (var v in c)
-            {
-                max = Math.Max(max, Math.Abs(v));
-            }
-
-            if (max > 0)
-            {
-                for (var j = 0; j < c.Length; j++)
-                {
-                    c[j] /= max;
-                }
-            }
-
+            Contributions(forest, rows[i], c);
             result[i] = c;
         });
         return result;
+    }
+
+    /// <summary>
+    /// One row's contributions, as <see cref="Contributions(float[][])"/> computes them, into a caller's buffer
+    /// (at least <see cref="ForestModel.FeatureCount"/> long): scoring with reasons then keeps no per-row arrays.
+    /// False, buffer untouched, when the model has no forest.
+    /// </summary>
+    public bool Contributions(float[] row, Span<float> destination)
+    {
+        var forest = Forest;
+        if (forest is null)
+        {
+            return false;
+        }
+
+        Contributions(forest, row, destination[..forest.FeatureCount]);
+        return true;
+    }
+
+    /// <summary>The forest member, if any (the one contributions come from).</summary>
+    public ForestModel? Forest { get; } = members.FirstOrDefault(m => m.Forest is not null)?.Forest;
+
+    private static void Contributions(ForestModel forest, float[] row, Span<float> c)
+    {
+        forest.Contributions(row, c);
+        var max = 0f;
+        foreach (var v in c)
+        {
+            max = Math.Max(max, Math.Abs(v));
+        }
+
+        if (max > 0)
+        {
+            for (var j = 0; j < c.Length; j++)
+            {
+                c[j] /= max;
+            }
+        }
     }
 
     private double Vote(double mean) => Targets.IsBinary(Target) ? Math.Clamp(mean, 1e-6, 1 - 1e-6) : Math.Max(0, mean);
