@@ -33,7 +33,10 @@ public static class FactExtractor
     // Above a billion the number is a valuation or follower count, not a shopping budget.
     private const double MaxBudgetK = 1_000_000;
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    // A guard against pathological input, not a budget: real notes match in microseconds. 100 ms was once
+    // exceeded by a cold thread on a loaded machine, which made a client's stated age depend on machine load;
+    // 2 s keeps facts deterministic while still bounding hostile input (capped at MaxScanChars).
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     private const RegexOptions Insensitive =
         RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
