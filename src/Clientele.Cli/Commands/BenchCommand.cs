@@ -146,11 +146,15 @@ public sealed class BenchCommand : Command<BenchSettings>
                 var sw = Stopwatch.StartNew();
                 var scored = BatchScore(bundles[Tier.Fast], matcher, path);
                 var seconds = sw.Elapsed.TotalSeconds;
+                if (scored != n)
+                {
+                    throw new InvalidOperationException($"batch scoring returned {scored:N0} scores for {n:N0} generated clients");
+                }
+
                 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
                 curve.Add(new JsonObject { ["clients"] = n, ["seconds"] = Round(seconds), ["clients_per_s"] = Round(n / seconds), ["peak_working_set_mb"] = Round(Math.Max(peak, peakBefore) / 1048576.0) });
                 Say($"batch score {n:N0} clients (fast, no reasons, CSV → scores): {seconds:0.00} s, {n / seconds:N0} clients/s, peak working set {peak / 1048576.0:N0} MB");
                 File.Delete(path);
-                _ = scored;
             }
 
             results["batch_scoring"] = curve;
@@ -168,7 +172,7 @@ public sealed class BenchCommand : Command<BenchSettings>
             var reference = settings.Reference ?? FirstExisting("../shared/reference/seed_pipeline.py", "../../shared/reference/seed_pipeline.py");
             if (reference is not null && File.Exists(reference) && PythonHasSklearn())
             {
-                results["reference"] = Reference(reference, notesPath, work, runs, results);
+                results["reference"] = Reference(reference, notesPath, work, runs);
             }
             else
             {
@@ -188,7 +192,7 @@ public sealed class BenchCommand : Command<BenchSettings>
     /// <summary>Scoring calls before the warm figure: enough for tiered JIT to promote the scoring path (measured: ~15).</summary>
     private const int ScoringWarmUpCalls = 20;
 
-    private static JsonObject Reference(string script, string notesPath, string work, int runs, JsonObject ours)
+    private static JsonObject Reference(string script, string notesPath, string work, int runs)
     {
         var concepts = Path.Combine(work, "concepts.csv");
         var labels = Path.Combine(work, "ref-labels.csv");
@@ -203,7 +207,6 @@ public sealed class BenchCommand : Command<BenchSettings>
             var json = RunPython(script, "--concepts", concepts, "--tier", tier, "--labels-out", labels, "--split-out", split, "--repeat", runs.ToString(CultureInfo.InvariantCulture));
             var seconds = json["seconds_median"] ?? json["seconds"];
             var refTrain = seconds!["train_total"]!.GetValue<double>() + seconds["features"]!.GetValue<double>();
-            var stdout = new StringWriter();
             var trainTimes = new List<double>();
             JsonNode? mine = null;
             for (var i = 0; i < runs; i++)
@@ -227,7 +230,6 @@ public sealed class BenchCommand : Command<BenchSettings>
             Say($"reference {tier}: train {refTrain:0.00} s vs ours {ourTrain:0.000} s ({refTrain / ourTrain:0.0}×); AUC/R² ref {Headline(json["metrics"]!)} vs ours {Headline(mine["metrics"]!)}");
         }
 
-        _ = ours;
         return result;
     }
 
@@ -278,12 +280,10 @@ public sealed class BenchCommand : Command<BenchSettings>
             builder.AddRange(NotesCsv.Read(reader, path, new IngestReport(path)));
         }
 
-        var count = 0;
         using var sink = new StreamWriter(Stream.Null);
         var scores = new Scorer(bundle).Score(builder.Build(), withReasons: false);
         ScoresCsv.Write(sink, scores);
-        count += scores.Count;
-        return count;
+        return scores.Count;
     }
 
     private static List<Note> Read(byte[] bytes, string name)
