@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Clientele.Core.Bundles;
 
 /// <summary>One saved learner of a target: its file and its calibration.</summary>
-public sealed record MemberEntry(string Target, string Kind, string File, double? PlattA, double? PlattB, double LabelMean = 0, double LabelScale = 1);
+public sealed record MemberEntry(string Target, string Kind, string File, double? PlattA, double? PlattB, double LabelMean = 0, double LabelScale = 1, double Weight = 1);
 
 /// <summary>
 /// metadata.json of a bundle (DESIGN §8): format version, tier, creation time, tool version, seed, data

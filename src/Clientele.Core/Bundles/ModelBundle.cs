@@ -17,8 +17,8 @@ namespace Clientele.Core.Bundles;
 /// </summary>
 public sealed class ModelBundle
 {
-    /// <summary>Version written by this build.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>Version written by this build (2: members carry their vote weight; a version-1 member reads as weight 1).</summary>
+    public const int FormatVersion = 2;
 
     /// <summary>Oldest version this build reads.</summary>
     public const int OldestReadableVersion = 1;
@@ -59,7 +59,7 @@ public sealed class ModelBundle
     {
         var members = trained.Models.SelectMany(kv => kv.Value.Members.Select(m => new MemberEntry(
             Targets.Name(kv.Key), m.Kind.ToString().ToLowerInvariant(), $"{Targets.Name(kv.Key)}.{m.Kind.ToString().ToLowerInvariant()}.{(m.Forest is null ? "zip" : "forest")}",
-            m.Calibration.IsIdentity ? null : m.Calibration.A, m.Calibration.IsIdentity ? null : m.Calibration.B, m.LabelMean, m.LabelScale))).ToList();
+            m.Calibration.IsIdentity ? null : m.Calibration.A, m.Calibration.IsIdentity ? null : m.Calibration.B, m.LabelMean, m.LabelScale, m.Weight))).ToList();
         var metadata = new BundleMetadata
         {
             FormatVersion = FormatVersion,
@@ -185,9 +185,10 @@ public sealed class ModelBundle
                 var bytes = Read(entry.File);
                 try
                 {
-                    members.Add(kind == MemberKind.Forest
+                    var member = kind == MemberKind.Forest
                         ? EnsembleMember.OfForest(Training.Forest.ForestModel.Load(new MemoryStream(bytes)), calibration)
-                        : EnsembleMember.OfMlNet(kind, ml.Model.Load(new MemoryStream(bytes), out _)) with { LabelMean = entry.LabelMean, LabelScale = entry.LabelScale });
+                        : EnsembleMember.OfMlNet(kind, ml.Model.Load(new MemoryStream(bytes), out _)) with { LabelMean = entry.LabelMean, LabelScale = entry.LabelScale };
+                    members.Add(member with { Weight = entry.Weight });
                 }
                 catch (Exception e) when (e is not ClienteleInputException)
                 {

@@ -26,4 +26,7 @@ public sealed record TargetMetrics
 
     /// <summary>Training seconds, when these metrics describe one ensemble member.</summary>
     public double? Seconds { get; init; }
+
+    /// <summary>Share of the soft vote, when these metrics describe one ensemble member.</summary>
+    public double? Weight { get; init; }
 }

@@ -16,6 +16,9 @@ public sealed record EnsembleMember(MemberKind Kind, ITransformer? Model, Forest
     /// <summary>See <see cref="LabelMean"/>; 1 means unscaled.</summary>
     public double LabelScale { get; init; } = 1;
 
+    /// <summary>This member's share of the soft vote (weights are normalised by their sum; equal when not learned).</summary>
+    public double Weight { get; init; } = 1;
+
     /// <summary>Seconds this member took to train (calibration included).</summary>
     public double Seconds { get; init; }
 

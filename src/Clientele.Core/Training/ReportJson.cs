@@ -126,6 +126,12 @@ public static class ReportJson
         {
             o["seconds"] = Math.Round(seconds, 4);
         }
+
+        if (m.Weight is { } weight)
+        {
+            o["weight"] = Math.Round(weight, 4);
+        }
+
         return o;
     }
 

@@ -7,7 +7,8 @@ namespace Clientele.Core.Training;
 
 /// <summary>
 /// The trained model of one target: one member (Fast) or several combined by soft voting (Elite): the
-/// mean of calibrated probabilities for a binary target, the mean prediction for CLV.
+/// weighted mean of calibrated probabilities for a binary target, of predictions for CLV (weights learned
+/// out of fold, see <see cref="VoteWeights"/>; equal in bundles written before weights existed).
 /// </summary>
 public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> members)
 {
@@ -20,18 +21,24 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
     {
         var view = Members.Any(m => m.Model is not null) ? FeatureTable.ToDataView(ml, rows, null, featureCount) : null;
         var combined = new double[rows.Length];
+        var totalWeight = Members.Sum(m => m.Weight);
         foreach (var member in Members)
         {
+            if (member.Weight <= 0)
+            {
+                continue;
+            }
+
             var scores = MemberOutput(member, rows, view);
             for (var i = 0; i < rows.Length; i++)
             {
-                combined[i] += scores[i];
+                combined[i] += member.Weight * scores[i];
             }
         }
 
         for (var i = 0; i < rows.Length; i++)
         {
-            combined[i] = Vote(combined[i] / Members.Count);
+            combined[i] = Vote(combined[i] / totalWeight);
         }
 
         return combined;

@@ -111,7 +111,7 @@ public static class Trainer
             var view = FeatureTable.ToDataView(ml, testRows, null, featureCount);
             foreach (var m in model.Members)
             {
-                members[m.Kind.ToString().ToLowerInvariant()] = Measure(ml, target, model.MemberOutput(m, testRows, view), testY) with { Seconds = m.Seconds };
+                members[m.Kind.ToString().ToLowerInvariant()] = Measure(ml, target, model.MemberOutput(m, testRows, view), testY) with { Seconds = m.Seconds, Weight = m.Weight / model.Members.Sum(x => x.Weight) };
             }
         }
 
@@ -137,24 +137,34 @@ public static class Trainer
         });
     }
 
-    /// <summary>Trains every member of the tier for one target on <paramref name="table"/>.</summary>
+    /// <summary>
+    /// Trains every member of the tier for one target on <paramref name="table"/>. With several members (Elite), the
+    /// forest's Platt calibration and the vote weights are fitted on out-of-sample outputs of every member first.
+    /// </summary>
     public static TargetModel Fit(Target target, FeatureTable table, TrainingOptions options)
     {
-        var members = options.Members
+        var weigh = options.Members.Count > 1;
+        var fitted = options.Members
             .AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.Parallelism))
-            .Select(kind => FitMember(kind, target, table, options))
+            .Select(kind => FitMember(kind, target, table, options, keepOutOfBag: weigh))
             .ToList();
+        var members = fitted.Select(f => f.Member).ToList();
+        if (weigh)
+        {
+            members = WeighOutOfSample(target, table, options, members, fitted.Select(f => f.OutOfBag).ToList());
+        }
+
         return new TargetModel(target, members);
     }
 
-    private static EnsembleMember FitMember(MemberKind kind, Target target, FeatureTable table, TrainingOptions options)
+    private static (EnsembleMember Member, double[]? OutOfBag) FitMember(MemberKind kind, Target target, FeatureTable table, TrainingOptions options, bool keepOutOfBag)
     {
         var clock = Stopwatch.StartNew();
         if (kind == MemberKind.Forest)
         {
-            var forest = Learners.Forest(options.Tier, target, options.Seed, options.Parallelism).Fit(table.Rows, table.Labels);
-            var calibration = Targets.IsBinary(target) && options.Tier == Tier.Elite ? CalibrateOutOfFold(target, table, options) : PlattCalibrator.Identity;
-            return EnsembleMember.OfForest(forest, calibration) with { Seconds = clock.Elapsed.TotalSeconds };
+            var forestOptions = Learners.Forest(options.Tier, target, options.Seed, options.Parallelism);
+            var (forest, outOfBag) = keepOutOfBag ? forestOptions.FitWithOutOfBag(table.Rows, table.Labels) : (forestOptions.Fit(table.Rows, table.Labels), null);
+            return (EnsembleMember.OfForest(forest, PlattCalibrator.Identity) with { Seconds = clock.Elapsed.TotalSeconds }, outOfBag);
         }
 
         var ml = new MLContext(options.Seed);
@@ -165,34 +175,64 @@ public static class Trainer
             sd = sd > 0 ? sd : 1;
             var scaled = new FeatureTable(table.Rows, table.Labels.Select(v => (float)((v - mean) / sd)).ToArray(), table.FeatureCount);
             var model = Learners.Create(ml, kind, target, options.Seed).Fit(scaled.ToDataView(ml));
-            return EnsembleMember.OfMlNet(kind, model) with { LabelMean = mean, LabelScale = sd, Seconds = clock.Elapsed.TotalSeconds };
+            return (EnsembleMember.OfMlNet(kind, model) with { LabelMean = mean, LabelScale = sd, Seconds = clock.Elapsed.TotalSeconds }, null);
         }
 
-        return EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed).Fit(table.ToDataView(ml))) with { Seconds = clock.Elapsed.TotalSeconds };
+        return (EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed).Fit(table.ToDataView(ml))) with { Seconds = clock.Elapsed.TotalSeconds }, null);
     }
 
-    /// <summary>Platt scaling fitted on out-of-fold forest scores: in-sample forest scores are overconfident.</summary>
-    private static PlattCalibrator CalibrateOutOfFold(Target target, FeatureTable table, TrainingOptions options)
+    /// <summary>
+    /// Out-of-sample outputs of every member: the forest's out-of-bag predictions (free with bagging), the other
+    /// members' out-of-fold outputs (each fold scored by a member fitted on the other folds). Then Platt scaling of
+    /// the forest on its out-of-sample scores (in-sample forest scores are overconfident) and the vote weights on the
+    /// calibrated outputs. Too few clients, or a class too rare to fill the folds: plain mean, forest uncalibrated.
+    /// </summary>
+    private static List<EnsembleMember> WeighOutOfSample(Target target, FeatureTable table, TrainingOptions options, List<EnsembleMember> members, List<double[]?> outOfBag)
     {
-        var folds = Folds.Assign(table.Labels, Defaults.CalibrationFolds, options.Seed);
-        var scores = new float[table.Count];
-        var buffer = new double[table.Count];
-        for (var k = 0; k < Defaults.CalibrationFolds; k++)
+        var binary = Targets.IsBinary(target);
+        var k = Defaults.OutOfFoldFolds;
+        var positives = table.Labels.Count(v => v > 0.5f);
+        if (table.Count < Defaults.MinClientsForVoteWeights || (binary && Math.Min(positives, table.Count - positives) < k))
         {
-            var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != k).ToList();
-            var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == k).ToArray();
-            var sub = table.Subset(trainIdx);
-            var forest = (Learners.Forest(options.Tier, target, options.Seed + k + 1, options.Parallelism) with { Trees = Defaults.CalibrationTrees }).Fit(sub.Rows, sub.Labels);
-            var testRows = testIdx.Select(i => table.Rows[i]).ToArray();
-            forest.PredictBatch(testRows, buffer.AsSpan(0, testRows.Length));
+            return members;
+        }
+
+        var folds = Folds.Assign(binary ? table.Labels : new float[table.Count], k, options.Seed);
+        var outputs = members.Select((_, m) => outOfBag[m] ?? new double[table.Count]).ToArray();
+        var jobs = Enumerable.Range(0, k).SelectMany(f => Enumerable.Range(0, members.Count).Where(m => outOfBag[m] is null).Select(m => (Fold: f, Member: m))).ToList();
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, job =>
+        {
+            var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != job.Fold).ToList();
+            var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == job.Fold).ToArray();
+            var (member, _) = FitMember(members[job.Member].Kind, target, table.Subset(trainIdx), options with { Seed = options.Seed + job.Fold + 1 }, keepOutOfBag: false);
+            var rows = testIdx.Select(i => table.Rows[i]).ToArray();
+            var view = member.Model is null ? null : FeatureTable.ToDataView(new MLContext(options.Seed), rows, null, table.FeatureCount);
+            var scores = new TargetModel(target, [member]).MemberOutput(member, rows, view);
             for (var j = 0; j < testIdx.Length; j++)
             {
-                scores[testIdx[j]] = (float)buffer[j];
+                outputs[job.Member][testIdx[j]] = scores[j];
+            }
+        });
+
+        var result = new List<EnsembleMember>(members);
+        for (var m = 0; m < members.Count; m++)
+        {
+            if (binary && members[m].Forest is not null)
+            {
+                var platt = PlattCalibrator.Fit(outputs[m].Select(v => (float)v).ToArray(), table.Labels);
+                if (!platt.IsIdentity && double.IsFinite(platt.A) && double.IsFinite(platt.B))
+                {
+                    result[m] = result[m] with { Calibration = platt };
+                    for (var i = 0; i < outputs[m].Length; i++)
+                    {
+                        outputs[m][i] = Math.Clamp(platt.Apply(outputs[m][i]), 0, 1);
+                    }
+                }
             }
         }
 
-        var fitted = PlattCalibrator.Fit(scores, table.Labels);
-        return double.IsFinite(fitted.A) && double.IsFinite(fitted.B) ? fitted : PlattCalibrator.Identity;
+        var weights = VoteWeights.Fit(outputs, table.Labels, binary);
+        return result.Select((member, m) => member with { Weight = weights[m] }).ToList();
     }
 
     private static IReadOnlyDictionary<string, MeanSd> CrossValidate(Target target, List<int> all, float[][] matrix, float[] y, int featureCount, TrainingOptions options)

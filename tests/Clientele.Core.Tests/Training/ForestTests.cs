@@ -26,6 +26,33 @@ public class ForestTests
     }
 
     [Fact]
+    public void OutOfBag_OnPureNoise_ScoresNoBetterThanChanceWhileInSampleScoresOverfit()
+    {
+        var rng = new Random(8);
+        var rows = Enumerable.Range(0, 600).Select(_ => Enumerable.Range(0, 10).Select(_ => (float)rng.NextDouble()).ToArray()).ToArray();
+        var labels = rows.Select(_ => (float)rng.NextDouble() * 100).ToArray();
+        var (model, outOfBag) = new ForestOptions { Trees = 100, MinSamplesLeaf = 1, Threads = 2, Seed = 3 }.FitWithOutOfBag(rows, labels);
+        var inSample = new double[rows.Length];
+        model.PredictBatch(rows, inSample);
+
+        Assert.NotNull(outOfBag);
+        Assert.True(R2(inSample, labels) > 0.4, $"in-sample R² {R2(inSample, labels):0.000}");
+        Assert.True(R2(outOfBag!, labels) < 0.05, $"out-of-bag R² {R2(outOfBag!, labels):0.000}");
+    }
+
+    [Fact]
+    public void OutOfBag_IsIdenticalWhateverTheThreadCount_AndTheModelEqualsPlainFit()
+    {
+        var (rows, labels) = Linear(new Random(9), 500);
+        var one = new ForestOptions { Trees = 40, Threads = 1, Seed = 5 }.FitWithOutOfBag(rows, labels);
+        var two = new ForestOptions { Trees = 40, Threads = 2, Seed = 5 }.FitWithOutOfBag(rows, labels);
+        var plain = new ForestOptions { Trees = 40, Threads = 2, Seed = 5 }.Fit(rows, labels);
+
+        Assert.Equal(one.OutOfBag, two.OutOfBag);
+        Assert.All(rows, r => Assert.Equal(plain.Predict(r), one.Model.Predict(r)));
+    }
+
+    [Fact]
     public void Fit_NoisyLinearSignal_ReachesR2Above08OnHoldout()
     {
         var (rows, labels) = Linear(new Random(2), 1500);

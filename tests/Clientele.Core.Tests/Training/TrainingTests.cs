@@ -41,7 +41,7 @@ public class TrainingTests
     }
 
     [Fact]
-    public void Soft_voting_is_the_mean_of_member_probabilities()
+    public void Soft_voting_is_the_weighted_mean_of_member_probabilities_with_weights_summing_to_one()
     {
         var trained = Train(Tier.Elite, 300);
         var model = trained.Models[Target.Purchased];
@@ -52,9 +52,12 @@ public class TrainingTests
         var view = FeatureTable.ToDataView(ml, rows, null, trained.Featurizer.FeatureCount);
         var outputs = model.Members.Select(m => model.MemberOutput(m, rows, view)).ToList();
         var combined = model.Predict(ml, rows, trained.Featurizer.FeatureCount);
+        var weights = model.Members.Select(m => m.Weight).ToList();
+        Assert.All(weights, w => Assert.InRange(w, 0, 1));
+        Assert.Equal(1, weights.Sum(), 9);
         for (var i = 0; i < rows.Length; i++)
         {
-            Assert.Equal(outputs.Average(o => o[i]), combined[i], 9);
+            Assert.Equal(outputs.Select((o, m) => weights[m] * o[i]).Sum(), combined[i], 9);
         }
     }
 
@@ -136,7 +139,7 @@ public class TrainingTests
     {
         var memory = new MemoryBundle();
         Bundle(Train(Tier.Fast, 200)).Save(memory);
-        var meta = System.Text.Encoding.UTF8.GetString(memory.Parts[ModelBundle.MetadataFile]).Replace("\"format_version\": 1", "\"format_version\": 7");
+        var meta = System.Text.Encoding.UTF8.GetString(memory.Parts[ModelBundle.MetadataFile]).Replace($"\"format_version\": {ModelBundle.FormatVersion}", "\"format_version\": 7");
         using (var s = memory.Create(ModelBundle.MetadataFile))
         {
             s.Write(System.Text.Encoding.UTF8.GetBytes(meta));
@@ -144,6 +147,38 @@ public class TrainingTests
 
         var e = Assert.Throws<ClienteleInputException>(() => ModelBundle.Load(memory));
         Assert.Contains("version 7", e.Message);
+    }
+
+    [Fact]
+    public void A_version_1_bundle_without_vote_weights_loads_as_a_plain_mean()
+    {
+        var trained = Train(Tier.Elite, 300);
+        var memory = new MemoryBundle();
+        Bundle(trained).Save(memory);
+        var meta = System.Text.Json.Nodes.JsonNode.Parse(memory.Parts[ModelBundle.MetadataFile])!.AsObject();
+        meta["format_version"] = 1;
+        foreach (var member in meta["members"]!.AsArray())
+        {
+            member!.AsObject().Remove("weight");
+        }
+
+        using (var s = memory.Create(ModelBundle.MetadataFile))
+        {
+            s.Write(System.Text.Encoding.UTF8.GetBytes(meta.ToJsonString()));
+        }
+
+        var loaded = ModelBundle.Load(memory);
+        var model = loaded.Models[Target.Purchased];
+        Assert.All(model.Members, m => Assert.Equal(1, m.Weight));
+        var rows = FeatureMatrix.Build(loaded.Featurizer, TestData.Profiles(40, seed: 4, lexicon: loaded.Featurizer.Lexicon), null);
+        var ml = new MLContext(42);
+        var view = FeatureTable.ToDataView(ml, rows, null, loaded.Featurizer.FeatureCount);
+        var outputs = model.Members.Select(m => model.MemberOutput(m, rows, view)).ToList();
+        var combined = model.Predict(ml, rows, loaded.Featurizer.FeatureCount);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(outputs.Average(o => o[i]), combined[i], 9);
+        }
     }
 
     private static ModelBundle Bundle(TrainedModel trained) =>

@@ -106,6 +106,43 @@ public sealed class ForestModel
     }
 
     /// <summary>
+    /// Out-of-bag predictions for the training rows: per row, the mean leaf value over the trees whose bootstrap
+    /// left it out (<paramref name="outOfBag"/>[tree] lists them), trees taken in index order so the result does not
+    /// depend on threads. A row that every bootstrap drew gets the whole forest's prediction.
+    /// </summary>
+    internal double[] OutOfBagPredictions(float[][] rows, bool[][] outOfBag)
+    {
+        var result = new double[rows.Length];
+        Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = _threads }, i =>
+        {
+            double sum = 0;
+            var count = 0;
+            for (var t = 0; t < _roots.Length; t++)
+            {
+                if (outOfBag[t][i])
+                {
+                    sum += _values[Leaf(_roots[t], rows[i])];
+                    count++;
+                }
+            }
+
+            result[i] = count > 0 ? sum / count : PredictUnchecked(rows[i]);
+        });
+        return result;
+    }
+
+    private int Leaf(int root, ReadOnlySpan<float> row)
+    {
+        var at = root;
+        while (_nodes[at].Feature >= 0)
+        {
+            at = row[_nodes[at].Feature] <= _nodes[at].Threshold ? _nodes[at].Left : _nodes[at].Right;
+        }
+
+        return at;
+    }
+
+    /// <summary>
     /// Saabas path attributions: walking each tree from root to leaf, every split credits its feature with
     /// (child mean − parent mean); credits are averaged over trees. <c>Bias + Σ output == Predict(row)</c>
     /// up to float rounding. <paramref name="output"/> must hold <see cref="FeatureCount"/> values.

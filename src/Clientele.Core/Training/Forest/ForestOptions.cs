@@ -73,7 +73,16 @@ public sealed record ForestOptions
 
     /// <summary>Trains a forest on dense rows (all the same length) and their labels.</summary>
     /// <exception cref="ArgumentException">Empty data, ragged rows, mismatched labels, non-finite labels or invalid settings.</exception>
-    public ForestModel Fit(float[][] rows, float[] labels)
+    public ForestModel Fit(float[][] rows, float[] labels) => Grow(rows, labels, outOfBag: false).Model;
+
+    /// <summary>
+    /// Fits the forest and also returns the out-of-bag prediction of every training row (mean over the trees that
+    /// did not draw it): out-of-sample scores for calibration and vote weights at no extra training. Null when
+    /// <see cref="Bootstrap"/> is off (no row is ever left out).
+    /// </summary>
+    public (ForestModel Model, double[]? OutOfBag) FitWithOutOfBag(float[][] rows, float[] labels) => Grow(rows, labels, outOfBag: Bootstrap);
+
+    private (ForestModel Model, double[]? OutOfBag) Grow(float[][] rows, float[] labels, bool outOfBag)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
@@ -89,6 +98,7 @@ public sealed record ForestOptions
 
         var settings = new TreeSettings(MaxDepth, MaxLeaves, minLeaf, featuresPerSplit, Bootstrap, Seed);
         var trees = new GrownTree[Trees];
+        var left = outOfBag ? new bool[Trees][] : null;
         Parallel.For(
             0,
             Trees,
@@ -98,11 +108,17 @@ public sealed record ForestOptions
             (t, _, builder) =>
             {
                 trees[t] = builder.Grow(t);
+                if (left is not null)
+                {
+                    left[t] = builder.OutOfBag();
+                }
+
                 return builder;
             },
             _ => { });
 
-        return ForestModel.FromTrees(featureCount, trees, threads);
+        var model = ForestModel.FromTrees(featureCount, trees, threads);
+        return (model, left is null ? null : model.OutOfBagPredictions(rows, left));
     }
 
     private void Validate(float[][] rows, float[] labels)

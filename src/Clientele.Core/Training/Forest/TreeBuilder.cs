@@ -116,6 +116,18 @@ internal sealed class TreeBuilder
         return Export();
     }
 
+    /// <summary>After <see cref="Grow"/>: which rows the tree's bootstrap left out (for out-of-bag predictions).</summary>
+    public bool[] OutOfBag()
+    {
+        var result = new bool[_n];
+        for (var i = 0; i < _n; i++)
+        {
+            result[i] = _weight[i] == 0;
+        }
+
+        return result;
+    }
+
     /// <summary>Draws the bootstrap as integer weights and lists the in-bag rows; returns how many there are.</summary>
     private int Sample(Random rng)
     {
