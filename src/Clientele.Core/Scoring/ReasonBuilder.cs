@@ -77,8 +77,9 @@ public sealed class ReasonBuilder
             }
         }
 
-        Append(scratch, profile, count);
-        return scratch.Text.ToString();
+        var text = new StringBuilder();
+        Append(scratch, text, profile, count);
+        return text.ToString();
     }
 
     /// <summary>Buffers for <see cref="Append"/>, one per worker thread.</summary>
@@ -89,11 +90,11 @@ public sealed class ReasonBuilder
 
     /// <summary>
     /// Appends the reasons for <paramref name="scratch"/>'s candidates (ascending feature index, each with a
-    /// non-zero contribution and feature value) to its text, and clears the candidates.
+    /// non-zero contribution and feature value) to <paramref name="sb"/>, and clears the candidates.
     /// </summary>
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Append(ReasonScratch scratch, ClientProfile profile, int count = Defaults.ReasonsPerScore)
+    internal void Append(ReasonScratch scratch, StringBuilder sb, ClientProfile profile, int count = Defaults.ReasonsPerScore)
     {
         scratch.Begin();
         foreach (var (j, c) in scratch.Candidates)
@@ -140,7 +141,6 @@ public sealed class ReasonBuilder
 
         scratch.Candidates.Clear();
         SelectTop(scratch, count);
-        var sb = scratch.Text;
         var first = true;
         foreach (var key in scratch.Top)
         {

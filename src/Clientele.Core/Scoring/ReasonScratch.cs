@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Clientele.Core.Scoring;
 
 /// <summary>
@@ -26,8 +24,6 @@ internal sealed class ReasonScratch(int keyCount)
 
     /// <summary>The strongest keys so far, best first (at most the number of reasons asked).</summary>
     public List<int> Top { get; } = [];
-
-    public StringBuilder Text { get; } = new();
 
     /// <summary>Starts a new key sum: forgets the previous one without clearing the arrays.</summary>
     public void Begin()

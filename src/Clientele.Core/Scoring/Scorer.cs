@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clientele.Core.Bundles;
 using Clientele.Core.Features;
 using Clientele.Core.Labels;
@@ -70,7 +71,7 @@ public sealed class Scorer(ModelBundle bundle)
     }
 
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Reasons(ReasonWorker worker, float[] row, ClientProfile profile)
     {
         // Features the client has, ascending (shared by the three targets): only they can become reasons.
@@ -85,7 +86,7 @@ public sealed class Scorer(ModelBundle bundle)
             }
         }
 
-        var text = worker.Scratch.Text;
+        var text = worker.Text;
         text.Clear();
         foreach (var target in Targets.All)
         {
@@ -94,8 +95,8 @@ public sealed class Scorer(ModelBundle bundle)
                 continue;
             }
 
-            forest.Contributions(row, worker.Contributions);
             var contributions = worker.Contributions;
+            forest.Contributions(row, contributions);
             var candidates = worker.Scratch.Candidates;
             foreach (var j in present)
             {
@@ -114,7 +115,7 @@ public sealed class Scorer(ModelBundle bundle)
 
             text.Append(Label(target)).Append(": ");
             var before = text.Length;
-            _reasons.Append(worker.Scratch, profile);
+            _reasons.Append(worker.Scratch, text, profile);
             if (text.Length == before)
             {
                 text.Length = mark;

@@ -30,7 +30,7 @@ public sealed class SparseContributions
             _sums = new double[featureCount];
             _values = new float[featureCount];
             _stamp = new int[featureCount];
-            _touched = new int[featureCount];
+            _touched = new int[featureCount + 1];
             _generation = 0;
         }
 
@@ -43,17 +43,17 @@ public sealed class SparseContributions
         Count = 0;
     }
 
-    /// <summary>Adds a split's credit to a feature (first credit of the row starts from 0, as the dense sums do).</summary>
+    /// <summary>Adds a split's credit to a feature (sums start from 0, as the dense sums do).</summary>
+    // Branch-free first-touch bookkeeping: untouched sums are kept at 0 (Finish resets the touched ones), and the
+    // feature is written past the end of the touched list and kept only when its stamp is stale.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void Add(int feature, double credit)
     {
-        if (_stamp[feature] != _generation)
-        {
-            _stamp[feature] = _generation;
-            _sums[feature] = 0;
-            _touched[Count++] = feature;
-        }
-
         _sums[feature] += credit;
+        var count = Count;
+        _touched[count] = feature;
+        Count = count + System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(_stamp[feature] != _generation);
+        _stamp[feature] = _generation;
     }
 
     /// <summary>
@@ -70,9 +70,10 @@ public sealed class SparseContributions
             max = Math.Max(max, Math.Abs(v));
         }
 
-        if (max > 0)
+        foreach (var f in Touched)
         {
-            foreach (var f in Touched)
+            _sums[f] = 0;
+            if (max > 0)
             {
                 _values[f] /= max;
             }
