@@ -158,6 +158,8 @@ public sealed class ReasonBuilder
     /// The <paramref name="count"/> keys of largest |sum| (above 1e-6), ties by ordinal text: keys are distinct, so
     /// this total order picks exactly the first items a stable sort by |value| then text would.
     /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SelectTop(ReasonScratch scratch, int count)
     {
         var top = scratch.Top;
@@ -187,6 +189,7 @@ public sealed class ReasonBuilder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Before(double[] sums, int a, int b)
     {
         var byWeight = Math.Abs(sums[b]).CompareTo(Math.Abs(sums[a]));

@@ -36,6 +36,7 @@ internal sealed class ReasonScratch(int keyCount)
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Add(int key, double value)
     {
         if (Stamp[key] != Generation)

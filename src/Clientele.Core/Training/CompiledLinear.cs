@@ -9,6 +9,8 @@ namespace Clientele.Core.Training;
 /// </summary>
 internal sealed class CompiledLinear(float[] weights, float bias, float[]? scale, float[]? offset, (double Slope, double Offset)? platt) : CompiledMember(platt)
 {
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     protected override bool TryRawScore(float[] row, out float score)
     {
         score = 0;

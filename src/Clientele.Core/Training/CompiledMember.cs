@@ -51,6 +51,8 @@ internal abstract class CompiledMember
     /// Scores every row into <paramref name="output"/>; false (output undefined) when a row has the wrong width
     /// or a non-finite value, which ML.NET treats specially (missing-value defaults), so the caller uses ML.NET.
     /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryScore(float[][] rows, Span<float> output)
     {
         for (var i = 0; i < rows.Length; i++)
@@ -71,6 +73,7 @@ internal abstract class CompiledMember
     protected abstract bool TryRawScore(float[] row, out float score);
 
     /// <summary>True when every value is finite (NaN and infinities fail the magnitude test), vectorised.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static bool AllFinite(ReadOnlySpan<float> row)
     {
         var max = new Vector<float>(float.MaxValue);

@@ -80,6 +80,8 @@ internal sealed class CompiledTrees : CompiledMember
             : new CompiledTrees([.. feature], [.. threshold], [.. left], [.. right], [.. leafValue], roots, platt);
     }
 
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     protected override bool TryRawScore(float[] row, out float score)
     {
         score = 0;
