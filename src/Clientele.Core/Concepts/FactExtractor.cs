@@ -83,6 +83,25 @@ public static class FactExtractor
     // first-character search), so only positions next to a digit are tried; see NextMoney.
     private static readonly Regex MoneyAtRegex = new($@"\G(?:{MoneyPattern})", Insensitive, MatchTimeout);
 
+    /// <summary>Group numbers of the money pattern, looked up once: reading groups by name hashed the name on every candidate.</summary>
+    private static class MoneyGroups
+    {
+        public static readonly Side A = new("a");
+        public static readonly Side B = new("b");
+        public static readonly int Open = MoneyAtRegex.GroupNumberFromName("open");
+
+        public sealed class Side(string s)
+        {
+            public int Num { get; } = MoneyAtRegex.GroupNumberFromName("num" + s);
+
+            public int Mag { get; } = MoneyAtRegex.GroupNumberFromName("mag" + s);
+
+            public int Cur { get; } = MoneyAtRegex.GroupNumberFromName("cur" + s);
+
+            public int Pcur { get; } = MoneyAtRegex.GroupNumberFromName("pcur" + s);
+        }
+    }
+
     // A money match reaches its first digit after at most a prefix currency and a space ("us$ 5"): 3 + 1 chars.
     private const int MaxMoneyPrefix = 4;
 
@@ -184,11 +203,38 @@ public static class FactExtractor
     // The words of AgePrefixRegex. That pattern ignores case; OrdinalIgnoreCase compares upper-case forms, which
     // unifies every case variant the regex does for these letters (none of them has a Kelvin- or Ångström-like
     // sign whose upper case differs), so the prefilter never rejects a note the regex would match.
-    private static readonly string[] AgeWordList =
-        ["aged", "age", "âgée", "âge", "âgé", "edad", "età", "alter", "leeftijd", "idade", "возраст", "العمر", "عمره", "عمرها", "年齢", "年龄", "나이"];
+    // The ASCII words go through one vectorised multi-string search. A set with non-ASCII words made that search an
+    // Aho-Corasick walk with a dictionary per character, which cost about a sixth of all fact extraction, so the
+    // non-ASCII words are found from one distinctive character each instead (AgeAnchors).
+    private static readonly string[] AsciiAgeWordList = ["aged", "age", "edad", "alter", "leeftijd", "idade"];
 
-    private static readonly System.Buffers.SearchValues<string> AgeWords =
-        System.Buffers.SearchValues.Create(AgeWordList, StringComparison.OrdinalIgnoreCase);
+    private static readonly System.Buffers.SearchValues<string> AsciiAgeWords =
+        System.Buffers.SearchValues.Create(AsciiAgeWordList, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] NonAsciiAgeWordList =
+        ["âgée", "âge", "âgé", "età", "возраст", "العمر", "عمره", "عمرها", "年齢", "年龄", "나이"];
+
+    /// <summary>
+    /// Every character equal under OrdinalIgnoreCase to one of â à в ع 年 나, one of which each non-ASCII age word
+    /// holds: an OrdinalIgnoreCase occurrence of such a word holds one of these characters, so scanning for them
+    /// finds every occurrence the multi-string search found.
+    /// </summary>
+    internal static readonly System.Buffers.SearchValues<char> AgeAnchors = System.Buffers.SearchValues.Create(CaseVariants("âàвع年나"));
+
+    private static string CaseVariants(string chars)
+    {
+        var upper = chars.Select(char.ToUpperInvariant).ToHashSet();
+        var all = new System.Text.StringBuilder();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (upper.Contains(char.ToUpperInvariant((char)c)))
+            {
+                all.Append((char)c);
+            }
+        }
+
+        return all.ToString();
+    }
 
     private static readonly string[] RelationWordList =
         ["mother", "Mother", "father", "Father", "husband", "Husband", "wife", "Wife", "daughter", "Daughter", "son", "Son",
@@ -235,19 +281,38 @@ public static class FactExtractor
     /// One-to-one character mapping so regex offsets stay valid: full-width and Arabic-Indic digits,
     /// dash variants and exotic spaces all appear in pasted notes and would otherwise split amounts.
     /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Normalize(string text)
     {
         int length = Math.Min(text.Length, MaxScanChars);
-        return string.Create(length, text, static (span, source) =>
+        // Most notes hold none of the mapped characters: one vectorised search then spares the per-char mapping.
+        int first = text.AsSpan(0, length).IndexOfAny(Mapped);
+        if (first < 0)
         {
-            for (int i = 0; i < span.Length; i++)
+            return length == text.Length ? text : text[..length];
+        }
+
+        return string.Create(length, (text, first), static (span, state) =>
+        {
+            state.text.AsSpan(0, state.first).CopyTo(span);
+            for (int i = state.first; i < span.Length; i++)
             {
-                span[i] = MapChar(source[i]);
+                span[i] = MapChar(state.text[i]);
             }
         });
     }
 
-    private static char MapChar(char c) => c switch
+    /// <summary>Every character <see cref="MapChar"/> changes (and only those: the test suite checks both directions).</summary>
+    internal static readonly System.Buffers.SearchValues<char> Mapped = System.Buffers.SearchValues.Create(
+        "\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19"
+        + "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+        + "\u06F0\u06F1\u06F2\u06F3\u06F4\u06F5\u06F6\u06F7\u06F8\u06F9"
+        + "\u066B\uFF0E\u066C\uFF0C\uFF0B\uFF1A\uFF08\uFF09\uFF2B\uFF4B\uFF2D\uFF04\uFFE5\uFFE1"
+        + "~\uFF5E\u301C\uFF0D\u2212\u2010\u2011\u2012\u2013\u2014\u2015"
+        + "\u00A0\u202F\u2007\u2009\u3000\0");
+
+    internal static char MapChar(char c) => c switch
     {
         >= '\uFF10' and <= '\uFF19' => (char)('0' + (c - '\uFF10')),
         >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
@@ -409,6 +474,11 @@ public static class FactExtractor
             d += s;
             for (int p = Math.Max(s, d - MaxMoneyPrefix); p <= d; p++)
             {
+                if (!MoneyCanStart(note, p, d))
+                {
+                    continue;
+                }
+
                 Match m = MoneyAtRegex.Match(note, p);
                 if (m.Success)
                 {
@@ -422,12 +492,65 @@ public static class FactExtractor
         return null;
     }
 
+    /// <summary>
+    /// A necessary condition of a money match at <paramref name="p"/> when the first digit at or after it is at
+    /// <paramref name="d"/> (exact: a false here means the regex fails there, so it is not run). At the digit itself
+    /// the match needs the amount's lookbehind, which a preceding letter or digit of its class defeats. Before the
+    /// digit it needs a prefix currency and at most one space, ending at the digit (the amount starts with a digit).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MoneyCanStart(string note, int p, int d)
+    {
+        if (p == d)
+        {
+            if (p == 0)
+            {
+                return true;
+            }
+
+            char before = note[p - 1];
+            return !(char.IsAsciiLetterOrDigit(before) || before is (>= '\u00C0' and <= '\u024F') or (>= '\u0370' and <= '\u03FF') or (>= '\u0400' and <= '\u04FF'));
+        }
+
+        // Prefix currencies: one symbol, "r$", or three of "eur usd gbp chf us$"; then "\s?" then the digit at d.
+        int gap = d - p;
+        return (note[p] is '€' or '$' or '£' or '¥' or '₩' or '₽' && (gap == 1 || (gap == 2 && char.IsWhiteSpace(note[p + 1]))))
+            || (PrefixIs(note, p, "r$") && (gap == 2 || (gap == 3 && char.IsWhiteSpace(note[p + 2]))))
+            || ((gap == 3 || (gap == 4 && char.IsWhiteSpace(note[p + 3])))
+                && (PrefixIs(note, p, "eur") || PrefixIs(note, p, "usd") || PrefixIs(note, p, "gbp") || PrefixIs(note, p, "chf") || PrefixIs(note, p, "us$")));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="note"/> at <paramref name="at"/> can match the ASCII <paramref name="word"/> under the
+    /// regex's IgnoreCase: an ASCII char must equal it up to ASCII case; a non-ASCII char might be a case variant
+    /// (the Kelvin sign matches "k"), so it is let through to the regex.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool PrefixIs(string note, int at, string word)
+    {
+        if (at + word.Length > note.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < word.Length; i++)
+        {
+            char c = note[at + i];
+            if (c < 0x80 && char.ToLowerInvariant(c) != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryReadCandidate(Match m, out Candidate candidate)
     {
         candidate = default;
-        if (!TryReadAmount(m, "a", out double aValue, out bool aUnit, out double aRaw))
+        if (!TryReadAmount(m, MoneyGroups.A, out double aValue, out bool aUnit, out double aRaw))
         {
             return false;
         }
@@ -437,7 +560,7 @@ public static class FactExtractor
         bool hasUnit = aUnit;
         bool isRange = false;
 
-        if (m.Groups["numb"].Success && TryReadAmount(m, "b", out double bValue, out bool bUnit, out _))
+        if (m.Groups[MoneyGroups.B.Num].Success && TryReadAmount(m, MoneyGroups.B, out double bValue, out bool bUnit, out _))
         {
             if (aUnit && bUnit)
             {
@@ -471,22 +594,22 @@ public static class FactExtractor
             return false;
         }
 
-        bool open = !isRange && m.Groups["open"].Success;
+        bool open = !isRange && m.Groups[MoneyGroups.Open].Success;
         candidate = new Candidate(m.Index, m.Index + m.Length, low, high, open, hasUnit, aRaw, isRange);
         return true;
     }
 
-    private static bool TryReadAmount(Match m, string side, out double valueK, out bool hasUnit, out double raw)
+    private static bool TryReadAmount(Match m, MoneyGroups.Side side, out double valueK, out bool hasUnit, out double raw)
     {
         valueK = 0;
         hasUnit = false;
-        if (!TryParseNumber(m.Groups["num" + side].Value, out raw))
+        if (!TryParseNumber(m.Groups[side.Num].Value, out raw))
         {
             return false;
         }
 
-        Group mag = m.Groups["mag" + side];
-        bool currency = m.Groups["cur" + side].Success || m.Groups["pcur" + side].Success;
+        Group mag = m.Groups[side.Mag];
+        bool currency = m.Groups[side.Cur].Success || m.Groups[side.Pcur].Success;
         if (mag.Success)
         {
             valueK = raw * MagnitudeInThousands(mag.Value);
@@ -507,7 +630,7 @@ public static class FactExtractor
 
     private static double ScaleLike(Match m, double raw)
     {
-        Group mag = m.Groups["magb"];
+        Group mag = m.Groups[MoneyGroups.B.Mag];
         return mag.Success ? raw * MagnitudeInThousands(mag.Value) : raw / 1000.0;
     }
 
@@ -751,6 +874,44 @@ public static class FactExtractor
         return false;
     }
 
+    /// <summary>
+    /// <see cref="WordThenNumber"/> for the non-ASCII age words: at each anchor character, every word that can hold it
+    /// there is compared (OrdinalIgnoreCase) at each offset. Anchors are rare, so this costs one vectorised scan.
+    /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool AnchoredWordThenNumber(string note)
+    {
+        ReadOnlySpan<char> text = note;
+        int from = 0;
+        while (from < text.Length)
+        {
+            int at = text[from..].IndexOfAny(AgeAnchors);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            at += from;
+            foreach (string word in NonAsciiAgeWordList)
+            {
+                for (int k = 0; k < word.Length && k <= at; k++)
+                {
+                    int start = at - k;
+                    if (text[start..].StartsWith(word, StringComparison.OrdinalIgnoreCase)
+                        && (word == OpenEndedAgeWord || DigitFollows(text, start + word.Length)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
+
     private static bool DigitFollows(ReadOnlySpan<char> text, int i)
     {
         i = SkipSpacesAndColons(text, i);
@@ -777,6 +938,24 @@ public static class FactExtractor
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// False when the last non-space character of <paramref name="text"/> is ASCII and not a word character: a
+    /// necessary condition of <see cref="NotAgeBeforeRegex"/>, whose words all end in a letter or <c>\w*</c> before
+    /// <c>\s*$</c> (non-ASCII characters are let through to the regex).
+    /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool EndsWithWordChar(string text)
+    {
+        int i = text.Length - 1;
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        return i >= 0 && (text[i] >= 0x80 || char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_');
     }
 
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
@@ -806,7 +985,7 @@ public static class FactExtractor
             int from = Math.Max(0, n.Index - ContextWindow);
             string before = note[from..n.Index];
             string after = note[(m.Index + m.Length)..Math.Min(note.Length, m.Index + m.Length + ContextWindow)];
-            if (NotAgeBeforeRegex.IsMatch(before) || NotAgeAfterRegex.IsMatch(after))
+            if ((EndsWithWordChar(before) && NotAgeBeforeRegex.IsMatch(before)) || NotAgeAfterRegex.IsMatch(after))
             {
                 continue;
             }
@@ -829,7 +1008,8 @@ public static class FactExtractor
             if ((regex == AgeAppositionRegex && !HasCommaThenTwoDigits(note))
                 || (regex == AgeAfterTitledNameRegex && !span.ContainsAny(TitleWords))
                 || (regex == AgeAfterRelationRegex && !WordThenNumber(note, RelationWords, RelationWordList, StringComparison.Ordinal))
-                || (regex == AgePrefixRegex && !WordThenNumber(note, AgeWords, AgeWordList, StringComparison.OrdinalIgnoreCase)))
+                || (regex == AgePrefixRegex && !WordThenNumber(note, AsciiAgeWords, AsciiAgeWordList, StringComparison.OrdinalIgnoreCase)
+                    && !AnchoredWordThenNumber(note)))
             {
                 continue;
             }

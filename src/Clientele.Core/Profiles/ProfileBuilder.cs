@@ -70,6 +70,8 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
         }
     }
 
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Merge(Note note, List<ConceptMatch> noteMatches, NoteFacts facts)
     {
         if (!_byId.TryGetValue(note.ClientId, out var profile))

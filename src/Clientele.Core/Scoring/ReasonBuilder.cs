@@ -13,70 +13,120 @@ namespace Clientele.Core.Scoring;
 /// </summary>
 public sealed class ReasonBuilder
 {
-    private readonly Featurizer _featurizer;
-    private readonly string[][] _keys;
-
-    // Per-feature facts precomputed once: the per-row loop runs over every feature of every row and target,
-    // so string tests (EndsWith "_missing") and interface indexing there cost more than the arithmetic.
-    private readonly bool[] _missingFlag;
-    private readonly string?[] _category;     // the lexicon category of a Category feature, else null
-    private readonly string[] _conceptCategory;
-    private readonly string[] _conceptLabel;
+    // Reasons are keyed by their text (a concept label or a feature's display). The texts are interned once into
+    // integer keys, so the per-row loop sums into an array instead of hashing strings; a key's rank in ordinal
+    // order breaks ties exactly as comparing the strings would.
+    private readonly string[] _keyText;
+    private readonly int[] _keyRank;
+    private readonly int[][] _featureKeys;
+    private readonly bool[] _missingFlag;      // missing-fact flags explain nothing a person can act on
+    private readonly int[] _featureCategory;   // lexicon category id of a Category feature, else -1
+    private readonly int[] _conceptCategory;
+    private readonly int[] _conceptLabelKey;
 
     public ReasonBuilder(Featurizer featurizer)
     {
-        _featurizer = featurizer;
         var lexicon = featurizer.Lexicon;
-        _keys = featurizer.Features.Select(f => f.Kind switch
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var texts = new List<string>();
+        int Key(string text)
         {
-            FeatureKind.Term or FeatureKind.Pair => f.ConceptIds.Select(id => lexicon.Concepts[lexicon.IndexOf(id)].Label).Distinct().ToArray(),
+            if (!keys.TryGetValue(text, out var id))
+            {
+                id = texts.Count;
+                keys.Add(text, id);
+                texts.Add(text);
+            }
+
+            return id;
+        }
+
+        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Category(string name) => categories.TryGetValue(name, out var id) ? id : categories[name] = categories.Count;
+
+        _conceptLabelKey = lexicon.Concepts.Select(c => Key(c.Label)).ToArray();
+        _conceptCategory = lexicon.Concepts.Select(c => Category(c.Category)).ToArray();
+        _featureKeys = featurizer.Features.Select(f => f.Kind switch
+        {
+            FeatureKind.Term or FeatureKind.Pair => f.ConceptIds.Select(id => _conceptLabelKey[lexicon.IndexOf(id)]).Distinct().ToArray(),
             FeatureKind.Statistic or FeatureKind.Diversity => [],
-            _ => [f.Display],
+            _ => [Key(f.Display)],
         }).ToArray();
         _missingFlag = featurizer.Features.Select(f => f.Name.EndsWith("_missing", StringComparison.Ordinal)).ToArray();
-        _category = featurizer.Features.Select(f => f.Kind == FeatureKind.Category ? f.Display.Replace(' ', '_') : null).ToArray();
-        _conceptCategory = lexicon.Concepts.Select(c => c.Category).ToArray();
-        _conceptLabel = lexicon.Concepts.Select(c => c.Label).ToArray();
+        _featureCategory = featurizer.Features.Select(f => f.Kind == FeatureKind.Category ? Category(f.Display.Replace(' ', '_')) : -1).ToArray();
+        _keyText = texts.ToArray();
+        var byText = Enumerable.Range(0, _keyText.Length).ToArray();
+        Array.Sort(byText, (a, b) => string.CompareOrdinal(_keyText[a], _keyText[b]));
+        _keyRank = new int[_keyText.Length];
+        for (var r = 0; r < byText.Length; r++)
+        {
+            _keyRank[byText[r]] = r;
+        }
     }
 
     /// <summary>The top <paramref name="count"/> reasons for one client's score on one target.</summary>
-    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Build(ReadOnlySpan<float> contributions, ReadOnlySpan<float> features, ClientProfile profile, int count = Defaults.ReasonsPerScore)
     {
-        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
-        List<string>? categoryKeys = null;
-        var n = Math.Min(_keys.Length, contributions.Length);
+        var scratch = NewScratch();
+        var n = Math.Min(_featureKeys.Length, contributions.Length);
         for (var j = 0; j < n; j++)
         {
-            var c = contributions[j];
-            // Only what the client has: the absence of a concept is not a reason a person can act on.
-            // Missing-fact flags explain nothing a person can act on; a fact or history value counts when stated.
-            if (c == 0 || features[j] == 0 || _missingFlag[j])
+            if (contributions[j] != 0 && features[j] != 0)
+            {
+                scratch.Candidates.Add((j, contributions[j]));
+            }
+        }
+
+        var text = new StringBuilder();
+        Append(scratch, text, profile, count);
+        return text.ToString();
+    }
+
+    /// <summary>Buffers for <see cref="Append"/>, one per worker thread.</summary>
+    internal ReasonScratch NewScratch() => new(_keyText.Length);
+
+    /// <summary>Features the reasons can use (those a row's contributions may be read for).</summary>
+    internal int FeatureCount => _featureKeys.Length;
+
+    /// <summary>
+    /// Appends the reasons for <paramref name="scratch"/>'s candidates (ascending feature index, each with a
+    /// non-zero contribution and feature value) to <paramref name="sb"/>, and clears the candidates.
+    /// </summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Append(ReasonScratch scratch, StringBuilder sb, ClientProfile profile, int count = Defaults.ReasonsPerScore)
+    {
+        scratch.Begin();
+        foreach (var (j, c) in scratch.Candidates)
+        {
+            // Only what the client has (the caller passes present features only): the absence of a concept is not
+            // a reason a person can act on. A fact or history value counts when stated.
+            if (_missingFlag[j])
             {
                 continue;
             }
 
             // A category's weight goes to the client's own concepts of that category, so reasons name concepts.
-            if (_category[j] is { } category)
+            if (_featureCategory[j] is var category and >= 0)
             {
-                categoryKeys ??= [];
-                CategoryLabels(profile, category, categoryKeys);
+                var categoryKeys = scratch.CategoryKeys;
+                CategoryKeys(profile, category, categoryKeys);
                 if (categoryKeys.Count == 0)
                 {
                     continue;
                 }
 
+                // float / int, then widened: the same arithmetic as the string-keyed version had.
                 var categoryShare = c / categoryKeys.Count;
                 foreach (var key in categoryKeys)
                 {
-                    sums[key] = sums.GetValueOrDefault(key) + categoryShare;
+                    scratch.Add(key, categoryShare);
                 }
 
                 continue;
             }
 
-            var keys = _keys[j];
+            var keys = _featureKeys[j];
             if (keys.Length == 0)
             {
                 continue;
@@ -85,54 +135,81 @@ public sealed class ReasonBuilder
             var share = c / keys.Length;
             foreach (var key in keys)
             {
-                sums[key] = sums.GetValueOrDefault(key) + share;
+                scratch.Add(key, share);
             }
         }
 
-        // Keys are distinct, so this total order picks exactly what a stable sort by |value| then key would.
-        var top = new List<KeyValuePair<string, double>>(sums.Count);
-        foreach (var kv in sums)
+        scratch.Candidates.Clear();
+        SelectTop(scratch, count);
+        var first = true;
+        foreach (var key in scratch.Top)
         {
-            if (Math.Abs(kv.Value) > 1e-6)
-            {
-                top.Add(kv);
-            }
-        }
-
-        top.Sort(static (a, b) =>
-        {
-            var byWeight = Math.Abs(b.Value).CompareTo(Math.Abs(a.Value));
-            return byWeight != 0 ? byWeight : string.CompareOrdinal(a.Key, b.Key);
-        });
-        var sb = new StringBuilder();
-        for (var i = 0; i < top.Count && i < count; i++)
-        {
-            var (key, value) = top[i];
-            if (sb.Length > 0)
+            if (!first)
             {
                 sb.Append(", ");
             }
 
-            sb.Append(value > 0 ? "+ " : "− ").Append(Describe(key, profile));
+            first = false;
+            sb.Append(scratch.Sums[key] > 0 ? "+ " : "− ").Append(Describe(_keyText[key], profile));
         }
-
-        return sb.ToString();
     }
 
-    /// <summary>Distinct labels of the client's concepts in <paramref name="category"/>, into <paramref name="labels"/>.</summary>
+    /// <summary>
+    /// The <paramref name="count"/> keys of largest |sum| (above 1e-6), ties by ordinal text: keys are distinct, so
+    /// this total order picks exactly the first items a stable sort by |value| then text would.
+    /// </summary>
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CategoryLabels(ClientProfile profile, string category, List<string> labels)
+    private void SelectTop(ReasonScratch scratch, int count)
     {
-        labels.Clear();
+        var top = scratch.Top;
+        top.Clear();
+        for (var t = 0; t < scratch.TouchedCount; t++)
+        {
+            var key = scratch.Touched[t];
+            if (!(Math.Abs(scratch.Sums[key]) > 1e-6))
+            {
+                continue;
+            }
+
+            var at = top.Count;
+            while (at > 0 && Before(scratch.Sums, key, top[at - 1]))
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                top.Insert(at, key);
+                if (top.Count > count)
+                {
+                    top.RemoveAt(top.Count - 1);
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Before(double[] sums, int a, int b)
+    {
+        var byWeight = Math.Abs(sums[b]).CompareTo(Math.Abs(sums[a]));
+        return byWeight != 0 ? byWeight < 0 : _keyRank[a] < _keyRank[b];
+    }
+
+    /// <summary>Distinct label keys of the client's concepts in <paramref name="category"/>, into <paramref name="keys"/>.</summary>
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CategoryKeys(ClientProfile profile, int category, List<int> keys)
+    {
+        keys.Clear();
         foreach (var i in profile.Concepts)
         {
-            if (string.Equals(_conceptCategory[i], category, StringComparison.Ordinal))
+            if (_conceptCategory[i] == category)
             {
-                var label = _conceptLabel[i];
-                if (!labels.Contains(label))
+                var key = _conceptLabelKey[i];
+                if (!keys.Contains(key))
                 {
-                    labels.Add(label);
+                    keys.Add(key);
                 }
             }
         }

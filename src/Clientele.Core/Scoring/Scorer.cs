@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clientele.Core.Bundles;
 using Clientele.Core.Features;
 using Clientele.Core.Labels;
@@ -46,16 +47,15 @@ public sealed class Scorer(ModelBundle bundle)
             predictions[models[k].Key] = predicted[k];
         }
 
-        // Reasons cost more than the predictions (a pass over every feature per row and target) and rows are
-        // independent; contributions go through one buffer per worker instead of an array per row and target.
+        // Reasons cost more than the predictions (a walk of every tree per row and target) and rows are independent;
+        // each worker reuses its buffers, and contributions stay sparse (only features on the row's paths).
         var reasonTexts = new string[profiles.Count];
         if (withReasons)
         {
-            var width = models.Select(m => m.Value.Forest?.FeatureCount ?? 0).Append(featurizer.FeatureCount).Max();
-            Parallel.For(0, profiles.Count, () => new float[width], (i, _, buffer) =>
+            Parallel.For(0, profiles.Count, () => new ReasonWorker(_reasons), (i, _, worker) =>
             {
-                reasonTexts[i] = Reasons(buffer, rows[i], profiles[i]);
-                return buffer;
+                reasonTexts[i] = Reasons(worker, rows[i], profiles[i]);
+                return worker;
             }, _ => { });
         }
 
@@ -70,22 +70,59 @@ public sealed class Scorer(ModelBundle bundle)
         }
     }
 
-    private string Reasons(float[] buffer, float[] row, ClientProfile profile)
+    // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string Reasons(ReasonWorker worker, float[] row, ClientProfile profile)
     {
-        var parts = new List<string>(3);
-        foreach (var target in Targets.All)
+        // Features the client has, ascending (shared by the three targets): only they can become reasons.
+        var present = worker.Present;
+        present.Clear();
+        var n = Math.Min(row.Length, _reasons.FeatureCount);
+        for (var j = 0; j < n; j++)
         {
-            if (Bundle.Models.TryGetValue(target, out var model) && model.Contributions(row, buffer))
+            if (row[j] != 0)
             {
-                var text = _reasons.Build(buffer.AsSpan(0, model.Forest!.FeatureCount), row, profile);
-                if (text.Length > 0)
-                {
-                    parts.Add(Label(target) + ": " + text);
-                }
+                present.Add(j);
             }
         }
 
-        return string.Join("; ", parts);
+        var text = worker.Text;
+        text.Clear();
+        foreach (var target in Targets.All)
+        {
+            if (!Bundle.Models.TryGetValue(target, out var model) || model.Forest is not { } forest)
+            {
+                continue;
+            }
+
+            var contributions = worker.Contributions;
+            forest.Contributions(row, contributions);
+            var candidates = worker.Scratch.Candidates;
+            foreach (var j in present)
+            {
+                if (j < forest.FeatureCount && contributions[j] is var c && c != 0)
+                {
+                    candidates.Add((j, c));
+                }
+            }
+
+            // "purchase: …; churn: …": a target with no reason leaves no part, as joining non-empty parts did.
+            var mark = text.Length;
+            if (mark > 0)
+            {
+                text.Append("; ");
+            }
+
+            text.Append(Label(target)).Append(": ");
+            var before = text.Length;
+            _reasons.Append(worker.Scratch, text, profile);
+            if (text.Length == before)
+            {
+                text.Length = mark;
+            }
+        }
+
+        return text.ToString();
     }
 
     private static string Label(Target t) => t switch

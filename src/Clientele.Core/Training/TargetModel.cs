@@ -49,10 +49,21 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
     {
         var binary = Targets.IsBinary(Target);
         double[] raw;
+        float[]? scores;
         if (member.Forest is { } forest)
         {
             raw = new double[rows.Length];
             forest.PredictBatch(rows, raw);
+        }
+        else if (CompiledMember.For(member.Model!) is { } compiled && compiled.IsProbability == binary
+                 && compiled.TryScore(rows, scores = new float[rows.Length]))
+        {
+            // The member's own parameters, evaluated directly: ML.NET's transform costs far more than its arithmetic.
+            raw = new double[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                raw[i] = (scores[i] * member.LabelScale) + member.LabelMean;
+            }
         }
         else
         {

@@ -41,6 +41,28 @@ public class FactExtractorEquivalenceTests
     [InlineData("顧客は45歳、予算は３－５K、フォロワー10万")]
     [InlineData("Husband 58, wife 55; raised 20M in funding; budget around 25K")]
     [InlineData("x3 A320 12 34 5678 eur 12 usd12 r$ 40")]
+    [InlineData("EUR 4500 pour un cadeau, R$ 12.000, Us$7K, £ 900, chf\u00A03000, budget\u3000２万円")]
+    [InlineData("Âge : 47, ETÀ 52, ВОЗРАСТ 61, возрастом 40, عمره 45, 年齢は38, 나이 29, âgée de 70 ans")]
+    [InlineData("Mme Ａ，４５歳，ｂｕｄｇｅｔ　５Ｋ～８Ｋ；ᲀозраст 33")]
     public void Facts_equal_the_legacy_extractor_on_edge_cases(string text) =>
         Assert.Equal(LegacyFactExtractor.Extract(text), FactExtractor.Extract(text));
+
+    [Fact]
+    public void The_normalizer_skips_exactly_the_characters_it_leaves_alone()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.Equal(FactExtractor.MapChar((char)c) != (char)c, FactExtractor.Mapped.Contains((char)c));
+        }
+    }
+
+    [Fact]
+    public void Every_non_ascii_age_word_holds_an_anchor_character()
+    {
+        foreach (var word in new[] { "âgée", "âge", "âgé", "età", "возраст", "العمر", "عمره", "عمرها", "年齢", "年龄", "나이" })
+        {
+            Assert.True(word.AsSpan().ContainsAny(FactExtractor.AgeAnchors), word);
+            Assert.True(word.ToUpperInvariant().AsSpan().ContainsAny(FactExtractor.AgeAnchors), word);
+        }
+    }
 }

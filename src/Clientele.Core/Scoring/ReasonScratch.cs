@@ -1,0 +1,51 @@
+namespace Clientele.Core.Scoring;
+
+/// <summary>
+/// One scoring worker's reusable buffers for <see cref="ReasonBuilder"/>: per-key sums reset in O(keys touched)
+/// through a generation stamp, so building a row's reasons allocates nothing but its final string.
+/// </summary>
+internal sealed class ReasonScratch(int keyCount)
+{
+    public double[] Sums { get; } = new double[keyCount];
+
+    public int[] Stamp { get; } = new int[keyCount];
+
+    public int[] Touched { get; } = new int[keyCount];
+
+    public int TouchedCount { get; set; }
+
+    public int Generation { get; set; }
+
+    /// <summary>Distinct label keys of the client's concepts in one category.</summary>
+    public List<int> CategoryKeys { get; } = [];
+
+    /// <summary>Candidate features of one row and target: ascending index, contribution ≠ 0, feature value ≠ 0.</summary>
+    public List<(int Feature, float Contribution)> Candidates { get; } = [];
+
+    /// <summary>The strongest keys so far, best first (at most the number of reasons asked).</summary>
+    public List<int> Top { get; } = [];
+
+    /// <summary>Starts a new key sum: forgets the previous one without clearing the arrays.</summary>
+    public void Begin()
+    {
+        TouchedCount = 0;
+        if (++Generation == int.MaxValue)
+        {
+            Array.Clear(Stamp);
+            Generation = 1;
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Add(int key, double value)
+    {
+        if (Stamp[key] != Generation)
+        {
+            Stamp[key] = Generation;
+            Sums[key] = 0;
+            Touched[TouchedCount++] = key;
+        }
+
+        Sums[key] += value;
+    }
+}
