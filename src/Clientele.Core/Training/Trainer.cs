@@ -139,22 +139,74 @@ public static class Trainer
 
     /// <summary>
     /// Trains every member of the tier for one target on <paramref name="table"/>. With several members (Elite), the
-    /// forest's Platt calibration and the vote weights are fitted on out-of-sample outputs of every member first.
+    /// forest's Platt calibration and the vote weights are fitted on out-of-sample outputs of every member: the
+    /// forest's out-of-bag predictions and the other members' out-of-fold outputs (see <see cref="Weigh"/>).
     /// </summary>
     public static TargetModel Fit(Target target, FeatureTable table, TrainingOptions options)
     {
-        var weigh = options.Members.Count > 1;
-        var fitted = options.Members
-            .AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.Parallelism))
-            .Select(kind => FitMember(kind, target, table, options, keepOutOfBag: weigh))
+        var kinds = options.Members;
+        var folds = kinds.Count > 1 ? OutOfFoldAssignment(target, table, options) : null;
+        var k = folds is null ? 0 : Defaults.OutOfFoldFolds;
+        // One job list, final members first (the forest, the longest, leads), then every other member once per fold:
+        // no core idles at a barrier between the final fits and the out-of-fold fits.
+        var jobs = Enumerable.Range(0, kinds.Count).Select(m => (Member: m, Fold: -1))
+            .Concat(Enumerable.Range(0, k).SelectMany(f => Enumerable.Range(0, kinds.Count).Where(m => kinds[m] != MemberKind.Forest).Select(m => (Member: m, Fold: f))))
             .ToList();
-        var members = fitted.Select(f => f.Member).ToList();
-        if (weigh)
+        var finals = new (EnsembleMember Member, double[]? OutOfBag)[kinds.Count];
+        var outputs = kinds.Select(kind => folds is not null && kind != MemberKind.Forest ? new double[table.Count] : null).ToArray();
+        Parallel.ForEach(
+            Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
+            job =>
+            {
+                if (job.Fold < 0)
+                {
+                    finals[job.Member] = FitMember(kinds[job.Member], target, table, options, keepOutOfBag: folds is not null);
+                }
+                else
+                {
+                    ScoreOutOfFold(kinds[job.Member], target, table, folds!, job.Fold, options, outputs[job.Member]!);
+                }
+            });
+
+        var members = finals.Select(f => f.Member).ToList();
+        for (var m = 0; m < kinds.Count; m++)
         {
-            members = WeighOutOfSample(target, table, options, members, fitted.Select(f => f.OutOfBag).ToList());
+            outputs[m] ??= finals[m].OutOfBag;
         }
 
-        return new TargetModel(target, members);
+        return new TargetModel(target, folds is null || outputs.Any(o => o is null) ? members : Weigh(target, table, members, outputs!));
+    }
+
+    /// <summary>
+    /// Seeded fold of every training client for the out-of-fold outputs, or null when the vote stays a plain mean:
+    /// too few clients, or a class too rare to appear in every fold.
+    /// </summary>
+    private static int[]? OutOfFoldAssignment(Target target, FeatureTable table, TrainingOptions options)
+    {
+        var binary = Targets.IsBinary(target);
+        var positives = table.Labels.Count(v => v > 0.5f);
+        if (table.Count < Defaults.MinClientsForVoteWeights || (binary && Math.Min(positives, table.Count - positives) < Defaults.OutOfFoldFolds))
+        {
+            return null;
+        }
+
+        return Folds.Assign(binary ? table.Labels : new float[table.Count], Defaults.OutOfFoldFolds, options.Seed);
+    }
+
+    /// <summary>Fits <paramref name="kind"/> on every fold but <paramref name="fold"/> and writes its outputs for that fold.</summary>
+    private static void ScoreOutOfFold(MemberKind kind, Target target, FeatureTable table, int[] folds, int fold, TrainingOptions options, double[] output)
+    {
+        var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != fold).ToList();
+        var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == fold).ToArray();
+        var (member, _) = FitMember(kind, target, table.Subset(trainIdx), options with { Seed = options.Seed + fold + 1 }, keepOutOfBag: false);
+        var rows = testIdx.Select(i => table.Rows[i]).ToArray();
+        var view = member.Model is null ? null : FeatureTable.ToDataView(new MLContext(options.Seed), rows, null, table.FeatureCount);
+        var scores = new TargetModel(target, [member]).MemberOutput(member, rows, view);
+        for (var j = 0; j < testIdx.Length; j++)
+        {
+            output[testIdx[j]] = scores[j];
+        }
     }
 
     private static (EnsembleMember Member, double[]? OutOfBag) FitMember(MemberKind kind, Target target, FeatureTable table, TrainingOptions options, bool keepOutOfBag)
@@ -182,38 +234,12 @@ public static class Trainer
     }
 
     /// <summary>
-    /// Out-of-sample outputs of every member: the forest's out-of-bag predictions (free with bagging), the other
-    /// members' out-of-fold outputs (each fold scored by a member fitted on the other folds). Then Platt scaling of
-    /// the forest on its out-of-sample scores (in-sample forest scores are overconfident) and the vote weights on the
-    /// calibrated outputs. Too few clients, or a class too rare to fill the folds: plain mean, forest uncalibrated.
+    /// Platt scaling of the forest on its out-of-bag scores (in-sample forest scores are overconfident), then the vote
+    /// weights on every member's calibrated out-of-sample outputs (<see cref="VoteWeights"/>).
     /// </summary>
-    private static List<EnsembleMember> WeighOutOfSample(Target target, FeatureTable table, TrainingOptions options, List<EnsembleMember> members, List<double[]?> outOfBag)
+    private static List<EnsembleMember> Weigh(Target target, FeatureTable table, List<EnsembleMember> members, double[][] outputs)
     {
         var binary = Targets.IsBinary(target);
-        var k = Defaults.OutOfFoldFolds;
-        var positives = table.Labels.Count(v => v > 0.5f);
-        if (table.Count < Defaults.MinClientsForVoteWeights || (binary && Math.Min(positives, table.Count - positives) < k))
-        {
-            return members;
-        }
-
-        var folds = Folds.Assign(binary ? table.Labels : new float[table.Count], k, options.Seed);
-        var outputs = members.Select((_, m) => outOfBag[m] ?? new double[table.Count]).ToArray();
-        var jobs = Enumerable.Range(0, k).SelectMany(f => Enumerable.Range(0, members.Count).Where(m => outOfBag[m] is null).Select(m => (Fold: f, Member: m))).ToList();
-        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, job =>
-        {
-            var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != job.Fold).ToList();
-            var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == job.Fold).ToArray();
-            var (member, _) = FitMember(members[job.Member].Kind, target, table.Subset(trainIdx), options with { Seed = options.Seed + job.Fold + 1 }, keepOutOfBag: false);
-            var rows = testIdx.Select(i => table.Rows[i]).ToArray();
-            var view = member.Model is null ? null : FeatureTable.ToDataView(new MLContext(options.Seed), rows, null, table.FeatureCount);
-            var scores = new TargetModel(target, [member]).MemberOutput(member, rows, view);
-            for (var j = 0; j < testIdx.Length; j++)
-            {
-                outputs[job.Member][testIdx[j]] = scores[j];
-            }
-        });
-
         var result = new List<EnsembleMember>(members);
         for (var m = 0; m < members.Count; m++)
         {
@@ -223,10 +249,7 @@ public static class Trainer
                 if (!platt.IsIdentity && double.IsFinite(platt.A) && double.IsFinite(platt.B))
                 {
                     result[m] = result[m] with { Calibration = platt };
-                    for (var i = 0; i < outputs[m].Length; i++)
-                    {
-                        outputs[m][i] = Math.Clamp(platt.Apply(outputs[m][i]), 0, 1);
-                    }
+                    outputs[m] = outputs[m].Select(v => Math.Clamp(platt.Apply(v), 0, 1)).ToArray();
                 }
             }
         }

@@ -96,7 +96,9 @@ public class CompiledMemberTests
             }
             else
             {
-                Assert.True(Math.Abs(direct[i] - reference[i]) <= RelativeTolerance * Math.Abs(reference[i]),
+                // Relative to the value, but never tighter than on the unit scale: near 0 (a standardised CLV close to its
+                // mean) only float summation order separates the two.
+                Assert.True(Math.Abs(direct[i] - reference[i]) <= RelativeTolerance * Math.Max(1, Math.Abs(reference[i])),
                     $"row {i}: direct {direct[i]:R} vs ML.NET {reference[i]:R}");
             }
         }
