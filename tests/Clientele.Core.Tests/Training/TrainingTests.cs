@@ -77,6 +77,27 @@ public class TrainingTests
     }
 
     [Fact]
+    public void Elite_weights_calibration_and_scores_do_not_depend_on_the_thread_count()
+    {
+        var lexicon = TestData.Lexicon();
+        var profiles = TestData.Profiles(300, lexicon: lexicon);
+        var labels = SmartLabeler.Label(profiles, lexicon, 42);
+        TrainedModel With(int threads) => Trainer.Train(profiles, lexicon, labels, null, new TrainingOptions { Tier = Tier.Elite, Seed = 42, Parallelism = threads });
+        var one = With(1);
+        var four = With(4);
+        foreach (var target in one.Models.Keys)
+        {
+            var a = one.Models[target].Members;
+            var b = four.Models[target].Members;
+            Assert.Equal(a.Select(m => m.Weight), b.Select(m => m.Weight));
+            Assert.Equal(a.Select(m => m.Calibration), b.Select(m => m.Calibration));
+        }
+
+        var scoring = TestData.Profiles(80, seed: 6, lexicon: lexicon);
+        Assert.True(new Scorer(Bundle(one)).Score(scoring).SequenceEqual(new Scorer(Bundle(four)).Score(scoring)), "scores differ between 1 and 4 threads");
+    }
+
+    [Fact]
     public void The_model_learns_the_signal_behind_smart_labels()
     {
         var trained = Train(Tier.Fast, 800);
