@@ -33,14 +33,13 @@ public sealed class ConceptMatcher
     private readonly int _denseCount;    // nodes 0 .. _denseCount - 1 have a row in _dense
     private readonly int _denseWidth;
     private readonly Node[] _nodes;
-    private readonly ulong[] _edges;     // (char << 32) | target: sorted by char for narrow nodes, hashed for wide ones
-    private readonly int[] _output;      // pattern ending exactly at this node, or -1
-    private readonly int[] _outputLink;  // nearest node on the failure chain with an output, or -1
+    private readonly ulong[] _edges;     // (symbol << 32) | target: sorted by symbol for narrow nodes, hashed for wide ones
+    private readonly Report[] _reports;  // one per node where an alias ends, chained along the failure links
     private readonly ulong[] _boundary;  // 64K-bit table of TextFolder.IsBoundary (a Unicode category lookup otherwise)
-    private readonly Pattern[] _patterns;
+    private readonly int _patternCount;
 
     private ConceptMatcher(ConceptLexicon lexicon, char notInAlphabet, char[] foldIn, int[] rootNext, int[] dense, int denseCount,
-        Node[] nodes, ulong[] edges, int[] output, int[] outputLink, Pattern[] patterns)
+        Node[] nodes, ulong[] edges, Report[] reports, int patternCount)
     {
         Lexicon = lexicon;
         _notInAlphabet = notInAlphabet;
@@ -51,9 +50,8 @@ public sealed class ConceptMatcher
         _denseWidth = Defaults.MatcherDenseWidth;
         _nodes = nodes;
         _edges = edges;
-        _output = output;
-        _outputLink = outputLink;
-        _patterns = patterns;
+        _reports = reports;
+        _patternCount = patternCount;
         _boundary = new ulong[(char.MaxValue + 1) / 64];
         for (var c = 0; c <= char.MaxValue; c++)
         {
@@ -67,7 +65,7 @@ public sealed class ConceptMatcher
     public ConceptLexicon Lexicon { get; }
 
     /// <summary>Number of distinct folded aliases in the automaton.</summary>
-    public int PatternCount => _patterns.Length;
+    public int PatternCount => _patternCount;
 
     /// <summary>Builds the automaton from every alias of every concept (first concept wins a shared alias).</summary>
     public static ConceptMatcher Build(ConceptLexicon lexicon)
@@ -118,6 +116,7 @@ public sealed class ConceptMatcher
         var denseCount = _denseCount;
         var width = _denseWidth;
         var nodes = _nodes;
+        var reports = _reports;
         var state = Root;
         for (var i = 0; i < text.Length; i++)
         {
@@ -145,7 +144,7 @@ public sealed class ConceptMatcher
             var node = nodes[state].Report;
             while (node >= 0)
             {
-                var p = _patterns[_output[node]];
+                ref readonly var p = ref reports[node];
                 var end = i + 1;
                 var start = end - p.Length;
                 if ((!p.StartBoundary || start == 0 || IsBoundary(text[start - 1]))
@@ -154,7 +153,7 @@ public sealed class ConceptMatcher
                     scratch.Add(new ConceptMatch(p.Concept, p.Alias, start, end));
                 }
 
-                node = _outputLink[node];
+                node = p.Next;
             }
         }
 
@@ -267,13 +266,19 @@ public sealed class ConceptMatcher
     {
         public int First;    // the only child when Count is 1, else the first of Count edges in _edges
         public int Fail;
-        public int Report;   // this node when a pattern ends here, else its output link: first node to report, or -1
+        public int Report;   // first entry of _reports to report at this node (its own pattern, else its output link's), or -1
         // ushort keeps a node at 16 bytes, so no node straddles a cache line; a node has at most one child per char.
         public ushort Count; // number of children
         public char Char;    // the only child's symbol when Count is 1; log2 of the edge table's size when Count is above Defaults.MatcherLinearEdges
     }
 
     private readonly record struct Pattern(int Concept, int Alias, int Length, bool StartBoundary, bool EndBoundary);
+
+    /// <summary>
+    /// A pattern to report where it ends, and the next report on the failure chain (-1 at the end): one struct
+    /// read per report instead of a pattern index, the pattern and an output link in three arrays.
+    /// </summary>
+    private readonly record struct Report(int Concept, int Alias, int Length, bool StartBoundary, bool EndBoundary, int Next);
 
     /// <summary>Trie with dictionary edges while building, compiled to flat arrays with failure links.</summary>
     private sealed class TrieBuilder
@@ -396,9 +401,27 @@ public sealed class ConceptMatcher
                 rootNext[symbolOf[ch]] = renumber[child];
             }
 
+            // Reports in node order, so a chain reads forward in memory where it can.
+            var reportOf = new int[n];
+            Array.Fill(reportOf, -1);
+            var reports = new List<Report>();
+            foreach (var old in Enumerable.Range(0, n).Where(o => _output[o] >= 0).OrderBy(o => renumber[o]))
+            {
+                reportOf[old] = reports.Count;
+                reports.Add(default);
+            }
+
+            for (var old = 0; old < n; old++)
+            {
+                if (_output[old] >= 0)
+                {
+                    var p = patterns[_output[old]];
+                    reports[reportOf[old]] = new Report(p.Concept, p.Alias, p.Length, p.StartBoundary, p.EndBoundary,
+                        outputLink[old] >= 0 ? reportOf[outputLink[old]] : -1);
+                }
+            }
+
             var nodes = new Node[n];
-            var output = new int[n];
-            var outputLinks = new int[n];
             var edges = new List<ulong>();
             for (var old = 0; old < n; old++)
             {
@@ -450,9 +473,7 @@ public sealed class ConceptMatcher
                 }
 
                 nodes[i].Fail = renumber[fail[old]];
-                nodes[i].Report = _output[old] >= 0 ? i : outputLink[old] >= 0 ? renumber[outputLink[old]] : -1;
-                output[i] = _output[old];
-                outputLinks[i] = outputLink[old] >= 0 ? renumber[outputLink[old]] : -1;
+                nodes[i].Report = _output[old] >= 0 ? reportOf[old] : outputLink[old] >= 0 ? reportOf[outputLink[old]] : -1;
             }
 
             // Dense rows: the full transition (failure links resolved) on each common symbol, filled in
@@ -483,7 +504,7 @@ public sealed class ConceptMatcher
                 foldIn[c] = symbolOf.TryGetValue(TextFolder.Fold((char)c), out var symbol) ? symbol : notInAlphabet;
             }
 
-            return new ConceptMatcher(lexicon, notInAlphabet, foldIn, rootNext, dense, denseCount, nodes, [.. edges], output, outputLinks, patterns);
+            return new ConceptMatcher(lexicon, notInAlphabet, foldIn, rootNext, dense, denseCount, nodes, [.. edges], [.. reports], patterns.Length);
         }
     }
 }
