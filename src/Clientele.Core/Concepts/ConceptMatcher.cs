@@ -285,14 +285,14 @@ public sealed class ConceptMatcher
     {
         private readonly List<Dictionary<char, int>> _children = [new()];
         private readonly List<int> _output = [-1];
-        private readonly Dictionary<char, int> _charCounts = [];
+        private readonly int[] _charCounts = new int[char.MaxValue + 1];
 
         public void Add(string folded, int pattern)
         {
             var node = Root;
             foreach (var ch in folded)
             {
-                _charCounts[ch] = _charCounts.GetValueOrDefault(ch) + 1;
+                _charCounts[ch]++;
                 if (!_children[node].TryGetValue(ch, out var next))
                 {
                     next = _children.Count;
@@ -311,14 +311,16 @@ public sealed class ConceptMatcher
         {
             // Symbols: alias chars numbered by frequency in the aliases, so the chars notes are mostly made of
             // (Latin letters, digits, space) are the first DenseWidth symbols, the columns of the dense rows.
-            var alphabet = _charCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).ToArray();
-            var symbolOf = new Dictionary<char, char>(alphabet.Length);
+            var alphabet = Enumerable.Range(0, _charCounts.Length).Where(c => _charCounts[c] > 0)
+                .OrderByDescending(c => _charCounts[c]).ThenBy(c => c).Select(c => (char)c).ToArray();
+            var notInAlphabet = (char)alphabet.Length;
+            var symbolOf = new char[char.MaxValue + 1];
+            Array.Fill(symbolOf, notInAlphabet);
             for (var k = 0; k < alphabet.Length; k++)
             {
                 symbolOf[alphabet[k]] = (char)k;
             }
 
-            var notInAlphabet = (char)alphabet.Length;
             var width = Defaults.MatcherDenseWidth;
             var n = _children.Count;
             var fail = new int[n];
@@ -405,10 +407,19 @@ public sealed class ConceptMatcher
             var reportOf = new int[n];
             Array.Fill(reportOf, -1);
             var reports = new List<Report>();
-            foreach (var old in Enumerable.Range(0, n).Where(o => _output[o] >= 0).OrderBy(o => renumber[o]))
+            var byNewIndex = new int[n];
+            for (var old = 0; old < n; old++)
             {
-                reportOf[old] = reports.Count;
-                reports.Add(default);
+                byNewIndex[renumber[old]] = old;
+            }
+
+            foreach (var old in byNewIndex)
+            {
+                if (_output[old] >= 0)
+                {
+                    reportOf[old] = reports.Count;
+                    reports.Add(default);
+                }
             }
 
             for (var old = 0; old < n; old++)
@@ -487,13 +498,20 @@ public sealed class ConceptMatcher
                     continue;
                 }
 
-                var row = i * width;
-                var failRow = renumber[fail[old]] * width;
-                for (var k = 0; k < width && k < alphabet.Length; k++)
+                // A row is its failure link's row with the node's own edges written over it (the root's row is its
+                // edges over "back to the root"); copying keeps the build cheap, a process may run only one note.
+                var row = dense.AsSpan(i * width, width);
+                if (old != Root)
                 {
-                    dense[row + k] = old == Root ? rootNext[k]
-                        : _children[old].TryGetValue(alphabet[k], out var child) ? renumber[child]
-                        : dense[failRow + k];
+                    dense.AsSpan(renumber[fail[old]] * width, width).CopyTo(row);
+                }
+
+                foreach (var (ch, child) in _children[old])
+                {
+                    if (symbolOf[ch] < width)
+                    {
+                        row[symbolOf[ch]] = renumber[child];
+                    }
                 }
             }
 
@@ -501,7 +519,7 @@ public sealed class ConceptMatcher
             var foldIn = new char[char.MaxValue + 1];
             for (var c = 0; c <= char.MaxValue; c++)
             {
-                foldIn[c] = symbolOf.TryGetValue(TextFolder.Fold((char)c), out var symbol) ? symbol : notInAlphabet;
+                foldIn[c] = symbolOf[TextFolder.Fold((char)c)];
             }
 
             return new ConceptMatcher(lexicon, notInAlphabet, foldIn, rootNext, dense, denseCount, nodes, [.. edges], [.. reports], patterns.Length);
