@@ -14,37 +14,44 @@ public sealed class ConceptMatcher
 {
     private const int Root = 0;
 
-    // Hot loop layout, measured on the sample notes: one table maps a raw char straight to its folded char,
-    // or to _notInAlphabet (a char no alias contains) when no alias contains it: the automaton is then back at
-    // the root with no edge walk;
+    // Hot loop layout, measured on the sample notes: one table maps a raw char straight to a symbol, the rank of
+    // its folded char among alias chars by frequency, or to _notInAlphabet (a char no alias contains): the
+    // automaton is then back at the root with no edge walk;
+    // the root and the shallow nodes reached by common symbols have a dense row of full transitions (failure
+    // links resolved) over the first symbols: with a large lexicon the automaton sits at depth 1-5 most of the
+    // time, and a failure walk there took several mispredicted branches per char;
     // a node's edge range, failure link and first reportable node sit in one struct (one cache line per
-    // visit instead of four arrays); edges pack (char, target) into one ulong, scanned or hashed by node width.
+    // visit instead of four arrays); edges pack (symbol, target) into one ulong, scanned or hashed by node width.
     private readonly char _notInAlphabet;
 
     // Fibonacci hashing of a char into a wide node's table; a slot no real edge can equal (target -1) marks empty.
     private const uint HashMultiplier = 0x9E3779B1u;
     private const ulong EmptySlot = ulong.MaxValue;
-    private readonly char[] _foldIn;     // raw char → folded char, or _notInAlphabet
-    private readonly int[] _rootNext;    // dense transitions of the root: the most frequent state
+    private readonly char[] _foldIn;     // raw char → symbol of its folded char, or _notInAlphabet
+    private readonly int[] _rootNext;    // transitions of the root on every symbol
+    private readonly int[] _dense;       // full transitions of the first nodes on the first symbols, row by row
+    private readonly int _denseCount;    // nodes 0 .. _denseCount - 1 have a row in _dense
+    private readonly int _denseWidth;
     private readonly Node[] _nodes;
-    private readonly ulong[] _edges;     // (char << 32) | target: sorted by char for narrow nodes, hashed for wide ones
-    private readonly int[] _output;      // pattern ending exactly at this node, or -1
-    private readonly int[] _outputLink;  // nearest node on the failure chain with an output, or -1
+    private readonly ulong[] _edges;     // (symbol << 32) | target: sorted by symbol for narrow nodes, hashed for wide ones
+    private readonly Report[] _reports;  // one per node where an alias ends, chained along the failure links
     private readonly ulong[] _boundary;  // 64K-bit table of TextFolder.IsBoundary (a Unicode category lookup otherwise)
-    private readonly Pattern[] _patterns;
+    private readonly int _patternCount;
 
-    private ConceptMatcher(ConceptLexicon lexicon, char notInAlphabet, char[] foldIn, int[] rootNext, Node[] nodes, ulong[] edges,
-        int[] output, int[] outputLink, Pattern[] patterns)
+    private ConceptMatcher(ConceptLexicon lexicon, char notInAlphabet, char[] foldIn, int[] rootNext, int[] dense, int denseCount,
+        Node[] nodes, ulong[] edges, Report[] reports, int patternCount)
     {
         Lexicon = lexicon;
         _notInAlphabet = notInAlphabet;
         _foldIn = foldIn;
         _rootNext = rootNext;
+        _dense = dense;
+        _denseCount = denseCount;
+        _denseWidth = Defaults.MatcherDenseWidth;
         _nodes = nodes;
         _edges = edges;
-        _output = output;
-        _outputLink = outputLink;
-        _patterns = patterns;
+        _reports = reports;
+        _patternCount = patternCount;
         _boundary = new ulong[(char.MaxValue + 1) / 64];
         for (var c = 0; c <= char.MaxValue; c++)
         {
@@ -58,7 +65,7 @@ public sealed class ConceptMatcher
     public ConceptLexicon Lexicon { get; }
 
     /// <summary>Number of distinct folded aliases in the automaton.</summary>
-    public int PatternCount => _patterns.Length;
+    public int PatternCount => _patternCount;
 
     /// <summary>Builds the automaton from every alias of every concept (first concept wins a shared alias).</summary>
     public static ConceptMatcher Build(ConceptLexicon lexicon)
@@ -105,8 +112,11 @@ public sealed class ConceptMatcher
         scratch.Clear();
         ref var foldBase = ref MemoryMarshal.GetArrayDataReference(_foldIn);
         var notInAlphabet = _notInAlphabet;
-        var rootNext = _rootNext;
+        var dense = _dense;
+        var denseCount = _denseCount;
+        var width = _denseWidth;
         var nodes = _nodes;
+        var reports = _reports;
         var state = Root;
         for (var i = 0; i < text.Length; i++)
         {
@@ -119,9 +129,10 @@ public sealed class ConceptMatcher
                 continue;
             }
 
-            if (state == Root)
+            if (state < denseCount && c < width)
             {
-                state = rootNext[c];
+                // Root and shallow nodes on common chars: one lookup, failure links already resolved.
+                state = dense[state * width + c];
             }
             else
             {
@@ -133,7 +144,7 @@ public sealed class ConceptMatcher
             var node = nodes[state].Report;
             while (node >= 0)
             {
-                var p = _patterns[_output[node]];
+                ref readonly var p = ref reports[node];
                 var end = i + 1;
                 var start = end - p.Length;
                 if ((!p.StartBoundary || start == 0 || IsBoundary(text[start - 1]))
@@ -142,7 +153,7 @@ public sealed class ConceptMatcher
                     scratch.Add(new ConceptMatch(p.Concept, p.Alias, start, end));
                 }
 
-                node = _outputLink[node];
+                node = p.Next;
             }
         }
 
@@ -194,6 +205,11 @@ public sealed class ConceptMatcher
         var edges = _edges;
         while (true)
         {
+            if (state < _denseCount && c < _denseWidth)
+            {
+                return _dense[state * _denseWidth + c];
+            }
+
             if (state == Root)
             {
                 return _rootNext[c];
@@ -250,25 +266,33 @@ public sealed class ConceptMatcher
     {
         public int First;    // the only child when Count is 1, else the first of Count edges in _edges
         public int Fail;
-        public int Report;   // this node when a pattern ends here, else its output link: first node to report, or -1
+        public int Report;   // first entry of _reports to report at this node (its own pattern, else its output link's), or -1
         // ushort keeps a node at 16 bytes, so no node straddles a cache line; a node has at most one child per char.
         public ushort Count; // number of children
-        public char Char;    // the only child's char when Count is 1; log2 of the edge table's size when Count is above Defaults.MatcherLinearEdges
+        public char Char;    // the only child's symbol when Count is 1; log2 of the edge table's size when Count is above Defaults.MatcherLinearEdges
     }
 
     private readonly record struct Pattern(int Concept, int Alias, int Length, bool StartBoundary, bool EndBoundary);
+
+    /// <summary>
+    /// A pattern to report where it ends, and the next report on the failure chain (-1 at the end): one struct
+    /// read per report instead of a pattern index, the pattern and an output link in three arrays.
+    /// </summary>
+    private readonly record struct Report(int Concept, int Alias, int Length, bool StartBoundary, bool EndBoundary, int Next);
 
     /// <summary>Trie with dictionary edges while building, compiled to flat arrays with failure links.</summary>
     private sealed class TrieBuilder
     {
         private readonly List<Dictionary<char, int>> _children = [new()];
         private readonly List<int> _output = [-1];
+        private readonly int[] _charCounts = new int[char.MaxValue + 1];
 
         public void Add(string folded, int pattern)
         {
             var node = Root;
             foreach (var ch in folded)
             {
+                _charCounts[ch]++;
                 if (!_children[node].TryGetValue(ch, out var next))
                 {
                     next = _children.Count;
@@ -285,27 +309,42 @@ public sealed class ConceptMatcher
 
         public ConceptMatcher Compile(ConceptLexicon lexicon, Pattern[] patterns)
         {
+            // Symbols: alias chars numbered by frequency in the aliases, so the chars notes are mostly made of
+            // (Latin letters, digits, space) are the first DenseWidth symbols, the columns of the dense rows.
+            var alphabet = Enumerable.Range(0, _charCounts.Length).Where(c => _charCounts[c] > 0)
+                .OrderByDescending(c => _charCounts[c]).ThenBy(c => c).Select(c => (char)c).ToArray();
+            var notInAlphabet = (char)alphabet.Length;
+            var symbolOf = new char[char.MaxValue + 1];
+            Array.Fill(symbolOf, notInAlphabet);
+            for (var k = 0; k < alphabet.Length; k++)
+            {
+                symbolOf[alphabet[k]] = (char)k;
+            }
+
+            var width = Defaults.MatcherDenseWidth;
             var n = _children.Count;
             var fail = new int[n];
             var outputLink = new int[n];
             Array.Fill(outputLink, -1);
-            var rootNext = new int[char.MaxValue + 1];
-            foreach (var (ch, child) in _children[Root])
-            {
-                rootNext[ch] = child;
-            }
 
             // Breadth-first: a node's failure link is known before its children's.
+            var depth = new int[n];
+            var common = new bool[n]; // reached from the root by symbols below DenseWidth only
+            common[Root] = true;
+            var breadthFirst = new List<int>(n) { Root };
             var queue = new Queue<int>();
-            foreach (var child in _children[Root].Values)
+            foreach (var (ch, child) in _children[Root])
             {
                 fail[child] = Root;
+                depth[child] = 1;
+                common[child] = symbolOf[ch] < width;
                 queue.Enqueue(child);
             }
 
             while (queue.Count > 0)
             {
                 var node = queue.Dequeue();
+                breadthFirst.Add(node);
                 foreach (var (ch, child) in _children[node])
                 {
                     var f = fail[node];
@@ -328,31 +367,91 @@ public sealed class ConceptMatcher
 
                     fail[child] = target == child ? Root : target;
                     outputLink[child] = _output[fail[child]] >= 0 ? fail[child] : outputLink[fail[child]];
+                    depth[child] = depth[node] + 1;
+                    common[child] = common[node] && symbolOf[ch] < width;
                     queue.Enqueue(child);
                 }
             }
 
-            // Nodes keep insertion order: an alias's nodes are then adjacent, and a renumbering breadth-first
-            // (shallow nodes together) measured slower on the sample notes, 8.2 ms against 6.5 ms.
-            var nodes = new Node[n];
-            var edges = new List<ulong>();
+            // Layout: the nodes that get a dense row come first, breadth-first, so a row's index is the node's;
+            // the others keep insertion order, so an alias's tail is adjacent (a renumbering fully breadth-first
+            // measured slower on the sample notes, 8.2 ms against 6.5 ms). A failure link points to a shorter
+            // suffix of the same path, so a dense node's failure link is dense too.
+            var maxDepth = Defaults.MatcherDenseDepth;
+            var renumber = new int[n];
+            var denseCount = 0;
+            foreach (var i in breadthFirst)
+            {
+                if (depth[i] <= maxDepth && common[i])
+                {
+                    renumber[i] = denseCount++;
+                }
+            }
+
+            var next = denseCount;
             for (var i = 0; i < n; i++)
             {
-                var children = _children[i];
-                var count = i == Root ? 0 : children.Count;
+                if (!(depth[i] <= maxDepth && common[i]))
+                {
+                    renumber[i] = next++;
+                }
+            }
+
+            var rootNext = new int[alphabet.Length];
+            foreach (var (ch, child) in _children[Root])
+            {
+                rootNext[symbolOf[ch]] = renumber[child];
+            }
+
+            // Reports in node order, so a chain reads forward in memory where it can.
+            var reportOf = new int[n];
+            Array.Fill(reportOf, -1);
+            var reports = new List<Report>();
+            var byNewIndex = new int[n];
+            for (var old = 0; old < n; old++)
+            {
+                byNewIndex[renumber[old]] = old;
+            }
+
+            foreach (var old in byNewIndex)
+            {
+                if (_output[old] >= 0)
+                {
+                    reportOf[old] = reports.Count;
+                    reports.Add(default);
+                }
+            }
+
+            for (var old = 0; old < n; old++)
+            {
+                if (_output[old] >= 0)
+                {
+                    var p = patterns[_output[old]];
+                    reports[reportOf[old]] = new Report(p.Concept, p.Alias, p.Length, p.StartBoundary, p.EndBoundary,
+                        outputLink[old] >= 0 ? reportOf[outputLink[old]] : -1);
+                }
+            }
+
+            var nodes = new Node[n];
+            var edges = new List<ulong>();
+            for (var old = 0; old < n; old++)
+            {
+                var i = renumber[old];
+                var children = _children[old];
+                var count = old == Root ? 0 : children.Count;
                 nodes[i].Count = (ushort)count;
                 if (count == 1)
                 {
                     var (ch, child) = children.First();
-                    nodes[i].First = child;
-                    nodes[i].Char = ch;
+                    nodes[i].First = renumber[child];
+                    nodes[i].Char = symbolOf[ch];
                 }
                 else if (count <= Defaults.MatcherLinearEdges)
                 {
                     nodes[i].First = edges.Count;
-                    foreach (var (ch, child) in children.OrderBy(kv => kv.Key))
+                    foreach (var (ch, child) in children.OrderBy(kv => symbolOf[kv.Key]))
                     {
-                        edges.Add(((ulong)ch << 32) | (uint)child);
+                        edges.Add(((ulong)symbolOf[ch] << 32) | (uint)renumber[child]);
                     }
                 }
                 else
@@ -371,46 +470,59 @@ public sealed class ConceptMatcher
                     Array.Fill(table, EmptySlot);
                     foreach (var (ch, child) in children)
                     {
-                        var h = (int)((ch * HashMultiplier) >> (32 - bits));
+                        var symbol = symbolOf[ch];
+                        var h = (int)((symbol * HashMultiplier) >> (32 - bits));
                         while (table[h] != EmptySlot)
                         {
                             h = (h + 1) & mask;
                         }
 
-                        table[h] = ((ulong)ch << 32) | (uint)child;
+                        table[h] = ((ulong)symbol << 32) | (uint)renumber[child];
                     }
 
                     edges.AddRange(table);
                 }
 
-                nodes[i].Fail = fail[i];
-                nodes[i].Report = _output[i] >= 0 ? i : outputLink[i];
+                nodes[i].Fail = renumber[fail[old]];
+                nodes[i].Report = _output[old] >= 0 ? reportOf[old] : outputLink[old] >= 0 ? reportOf[outputLink[old]] : -1;
             }
 
-            // Chars outside every alias short-cut to the root, marked by a char that is itself outside.
-            var inAlphabet = new bool[char.MaxValue + 1];
-            foreach (var children in _children)
+            // Dense rows: the full transition (failure links resolved) on each common symbol, filled in
+            // breadth-first order so the row of a node's failure link is complete before the node's.
+            var dense = new int[denseCount * width];
+            foreach (var old in breadthFirst)
             {
-                foreach (var ch in children.Keys)
+                var i = renumber[old];
+                if (i >= denseCount)
                 {
-                    inAlphabet[ch] = true;
+                    continue;
+                }
+
+                // A row is its failure link's row with the node's own edges written over it (the root's row is its
+                // edges over "back to the root"); copying keeps the build cheap, a process may run only one note.
+                var row = dense.AsSpan(i * width, width);
+                if (old != Root)
+                {
+                    dense.AsSpan(renumber[fail[old]] * width, width).CopyTo(row);
+                }
+
+                foreach (var (ch, child) in _children[old])
+                {
+                    if (symbolOf[ch] < width)
+                    {
+                        row[symbolOf[ch]] = renumber[child];
+                    }
                 }
             }
 
-            var notInAlphabet = char.MaxValue;
-            while (inAlphabet[notInAlphabet])
-            {
-                notInAlphabet--;
-            }
-
+            // Chars outside every alias map to a symbol outside the alphabet: the automaton goes back to the root.
             var foldIn = new char[char.MaxValue + 1];
             for (var c = 0; c <= char.MaxValue; c++)
             {
-                var folded = TextFolder.Fold((char)c);
-                foldIn[c] = inAlphabet[folded] ? folded : notInAlphabet;
+                foldIn[c] = symbolOf[TextFolder.Fold((char)c)];
             }
 
-            return new ConceptMatcher(lexicon, notInAlphabet, foldIn, rootNext, nodes, [.. edges], [.. _output], outputLink, patterns);
+            return new ConceptMatcher(lexicon, notInAlphabet, foldIn, rootNext, dense, denseCount, nodes, [.. edges], [.. reports], patterns.Length);
         }
     }
 }
