@@ -30,7 +30,8 @@ public static class ReportTable
             foreach (var (kind, m) in r.Members)
             {
                 Row(o, string.Empty, kind, m);
-                o.WriteLine($"{string.Empty,-16}{string.Empty,-10}  ({kind} trained in {m.Seconds:0.000}s)");
+                var weight = m.Weight is { } w ? $", vote weight {w:0.0#}" : string.Empty;
+                o.WriteLine($"{string.Empty,-16}{string.Empty,-10}  ({kind} trained in {m.Seconds:0.000}s{weight})");
             }
 
             if (r.CrossValidation is not null)
