@@ -138,15 +138,22 @@ public sealed class ForestModel
         return result;
     }
 
+    /// <summary>The leaf <paramref name="row"/> reaches in the tree starting at <paramref name="root"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Leaf(int root, ReadOnlySpan<float> row)
     {
+        var nodes = _nodes;
         var at = root;
-        while (_nodes[at].Feature >= 0)
+        while (true)
         {
-            at = row[_nodes[at].Feature] <= _nodes[at].Threshold ? _nodes[at].Left : _nodes[at].Right;
-        }
+            ref readonly var node = ref nodes[at];
+            if (node.Feature < 0)
+            {
+                return at;
+            }
 
-        return at;
+            at = row[node.Feature] <= node.Threshold ? node.Left : node.Right;
+        }
     }
 
     /// <summary>
@@ -375,23 +382,10 @@ public sealed class ForestModel
 
     private double PredictUnchecked(ReadOnlySpan<float> row)
     {
-        var nodes = _nodes;
         double sum = 0;
         foreach (var root in _roots)
         {
-            var at = root;
-            while (true)
-            {
-                ref readonly var node = ref nodes[at];
-                if (node.Feature < 0)
-                {
-                    break;
-                }
-
-                at = row[node.Feature] <= node.Threshold ? node.Left : node.Right;
-            }
-
-            sum += _values[at];
+            sum += _values[Leaf(root, row)];
         }
 
         return sum / _roots.Length;
