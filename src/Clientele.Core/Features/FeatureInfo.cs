@@ -10,6 +10,9 @@ public enum FeatureKind
     History,
     Pair,
     Diversity,
+
+    /// <summary>A word of the matched aliases (TF-IDF).</summary>
+    Word,
 }
 
 /// <summary>

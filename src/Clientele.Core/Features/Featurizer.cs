@@ -14,7 +14,7 @@ namespace Clientele.Core.Features;
 public sealed class Featurizer
 {
     /// <summary>Version written by this build.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>Oldest version this build reads.</summary>
     public const int OldestReadableVersion = 1;
@@ -33,14 +33,34 @@ public sealed class Featurizer
     private readonly int _historyOffset;
     private readonly int _pairOffset;
     private readonly int _diversityOffset;
+    private readonly int _wordOffset;
+    private readonly AliasWords? _aliasWords;
+    private readonly int[] _vocabularyOfWord = [];   // alias-word id → index in Words, or -1
 
-    internal Featurizer(FeaturizerOptions options, ConceptLexicon lexicon, Term[] terms, string[][] pairs, DateOnly? asOf)
+    internal Featurizer(FeaturizerOptions options, ConceptLexicon lexicon, Term[] terms, string[][] pairs, DateOnly? asOf, Word[] words,
+        AliasWords? aliasWords = null)
     {
         Options = options;
         Lexicon = lexicon;
         Terms = terms;
         Pairs = pairs;
         AsOf = asOf;
+        Words = words;
+        if (words.Length > 0)
+        {
+            _aliasWords = aliasWords ?? new AliasWords(lexicon);
+            _vocabularyOfWord = new int[_aliasWords.Texts.Length];
+            Array.Fill(_vocabularyOfWord, -1);
+            for (var w = 0; w < words.Length; w++)
+            {
+                // A saved word the lexicon no longer has cannot occur; the fingerprint check already guards the lexicon.
+                if (_aliasWords.IdOf.TryGetValue(words[w].Text, out var id))
+                {
+                    _vocabularyOfWord[id] = w;
+                }
+            }
+        }
+
         _categoryOfConcept = lexicon.Concepts.Select(c => IndexOfCategory(c.Category)).ToArray();
         var features = new List<FeatureInfo>();
         Span<int> gram = stackalloc int[3];
@@ -76,6 +96,9 @@ public sealed class Featurizer
             features.AddRange(DiversityNames.Select(s => new FeatureInfo("diversity:" + s, FeatureKind.Diversity, [], "variety of topics")));
         }
 
+        _wordOffset = features.Count;
+        features.AddRange(words.Select(w => new FeatureInfo("word:" + w.Text, FeatureKind.Word, [], w.Text)));
+
         Features = features;
     }
 
@@ -93,6 +116,30 @@ public sealed class Featurizer
     internal Term[] Terms { get; }
 
     internal string[][] Pairs { get; }
+
+    internal Word[] Words { get; }
+
+    /// <summary>The index in <see cref="Words"/> of feature <paramref name="feature"/>, or -1 when it is not a word.</summary>
+    internal int WordOf(int feature) => feature >= _wordOffset && feature < _wordOffset + Words.Length ? feature - _wordOffset : -1;
+
+    /// <summary>True when alias <paramref name="alias"/> of concept <paramref name="concept"/> contains word <paramref name="word"/> (a <see cref="Words"/> index).</summary>
+    internal bool AliasHasWord(int concept, int alias, int word)
+    {
+        if (_aliasWords is null)
+        {
+            return false;
+        }
+
+        foreach (var id in _aliasWords.Of(concept, alias))
+        {
+            if (_vocabularyOfWord[id] == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Writes the features of <paramref name="profile"/> into <paramref name="destination"/> (length <see cref="FeatureCount"/>).</summary>
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
@@ -226,6 +273,48 @@ public sealed class Featurizer
             d[2] = singletons;
             d[3] = repeated;
         }
+
+        if (_aliasWords is not null)
+        {
+            TransformWords(profile, destination.Slice(_wordOffset, Words.Length), counts);
+        }
+    }
+
+    /// <summary>TF-IDF of the matched aliases' words, sublinear and L2-normalised like the concept terms.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void TransformWords(ClientProfile profile, Span<float> destination, Dictionary<ulong, int> counts)
+    {
+        counts.Clear();
+        var concepts = profile.Concepts;
+        var aliases = profile.Aliases;
+        var n = Math.Min(concepts.Count, aliases.Count);
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var id in _aliasWords!.Of(concepts[i], aliases[i]))
+            {
+                if (_vocabularyOfWord[id] is var w and >= 0)
+                {
+                    counts[(ulong)w] = counts.GetValueOrDefault((ulong)w) + 1;
+                }
+            }
+        }
+
+        double norm = 0;
+        foreach (var (w, count) in counts)
+        {
+            var v = (float)((1.0 + Math.Log(count)) * Words[w].Idf);
+            destination[(int)w] = v;
+            norm += v * v;
+        }
+
+        if (norm > 0)
+        {
+            var inv = (float)(1.0 / Math.Sqrt(norm));
+            foreach (var w in counts.Keys)
+            {
+                destination[(int)w] *= inv;
+            }
+        }
     }
 
     /// <summary>Saves the fitted state (not the lexicon: only its fingerprint) as JSON.</summary>
@@ -233,7 +322,11 @@ public sealed class Featurizer
     {
         var state = new State(FormatVersion, Options.Tier, Options.MaxNgram, Options.MaxTerms, Options.MinDocumentFrequency,
             Options.MaxDocumentShare, Options.CooccurrencePairs, Options.DiversityFeatures, Lexicon.Fingerprint, AsOf,
-            Terms.Select(t => new TermState(t.Concepts, t.Idf)).ToArray(), Pairs, Features.Select(x => x.Name).ToArray());
+            Terms.Select(t => new TermState(t.Concepts, t.Idf)).ToArray(), Pairs, Features.Select(x => x.Name).ToArray())
+        {
+            MaxWords = Options.MaxWords,
+            Words = Words.Select(w => new WordState(w.Text, w.Idf)).ToArray(),
+        };
         JsonSerializer.Serialize(stream, state, StateJson.Default.State);
     }
 
@@ -269,8 +362,11 @@ public sealed class Featurizer
         {
             Tier = state.Tier, MaxNgram = state.MaxNgram, MaxTerms = state.MaxTerms, MinDocumentFrequency = state.MinDocumentFrequency,
             MaxDocumentShare = state.MaxDocumentShare, CooccurrencePairs = state.CooccurrencePairs, DiversityFeatures = state.DiversityFeatures,
+            MaxWords = state.MaxWords,
         };
-        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf);
+        // Version 1 had no word features: it loads with none, so its models see exactly the columns they were trained on.
+        var words = (state.Words ?? []).Select(w => new Word(w.Text, w.Idf)).ToArray();
+        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf, words);
         if (!featurizer.Features.Select(x => x.Name).SequenceEqual(state.FeatureNames))
         {
             throw new ClienteleInputException(source, null, null, Messages.BundleDamaged + ": feature names do not match the saved ones");
@@ -302,8 +398,19 @@ public sealed class Featurizer
 
     internal sealed record TermState(string[] Concepts, float Idf);
 
+    internal sealed record Word(string Text, float Idf);
+
+    internal sealed record WordState(string Text, float Idf);
+
     internal sealed record State(int FormatVersion, Tier Tier, int MaxNgram, int MaxTerms, int MinDocumentFrequency, double MaxDocumentShare,
-        int CooccurrencePairs, bool DiversityFeatures, string LexiconFingerprint, DateOnly? AsOf, TermState[] Terms, string[][] Pairs, string[] FeatureNames);
+        int CooccurrencePairs, bool DiversityFeatures, string LexiconFingerprint, DateOnly? AsOf, TermState[] Terms, string[][] Pairs, string[] FeatureNames)
+    {
+        /// <summary>Absent in version 1.</summary>
+        public int MaxWords { get; init; }
+
+        /// <summary>Absent in version 1.</summary>
+        public WordState[]? Words { get; init; }
+    }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]

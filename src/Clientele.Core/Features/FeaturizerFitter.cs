@@ -55,8 +55,42 @@ internal static class FeaturizerFitter
             .Select(kv => new[] { lexicon.Concepts[kv.Key.Item1].Id, lexicon.Concepts[kv.Key.Item2].Id })
             .ToArray();
 
+        var aliasWords = options.MaxWords > 0 ? new AliasWords(lexicon) : null;
+        var words = aliasWords is null ? [] : FitWords(options, profiles, aliasWords, maxDf);
         asOf ??= profiles.Select(p => p.LastDate).Max();
-        return new Featurizer(options, lexicon, terms, pairs, asOf);
+        return new Featurizer(options, lexicon, terms, pairs, asOf, words, aliasWords);
+    }
+
+    /// <summary>The vocabulary of alias words: most clients first, ties by ordinal text, same df limits as terms.</summary>
+    private static Featurizer.Word[] FitWords(FeaturizerOptions options, IReadOnlyList<ClientProfile> profiles, AliasWords aliasWords, int maxDf)
+    {
+        var documentFrequency = new int[aliasWords.Texts.Length];
+        var lastSeen = new int[aliasWords.Texts.Length];
+        Array.Fill(lastSeen, -1);
+        for (var p = 0; p < profiles.Count; p++)
+        {
+            var profile = profiles[p];
+            for (var i = 0; i < profile.Concepts.Count && i < profile.Aliases.Count; i++)
+            {
+                foreach (var w in aliasWords.Of(profile.Concepts[i], profile.Aliases[i]))
+                {
+                    if (lastSeen[w] != p)
+                    {
+                        lastSeen[w] = p;
+                        documentFrequency[w]++;
+                    }
+                }
+            }
+        }
+
+        var n = profiles.Count;
+        return Enumerable.Range(0, documentFrequency.Length)
+            .Where(w => documentFrequency[w] >= options.MinDocumentFrequency && documentFrequency[w] <= maxDf)
+            .OrderByDescending(w => documentFrequency[w])
+            .ThenBy(w => aliasWords.Texts[w], StringComparer.Ordinal)
+            .Take(options.MaxWords)
+            .Select(w => new Featurizer.Word(aliasWords.Texts[w], (float)(Math.Log((1.0 + n) / (1.0 + documentFrequency[w])) + 1.0)))
+            .ToArray();
     }
 
     private static string[] TermConcepts(ulong key, ConceptLexicon lexicon)

@@ -14,6 +14,9 @@ public sealed record FeaturizerOptions
     /// <summary>How many terms are kept, most frequent (by document frequency) first.</summary>
     public int MaxTerms { get; init; }
 
+    /// <summary>How many words of the matched aliases are kept as TF-IDF features, most frequent first (0 = none).</summary>
+    public int MaxWords { get; init; }
+
     /// <summary>A term seen in fewer clients than this is noise.</summary>
     public int MinDocumentFrequency { get; init; } = Defaults.MinDocumentFrequency;
 
@@ -28,12 +31,12 @@ public sealed record FeaturizerOptions
 
     public static FeaturizerOptions Fast { get; } = new()
     {
-        Tier = Tier.Fast, MaxNgram = 2, MaxTerms = Defaults.FastTerms,
+        Tier = Tier.Fast, MaxNgram = 2, MaxTerms = Defaults.FastTerms, MaxWords = Defaults.FastWords,
     };
 
     public static FeaturizerOptions Elite { get; } = new()
     {
-        Tier = Tier.Elite, MaxNgram = 3, MaxTerms = Defaults.EliteTerms, CooccurrencePairs = Defaults.EliteCooccurrencePairs, DiversityFeatures = true,
+        Tier = Tier.Elite, MaxNgram = 3, MaxTerms = Defaults.EliteTerms, MaxWords = Defaults.EliteWords, CooccurrencePairs = Defaults.EliteCooccurrencePairs, DiversityFeatures = true,
     };
 
     public static FeaturizerOptions For(Tier tier) => tier == Tier.Fast ? Fast : Elite;

@@ -15,6 +15,12 @@ public sealed class ClientProfile
     /// <summary>Concept indices in the order they were found (n-grams are read from this sequence).</summary>
     public List<int> Concepts { get; } = [];
 
+    /// <summary>
+    /// For each entry of <see cref="Concepts"/>, which of its concept's aliases matched: the words a client advisor
+    /// actually wrote ("vintage champagne" or "champagne") carry nuance the concept folds away.
+    /// </summary>
+    public List<int> Aliases { get; } = [];
+
     /// <summary>How many matched aliases were long (a reference statistic); counted, not kept, to stay small at 1M clients.</summary>
     public int LongAliasCount { get; set; }
 

@@ -85,6 +85,7 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
         foreach (var m in noteMatches)
         {
             profile.Concepts.Add(m.ConceptIndex);
+            profile.Aliases.Add(m.AliasIndex);
             profile.LongAliasCount += concepts[m.ConceptIndex].Aliases[m.AliasIndex].Length > Defaults.LongAliasLength ? 1 : 0;
             OnMatch?.Invoke(note, m);
         }

@@ -23,9 +23,12 @@ public sealed class ReasonBuilder
     private readonly int[] _featureCategory;   // lexicon category id of a Category feature, else -1
     private readonly int[] _conceptCategory;
     private readonly int[] _conceptLabelKey;
+    private readonly int[] _featureWord;       // index in the featurizer's words of a Word feature, else -1
+    private readonly Featurizer _featurizer;
 
     public ReasonBuilder(Featurizer featurizer)
     {
+        _featurizer = featurizer;
         var lexicon = featurizer.Lexicon;
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var texts = new List<string>();
@@ -49,9 +52,10 @@ public sealed class ReasonBuilder
         _featureKeys = featurizer.Features.Select(f => f.Kind switch
         {
             FeatureKind.Term or FeatureKind.Pair => f.ConceptIds.Select(id => _conceptLabelKey[lexicon.IndexOf(id)]).Distinct().ToArray(),
-            FeatureKind.Statistic or FeatureKind.Diversity => [],
+            FeatureKind.Statistic or FeatureKind.Diversity or FeatureKind.Word => [],
             _ => [Key(f.Display)],
         }).ToArray();
+        _featureWord = Enumerable.Range(0, featurizer.FeatureCount).Select(featurizer.WordOf).ToArray();
         _missingFlag = featurizer.Features.Select(f => f.Name.EndsWith("_missing", StringComparison.Ordinal)).ToArray();
         _featureCategory = featurizer.Features.Select(f => f.Kind == FeatureKind.Category ? Category(f.Display.Replace(' ', '_')) : -1).ToArray();
         _keyText = texts.ToArray();
@@ -106,21 +110,32 @@ public sealed class ReasonBuilder
                 continue;
             }
 
-            // A category's weight goes to the client's own concepts of that category, so reasons name concepts.
-            if (_featureCategory[j] is var category and >= 0)
+            // A category's weight goes to the client's own concepts of that category, and a word's to the concepts
+            // it was matched in, so reasons name concepts.
+            var category = _featureCategory[j];
+            var word = _featureWord[j];
+            if (category >= 0 || word >= 0)
             {
-                var categoryKeys = scratch.CategoryKeys;
-                CategoryKeys(profile, category, categoryKeys);
-                if (categoryKeys.Count == 0)
+                var conceptKeys = scratch.CategoryKeys;
+                if (category >= 0)
+                {
+                    CategoryKeys(profile, category, conceptKeys);
+                }
+                else
+                {
+                    WordKeys(profile, word, conceptKeys);
+                }
+
+                if (conceptKeys.Count == 0)
                 {
                     continue;
                 }
 
                 // float / int, then widened: the same arithmetic as the string-keyed version had.
-                var categoryShare = c / categoryKeys.Count;
-                foreach (var key in categoryKeys)
+                var conceptShare = c / conceptKeys.Count;
+                foreach (var key in conceptKeys)
                 {
-                    scratch.Add(key, categoryShare);
+                    scratch.Add(key, conceptShare);
                 }
 
                 continue;
@@ -211,6 +226,23 @@ public sealed class ReasonBuilder
                 {
                     keys.Add(key);
                 }
+            }
+        }
+    }
+
+    /// <summary>Distinct label keys of the client's concepts matched through an alias containing <paramref name="word"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WordKeys(ClientProfile profile, int word, List<int> keys)
+    {
+        keys.Clear();
+        var n = Math.Min(profile.Concepts.Count, profile.Aliases.Count);
+        for (var i = 0; i < n; i++)
+        {
+            var concept = profile.Concepts[i];
+            var key = _conceptLabelKey[concept];
+            if (!keys.Contains(key) && _featurizer.AliasHasWord(concept, profile.Aliases[i], word))
+            {
+                keys.Add(key);
             }
         }
     }

@@ -24,6 +24,7 @@ internal sealed class LegacyReasonBuilder
     private readonly string?[] _category;     // the lexicon category of a Category feature, else null
     private readonly string[] _conceptCategory;
     private readonly string[] _conceptLabel;
+    private readonly string?[] _word;         // the text of a Word feature, else null
 
     public LegacyReasonBuilder(Featurizer featurizer)
     {
@@ -32,13 +33,28 @@ internal sealed class LegacyReasonBuilder
         _keys = featurizer.Features.Select(f => f.Kind switch
         {
             FeatureKind.Term or FeatureKind.Pair => f.ConceptIds.Select(id => lexicon.Concepts[lexicon.IndexOf(id)].Label).Distinct().ToArray(),
-            FeatureKind.Statistic or FeatureKind.Diversity => [],
+            FeatureKind.Statistic or FeatureKind.Diversity or FeatureKind.Word => [],
             _ => [f.Display],
         }).ToArray();
         _missingFlag = featurizer.Features.Select(f => f.Name.EndsWith("_missing", StringComparison.Ordinal)).ToArray();
         _category = featurizer.Features.Select(f => f.Kind == FeatureKind.Category ? f.Display.Replace(' ', '_') : null).ToArray();
+        _word = featurizer.Features.Select(f => f.Kind == FeatureKind.Word ? f.Display : null).ToArray();
         _conceptCategory = lexicon.Concepts.Select(c => c.Category).ToArray();
         _conceptLabel = lexicon.Concepts.Select(c => c.Label).ToArray();
+    }
+
+    private void WordLabels(ClientProfile profile, string word, List<string> labels)
+    {
+        labels.Clear();
+        var concepts = _featurizer.Lexicon.Concepts;
+        for (var i = 0; i < profile.Concepts.Count; i++)
+        {
+            var concept = concepts[profile.Concepts[i]];
+            if (!labels.Contains(concept.Label) && AliasWords.Split(concept.Aliases[profile.Aliases[i]]).Contains(word))
+            {
+                labels.Add(concept.Label);
+            }
+        }
     }
 
     /// <summary>The top <paramref name="count"/> reasons for one client's score on one target.</summary>
@@ -58,10 +74,19 @@ internal sealed class LegacyReasonBuilder
             }
 
             // A category's weight goes to the client's own concepts of that category, so reasons name concepts.
-            if (_category[j] is { } category)
+            // A word's weight goes to the client's concepts matched through an alias containing that word.
+            if (_category[j] is not null || _word[j] is not null)
             {
                 categoryKeys ??= [];
-                CategoryLabels(profile, category, categoryKeys);
+                if (_category[j] is { } category)
+                {
+                    CategoryLabels(profile, category, categoryKeys);
+                }
+                else
+                {
+                    WordLabels(profile, _word[j]!, categoryKeys);
+                }
+
                 if (categoryKeys.Count == 0)
                 {
                     continue;

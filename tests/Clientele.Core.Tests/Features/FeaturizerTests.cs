@@ -77,7 +77,7 @@ public class FeaturizerTests
         var featurizer = FeaturizerOptions.Fast.Fit(TestData.Profiles(50, lexicon: lexicon), lexicon);
         var stream = new MemoryStream();
         featurizer.Save(stream);
-        var json = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\"format_version\":1", "\"format_version\":99");
+        var json = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\"format_version\":" + Featurizer.FormatVersion, "\"format_version\":99");
         var e = Assert.Throws<ClienteleInputException>(() => Featurizer.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), lexicon));
         Assert.Contains("99", e.Message);
     }
