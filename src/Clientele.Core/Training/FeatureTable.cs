@@ -34,8 +34,27 @@ public sealed class FeatureTable
 
     public IDataView ToDataView(MLContext ml) => ToDataView(ml, Rows, Labels, FeatureCount);
 
-    /// <summary>A data view over rows (labels may be all zero when scoring).</summary>
-    public static IDataView ToDataView(MLContext ml, float[][] rows, float[]? labels, int featureCount)
+    /// <summary>
+    /// A data view of these rows in which features non-zero in fewer than <paramref name="minNonZero"/> rows read as
+    /// zero. A tree learner whose leaves hold at least that many rows can never split on such a feature (one side of
+    /// any threshold would hold only its non-zero rows), and LightGbm spends ~40 µs per feature building bins.
+    /// </summary>
+    public IDataView ToDataViewForTrees(MLContext ml, int minNonZero)
+    {
+        var nonZero = new int[FeatureCount];
+        foreach (var row in Rows)
+        {
+            for (var j = 0; j < FeatureCount; j++)
+            {
+                nonZero[j] += row[j] != 0 ? 1 : 0;
+            }
+        }
+
+        return ToDataView(ml, Rows, Labels, FeatureCount, nonZero.Select(n => n >= minNonZero).ToArray());
+    }
+
+    /// <summary>A data view over rows (labels may be all zero when scoring); features not in <paramref name="usable"/> read as zero.</summary>
+    public static IDataView ToDataView(MLContext ml, float[][] rows, float[]? labels, int featureCount, bool[]? usable = null)
     {
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
@@ -43,10 +62,37 @@ public sealed class FeatureTable
         var data = new Row[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            data[i] = new Row { Label = labels[i], Flag = labels[i] > 0.5f, Features = rows[i] };
+            data[i] = new Row { Label = labels[i], Flag = labels[i] > 0.5f, Features = Sparse(rows[i], featureCount, usable) };
         }
 
         return ml.Data.LoadFromEnumerable(data, schema);
+    }
+
+    /// <summary>
+    /// A row as a sparse vector: most features are absent terms and words, and LightGbm builds its dataset from the
+    /// non-zeros (measured: CLV boosting fit on 1,600 × 1,368, 0.176 → 0.138 s, same R²).
+    /// </summary>
+    private static VBuffer<float> Sparse(float[] row, int featureCount, bool[]? usable)
+    {
+        var count = 0;
+        for (var j = 0; j < featureCount; j++)
+        {
+            count += row[j] != 0 && (usable is null || usable[j]) ? 1 : 0;
+        }
+
+        var values = new float[count];
+        var indices = new int[count];
+        var k = 0;
+        for (var j = 0; j < featureCount; j++)
+        {
+            if (row[j] != 0 && (usable is null || usable[j]))
+            {
+                values[k] = row[j];
+                indices[k++] = j;
+            }
+        }
+
+        return new VBuffer<float>(featureCount, count, values, indices);
     }
 
     /// <summary>The row type ML.NET reads.</summary>
@@ -57,6 +103,6 @@ public sealed class FeatureTable
         /// <summary>The label as a boolean, the type ML.NET's binary classifiers require.</summary>
         public bool Flag { get; set; }
 
-        public float[] Features { get; set; } = [];
+        public VBuffer<float> Features { get; set; }
     }
 }

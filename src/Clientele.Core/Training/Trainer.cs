@@ -230,7 +230,8 @@ public static class Trainer
             return (EnsembleMember.OfMlNet(kind, model) with { LabelMean = mean, LabelScale = sd, Seconds = clock.Elapsed.TotalSeconds }, null);
         }
 
-        return (EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed).Fit(table.ToDataView(ml))) with { Seconds = clock.Elapsed.TotalSeconds }, null);
+        var view = kind == MemberKind.Boosting ? table.ToDataViewForTrees(ml, Defaults.BoostingMinLeaf) : table.ToDataView(ml);
+        return (EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed).Fit(view)) with { Seconds = clock.Elapsed.TotalSeconds }, null);
     }
 
     /// <summary>
