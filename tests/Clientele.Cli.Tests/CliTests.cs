@@ -85,6 +85,19 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
     }
 
     [Fact]
+    public void Balanced_class_weights_are_named_in_the_report_and_an_unknown_mode_is_a_usage_error()
+    {
+        var (exit, stdout, stderr) = Run("train", "--notes", data.Notes, "--class-weights", "balanced", "--out", data.PathOf("m-cw"), "--json", "--no-store");
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("balanced", JsonNode.Parse(stdout)!["class_weights"]!.GetValue<string>());
+
+        var (bad, _, err) = Run("train", "--notes", data.Notes, "--class-weights", "heavy", "--out", data.PathOf("m-cw2"));
+        Assert.Equal(2, bad);
+        Assert.Contains("heavy", err);
+        Assert.False(Directory.Exists(data.PathOf("m-cw2")));
+    }
+
+    [Fact]
     public void An_unknown_tier_is_a_usage_error()
     {
         var (exit, _, err) = Run("train", "--notes", data.Notes, "--tier", "turbo", "--out", data.PathOf("m-t"));

@@ -75,6 +75,17 @@ public class TrainingSettings : NotesSettings
     [DefaultValue(0)]
     public int Folds { get; init; }
 
+    [CommandOption("--class-weights <MODE>")]
+    [Description("none, or balanced: weight the rarer class of purchase and churn up to the other's size (probabilities are recalibrated to real rates).")]
+    [DefaultValue("none")]
+    public string ClassWeights { get; init; } = "none";
+
+    /// <summary>The parsed <see cref="ClassWeights"/> (valid after <see cref="Validate"/>).</summary>
+    public Core.Training.ClassWeighting ClassWeighting =>
+        Enum.TryParse<Core.Training.ClassWeighting>(ClassWeights, ignoreCase: true, out var w) ? w : Core.Training.ClassWeighting.None;
+
     public override Spectre.Console.ValidationResult Validate() =>
-        Folds is < 0 or 1 or > 20 ? Spectre.Console.ValidationResult.Error("--folds must be 0 or 2..20") : base.Validate();
+        Folds is < 0 or 1 or > 20 ? Spectre.Console.ValidationResult.Error("--folds must be 0 or 2..20")
+        : ClassWeights.ToLowerInvariant() is not ("none" or "balanced") ? Spectre.Console.ValidationResult.Error($"--class-weights must be none or balanced, not '{ClassWeights}'")
+        : base.Validate();
 }

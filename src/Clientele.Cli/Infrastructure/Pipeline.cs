@@ -42,7 +42,7 @@ public static class Pipeline
         }
 
         var holdout = s.Holdout is null ? null : Inputs.Holdout(s.Holdout);
-        var trained = Trainer.Train(profiles, lexicon, labels, holdout, new TrainingOptions { Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate }, progress);
+        var trained = Trainer.Train(profiles, lexicon, labels, holdout, new TrainingOptions { Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate, ClassWeights = s.ClassWeighting }, progress);
         foreach (var (k, v) in seconds)
         {
             trained.Report.Seconds.TryAdd(k, v);

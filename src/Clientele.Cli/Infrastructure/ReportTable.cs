@@ -11,7 +11,7 @@ public static class ReportTable
     public static void Write(TrainingReport report)
     {
         var o = CliIO.Out;
-        o.WriteLine($"tier {report.Tier} · labels: {report.LabelSource} · {report.Clients:N0} clients ({report.LabelledClients:N0} labelled) · {report.FeatureCount} features");
+        o.WriteLine($"tier {report.Tier} · labels: {report.LabelSource}{(report.ClassWeights == "none" ? "" : " · class weights: " + report.ClassWeights)} · {report.Clients:N0} clients ({report.LabelledClients:N0} labelled) · {report.FeatureCount} features");
         o.WriteLine($"{"target",-16}{"",-10}{"accuracy",10}{"auc",10}{"logloss",10}{"brier",10}{"r2",10}{"rmse",12}{"mae",12}");
         foreach (var (target, r) in report.Targets)
         {

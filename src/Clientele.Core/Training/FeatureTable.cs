@@ -34,6 +34,15 @@ public sealed class FeatureTable
 
     public IDataView ToDataView(MLContext ml) => ToDataView(ml, Rows, Labels, FeatureCount);
 
+    /// <summary>A data view whose Weight column brings each class's total weight to half the rows (scikit-learn's "balanced").</summary>
+    public IDataView ToBalancedDataView(MLContext ml)
+    {
+        var positives = Labels.Count(y => y > 0.5f);
+        var negatives = Count - positives;
+        var weights = Labels.Select(y => y > 0.5f ? (float)(Count / (2.0 * Math.Max(1, positives))) : (float)(Count / (2.0 * Math.Max(1, negatives)))).ToArray();
+        return ToDataView(ml, Rows, Labels, FeatureCount, weights: weights);
+    }
+
     /// <summary>
     /// A data view of these rows in which features non-zero in fewer than <paramref name="minNonZero"/> rows read as
     /// zero. A tree learner whose leaves hold at least that many rows can never split on such a feature (one side of
@@ -54,7 +63,7 @@ public sealed class FeatureTable
     }
 
     /// <summary>A data view over rows (labels may be all zero when scoring); features not in <paramref name="usable"/> read as zero.</summary>
-    public static IDataView ToDataView(MLContext ml, float[][] rows, float[]? labels, int featureCount, bool[]? usable = null)
+    public static IDataView ToDataView(MLContext ml, float[][] rows, float[]? labels, int featureCount, bool[]? usable = null, float[]? weights = null)
     {
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
@@ -62,7 +71,7 @@ public sealed class FeatureTable
         var data = new Row[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            data[i] = new Row { Label = labels[i], Flag = labels[i] > 0.5f, Features = Sparse(rows[i], featureCount, usable) };
+            data[i] = new Row { Label = labels[i], Flag = labels[i] > 0.5f, Weight = weights?[i] ?? 1f, Features = Sparse(rows[i], featureCount, usable) };
         }
 
         return ml.Data.LoadFromEnumerable(data, schema);
@@ -102,6 +111,9 @@ public sealed class FeatureTable
 
         /// <summary>The label as a boolean, the type ML.NET's binary classifiers require.</summary>
         public bool Flag { get; set; }
+
+        /// <summary>Example weight (1 unless classes are balanced).</summary>
+        public float Weight { get; set; } = 1f;
 
         public VBuffer<float> Features { get; set; }
     }

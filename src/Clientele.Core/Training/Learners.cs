@@ -15,11 +15,18 @@ public static class Learners
     /// <summary>Boolean label column (binary classifiers need it).</summary>
     public const string FlagColumn = "Flag";
 
-    /// <summary>The ML.NET members (boosting, linear); the forest is <see cref="Forest(Features.Tier, Target, int, int)"/>.</summary>
-    public static IEstimator<ITransformer> Create(MLContext ml, MemberKind kind, Target target, int seed) => kind switch
+    /// <summary>Example weight column (read by the linear member when classes are balanced).</summary>
+    public const string WeightColumn = "Weight";
+
+    /// <summary>
+    /// The ML.NET members (boosting, linear); the forest is <see cref="Forest(Features.Tier, Target, int, int, bool)"/>.
+    /// With <paramref name="balanced"/> (binary targets) boosting weights the rarer class up and the linear member
+    /// reads the <see cref="WeightColumn"/>.
+    /// </summary>
+    public static IEstimator<ITransformer> Create(MLContext ml, MemberKind kind, Target target, int seed, bool balanced = false) => kind switch
     {
-        MemberKind.Boosting => Boosting(ml, target, seed),
-        MemberKind.Linear => Linear(ml, target),
+        MemberKind.Boosting => Boosting(ml, target, seed, balanced),
+        MemberKind.Linear => Linear(ml, target, balanced),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "the forest is not an ML.NET estimator"),
     };
 
@@ -28,8 +35,9 @@ public static class Learners
     /// (bench --quick, docs/BENCHMARKS.md): ~10× faster at equal AUC and far higher CLV R². Trees are
     /// seeded per index, so the result does not depend on <paramref name="threads"/>.
     /// </summary>
-    public static Forest.ForestOptions Forest(Features.Tier tier, Target target, int seed, int threads) => new()
+    public static Forest.ForestOptions Forest(Features.Tier tier, Target target, int seed, int threads, bool balanced = false) => new()
     {
+        BalancedClasses = balanced && Targets.IsBinary(target),
         Trees = tier == Features.Tier.Fast ? Defaults.FastTrees : Defaults.EliteTrees,
         MaxLeaves = Targets.IsBinary(target) ? Defaults.BinaryForestLeaves : tier == Features.Tier.Fast ? Defaults.FastLeaves : Defaults.EliteLeaves,
         MinSamplesLeaf = Targets.IsBinary(target) ? Defaults.BinaryForestMinLeaf : null,
@@ -38,7 +46,7 @@ public static class Learners
         Threads = Math.Max(1, threads),
     };
 
-    private static IEstimator<ITransformer> Boosting(MLContext ml, Target target, int seed)
+    private static IEstimator<ITransformer> Boosting(MLContext ml, Target target, int seed, bool balanced)
     {
         if (Targets.IsBinary(target))
         {
@@ -54,6 +62,7 @@ public static class Learners
                 Verbose = false,
                 Silent = true,
                 LabelColumnName = FlagColumn,
+                UnbalancedSets = balanced,
             });
         }
 
@@ -71,7 +80,7 @@ public static class Learners
         });
     }
 
-    private static IEstimator<ITransformer> Linear(MLContext ml, Target target)
+    private static IEstimator<ITransformer> Linear(MLContext ml, Target target, bool balanced)
     {
         // Min-max keeps rare sparse terms bounded in [0, 1]; mean-variance blows them up to huge values. The cache
         // checkpoint keeps the normalised rows in memory for the solver's many passes: measured on the sample
@@ -87,6 +96,7 @@ public static class Learners
                 OptimizationTolerance = Defaults.LinearTolerance,
                 NumberOfThreads = 1,
                 LabelColumnName = FlagColumn,
+                ExampleWeightColumnName = balanced ? WeightColumn : null,
             }));
         }
 

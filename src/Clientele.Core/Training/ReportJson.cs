@@ -78,6 +78,7 @@ public static class ReportJson
         {
             ["tier"] = report.Tier,
             ["label_source"] = report.LabelSource,
+            ["class_weights"] = report.ClassWeights,
             ["clients"] = report.Clients,
             ["labelled_clients"] = report.LabelledClients,
             ["unlabelled_clients"] = report.UnlabelledClients,

@@ -24,6 +24,7 @@ public static class Trainer
         {
             Tier = options.Tier.ToString().ToLowerInvariant(),
             LabelSource = labels.Source,
+            ClassWeights = options.ClassWeights.ToString().ToLowerInvariant(),
             Clients = profiles.Count,
             LabelledClients = profiles.Count(p => labels.For(p.ClientId) is not null),
             UnlabelledClients = profiles.Count(p => labels.For(p.ClientId) is null),
@@ -145,6 +146,7 @@ public static class Trainer
     public static TargetModel Fit(Target target, FeatureTable table, TrainingOptions options)
     {
         var kinds = options.Members;
+        var balanced = Balanced(target, options);
         var folds = kinds.Count > 1 ? OutOfFoldAssignment(target, table, options) : null;
         var k = folds is null ? 0 : Defaults.OutOfFoldFolds;
         // One job list, final members first (the forest, the longest, leads), then every other member once per fold:
@@ -161,7 +163,7 @@ public static class Trainer
             {
                 if (job.Fold < 0)
                 {
-                    finals[job.Member] = FitMember(kinds[job.Member], target, table, options, keepOutOfBag: folds is not null);
+                    finals[job.Member] = FitMember(kinds[job.Member], target, table, options, keepOutOfBag: folds is not null || balanced);
                 }
                 else
                 {
@@ -175,7 +177,37 @@ public static class Trainer
             outputs[m] ??= finals[m].OutOfBag;
         }
 
-        return new TargetModel(target, folds is null || outputs.Any(o => o is null) ? members : Weigh(target, table, members, outputs!));
+        if (folds is null || outputs.Any(o => o is null))
+        {
+            // No vote weights (Fast, or too few clients): a class-weighted forest is still recalibrated on its out-of-bag scores.
+            for (var m = 0; m < members.Count && balanced; m++)
+            {
+                if (members[m].Forest is not null && finals[m].OutOfBag is { } outOfBag)
+                {
+                    members[m] = Recalibrate(members[m], outOfBag, table.Labels).Member;
+                }
+            }
+
+            return new TargetModel(target, members);
+        }
+
+        return new TargetModel(target, Weigh(target, table, members, outputs!, calibrateAll: balanced));
+    }
+
+    /// <summary>Class weights apply to purchase and churn only: CLV has no classes.</summary>
+    private static bool Balanced(Target target, TrainingOptions options) =>
+        options.ClassWeights == ClassWeighting.Balanced && Targets.IsBinary(target);
+
+    /// <summary>Platt scaling of one member on its out-of-sample outputs; returns the member and its recalibrated outputs.</summary>
+    private static (EnsembleMember Member, double[] Outputs) Recalibrate(EnsembleMember member, double[] outputs, float[] labels)
+    {
+        var platt = PlattCalibrator.Fit(outputs.Select(v => (float)v).ToArray(), labels);
+        if (platt.IsIdentity || !double.IsFinite(platt.A) || !double.IsFinite(platt.B))
+        {
+            return (member, outputs);
+        }
+
+        return (member with { Calibration = platt }, outputs.Select(v => Math.Clamp(platt.Apply(v), 0, 1)).ToArray());
     }
 
     /// <summary>
@@ -214,7 +246,7 @@ public static class Trainer
         var clock = Stopwatch.StartNew();
         if (kind == MemberKind.Forest)
         {
-            var forestOptions = Learners.Forest(options.Tier, target, options.Seed, options.Parallelism);
+            var forestOptions = Learners.Forest(options.Tier, target, options.Seed, options.Parallelism, Balanced(target, options));
             var (forest, outOfBag) = keepOutOfBag ? forestOptions.FitWithOutOfBag(table.Rows, table.Labels) : (forestOptions.Fit(table.Rows, table.Labels), null);
             return (EnsembleMember.OfForest(forest, PlattCalibrator.Identity) with { Seconds = clock.Elapsed.TotalSeconds }, outOfBag);
         }
@@ -230,28 +262,27 @@ public static class Trainer
             return (EnsembleMember.OfMlNet(kind, model) with { LabelMean = mean, LabelScale = sd, Seconds = clock.Elapsed.TotalSeconds }, null);
         }
 
-        var view = kind == MemberKind.Boosting ? table.ToDataViewForTrees(ml, Defaults.BoostingMinLeaf) : table.ToDataView(ml);
-        return (EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed).Fit(view)) with { Seconds = clock.Elapsed.TotalSeconds }, null);
+        var balanced = Balanced(target, options);
+        var view = kind == MemberKind.Boosting ? table.ToDataViewForTrees(ml, Defaults.BoostingMinLeaf)
+            : balanced ? table.ToBalancedDataView(ml) : table.ToDataView(ml);
+        return (EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed, balanced).Fit(view)) with { Seconds = clock.Elapsed.TotalSeconds }, null);
     }
 
     /// <summary>
     /// Platt scaling of the forest on its out-of-bag scores (in-sample forest scores are overconfident), then the vote
     /// weights on every member's calibrated out-of-sample outputs (<see cref="VoteWeights"/>).
     /// </summary>
-    private static List<EnsembleMember> Weigh(Target target, FeatureTable table, List<EnsembleMember> members, double[][] outputs)
+    private static List<EnsembleMember> Weigh(Target target, FeatureTable table, List<EnsembleMember> members, double[][] outputs, bool calibrateAll)
     {
         var binary = Targets.IsBinary(target);
         var result = new List<EnsembleMember>(members);
         for (var m = 0; m < members.Count; m++)
         {
-            if (binary && members[m].Forest is not null)
+            // The forest always (its leaf frequencies are not probabilities); every member when classes were weighted,
+            // since weighting shifts each member's probabilities towards the rarer class.
+            if (binary && (members[m].Forest is not null || calibrateAll))
             {
-                var platt = PlattCalibrator.Fit(outputs[m].Select(v => (float)v).ToArray(), table.Labels);
-                if (!platt.IsIdentity && double.IsFinite(platt.A) && double.IsFinite(platt.B))
-                {
-                    result[m] = result[m] with { Calibration = platt };
-                    outputs[m] = outputs[m].Select(v => Math.Clamp(platt.Apply(v), 0, 1)).ToArray();
-                }
+                (result[m], outputs[m]) = Recalibrate(result[m], outputs[m], table.Labels);
             }
         }
 

@@ -9,6 +9,9 @@ public sealed record TrainingOptions
 
     public int Seed { get; init; } = Defaults.Seed;
 
+    /// <summary>Class weights for the binary targets (CLV is unaffected).</summary>
+    public ClassWeighting ClassWeights { get; init; } = ClassWeighting.None;
+
     /// <summary>k of k-fold cross-validation on all labelled clients, reported as mean ± sd; 0 skips it.</summary>
     public int Folds { get; init; }
 

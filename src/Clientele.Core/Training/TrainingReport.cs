@@ -9,6 +9,9 @@ public sealed class TrainingReport
 
     public required string LabelSource { get; init; }
 
+    /// <summary>"none" or "balanced" (see <see cref="ClassWeighting"/>).</summary>
+    public string ClassWeights { get; init; } = "none";
+
     public int Clients { get; init; }
 
     public int LabelledClients { get; init; }

@@ -40,6 +40,13 @@ public sealed record ForestOptions
     /// <summary>Resample rows with replacement per tree (the classic bagging that decorrelates trees).</summary>
     public bool Bootstrap { get; init; } = true;
 
+    /// <summary>
+    /// Weight the rarer class of 0/1 labels up to the other's total (an integer multiple of its bootstrap count:
+    /// round(common / rare)), as scikit-learn's <c>class_weight="balanced"</c>. The bootstrap itself stays uniform,
+    /// so every row is still out of bag for about a third of the trees.
+    /// </summary>
+    public bool BalancedClasses { get; init; }
+
     /// <summary>Seed of the per-tree generators: tree <c>t</c> uses <c>new Random(Seed + t)</c>.</summary>
     public int Seed { get; init; } = Defaults.Seed;
 
@@ -96,7 +103,8 @@ public sealed record ForestOptions
         var featuresPerSplit = Math.Clamp((int)Math.Round(fraction * featureCount), 1, featureCount);
         var minLeaf = MinSamplesLeaf ?? (binary ? BinaryMinSamplesLeaf : RegressionMinSamplesLeaf);
 
-        var settings = new TreeSettings(MaxDepth, MaxLeaves, minLeaf, featuresPerSplit, Bootstrap, Seed);
+        var (negativeWeight, positiveWeight) = BalancedClasses ? ClassWeights(labels) : (1, 1);
+        var settings = new TreeSettings(MaxDepth, MaxLeaves, minLeaf, featuresPerSplit, Bootstrap, Seed, negativeWeight, positiveWeight);
         var trees = new GrownTree[Trees];
         var left = outOfBag ? new bool[Trees][] : null;
         Parallel.For(
@@ -161,6 +169,26 @@ public sealed record ForestOptions
         {
             throw new ArgumentException($"FeatureFraction {f} must be in (0, 1].");
         }
+
+        if (BalancedClasses && !IsBinary(labels))
+        {
+            throw new ArgumentException("BalancedClasses needs 0/1 labels.", nameof(labels));
+        }
+    }
+
+    /// <summary>Integer weights that bring the rarer class's total up to the other's (1 and 1 when one class is absent).</summary>
+    internal static (int Negative, int Positive) ClassWeights(float[] labels)
+    {
+        var positives = labels.Count(y => y == 1f);
+        var negatives = labels.Length - positives;
+        if (positives == 0 || negatives == 0)
+        {
+            return (1, 1);
+        }
+
+        return positives < negatives
+            ? (1, Math.Max(1, (int)Math.Round((double)negatives / positives)))
+            : (Math.Max(1, (int)Math.Round((double)positives / negatives)), 1);
     }
 
     private static bool IsBinary(float[] labels)

@@ -144,6 +144,14 @@ internal sealed class TreeBuilder
             Array.Fill(_weight, 1);
         }
 
+        if (_settings.NegativeWeight != 1 || _settings.PositiveWeight != 1)
+        {
+            for (var i = 0; i < _n; i++)
+            {
+                _weight[i] *= _labels[i] == 1f ? _settings.PositiveWeight : _settings.NegativeWeight;
+            }
+        }
+
         var m = 0;
         for (var i = 0; i < _n; i++)
         {
