@@ -16,6 +16,8 @@ public static class ServerMessages
     public const string RateLimited = "too many write requests; wait a minute and try again";
     public const string Internal = "the server failed to handle this request; the error was logged";
     public const string BadTier = "tier must be 'fast' or 'elite'";
+
+    public const string BadClassWeights = "class_weights must be 'none' or 'balanced'";
     public const string BadPage = "page must be 1 or more and page_size between 1 and 500";
 
     public static string TooLarge(long max) => $"the request is larger than the limit of {max / (1024 * 1024):N0} MB (Clientele:MaxUploadBytes)";

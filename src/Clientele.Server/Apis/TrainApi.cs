@@ -1,6 +1,7 @@
 using Clientele.Core.Features;
 using Clientele.Core.Ingest;
 using Clientele.Core.Labels;
+using Clientele.Core.Training;
 using Clientele.Server.Hosting;
 using Clientele.Server.Jobs;
 using Clientele.Server.Schedules;
@@ -38,7 +39,7 @@ public static class TrainApi
     {
         var limit = options.Value.MaxUploadBytes;
         Upload? notesFile = null, labelsFile = null;
-        string? tierText = null, activateText = null;
+        string? tierText = null, activateText = null, weightsText = null;
         if (context.Request.HasFormContentType)
         {
             var form = await Upload.ReadFormAsync(context.Request, limit, token);
@@ -46,10 +47,18 @@ public static class TrainApi
             labelsFile = await Upload.ReadAsync(context.Request, "labels", limit, token);
             tierText = form["tier"].ToString();
             activateText = form["activate"].ToString();
+            weightsText = form["class_weights"].ToString();
         }
 
         tierText = string.IsNullOrWhiteSpace(tierText) ? context.Request.Query["tier"].ToString() : tierText;
         activateText = string.IsNullOrWhiteSpace(activateText) ? context.Request.Query["activate"].ToString() : activateText;
+        weightsText = string.IsNullOrWhiteSpace(weightsText) ? context.Request.Query["class_weights"].ToString() : weightsText;
+        var classWeights = ClassWeighting.None;
+        if (!string.IsNullOrWhiteSpace(weightsText) && !(Enum.TryParse(weightsText, ignoreCase: true, out classWeights) && Enum.IsDefined(classWeights)))
+        {
+            return Results.Problem(ServerMessages.BadClassWeights, statusCode: StatusCodes.Status400BadRequest, title: "Bad class weights");
+        }
+
         var tier = Tier.Elite;
         if (!string.IsNullOrWhiteSpace(tierText) && !Enum.TryParse(tierText, ignoreCase: true, out tier))
         {
@@ -77,7 +86,7 @@ public static class TrainApi
             labels = LabelsCsv.Read(CsvInput.OpenText(new MemoryStream(labelsFile.Bytes)), labelsFile.Name, new IngestReport(labelsFile.Name));
         }
 
-        var request = new TrainingRequest(notes, labels, tier, bool.TryParse(activateText, out var a) && a, ScheduledWork.Fingerprint(notes));
+        var request = new TrainingRequest(notes, labels, tier, bool.TryParse(activateText, out var a) && a, ScheduledWork.Fingerprint(notes), classWeights);
         var job = new Job(RunKinds.Train, (job, ct) =>
         {
             runner.Run(job, request, ct);

@@ -1,8 +1,10 @@
 using Clientele.Core.Features;
 using Clientele.Core.Ingest;
 using Clientele.Core.Labels;
+using Clientele.Core.Training;
 
 namespace Clientele.Server.Jobs;
 
 /// <summary>What to train on: notes, optional real labels (smart labels otherwise), tier, whether to activate.</summary>
-public sealed record TrainingRequest(IReadOnlyList<Note> Notes, LabelSet? Labels, Tier Tier, bool Activate, string DataFingerprint);
+public sealed record TrainingRequest(IReadOnlyList<Note> Notes, LabelSet? Labels, Tier Tier, bool Activate, string DataFingerprint,
+    ClassWeighting ClassWeights = ClassWeighting.None);

@@ -28,7 +28,7 @@ public sealed class TrainingRunner(ModelRegistry registry, IOptions<ServerOption
         var labels = request.Labels ?? SmartLabeler.Label(profiles, lexicon, Defaults.Seed);
         token.ThrowIfCancellationRequested();
         var progress = new Progress(job);
-        var trained = Trainer.Train(profiles, lexicon, labels, holdout: null, new TrainingOptions { Tier = request.Tier }, progress);
+        var trained = Trainer.Train(profiles, lexicon, labels, holdout: null, new TrainingOptions { Tier = request.Tier, ClassWeights = request.ClassWeights }, progress);
         token.ThrowIfCancellationRequested();
 
         job.Progress = "saving";

@@ -40,7 +40,7 @@ public sealed class TrainJobTests(ServerFactory factory) : IClassFixture<ServerF
     }
 
     [Fact]
-    public async Task Training_with_real_labels_and_activate_true()
+    public async Task Training_with_real_labels_balanced_classes_and_activate_true()
     {
         var client = factory.CreateAuthorizedClient();
         var notes = NoteGenerator.Csv(120, seed: 23, idPrefix: "L");
@@ -51,10 +51,12 @@ public sealed class TrainJobTests(ServerFactory factory) : IClassFixture<ServerF
         form.AddFile(labels, "labels", "labels.csv");
         form.Add(new StringContent("fast"), "tier");
         form.Add(new StringContent("true"), "activate");
+        form.Add(new StringContent("balanced"), "class_weights");
         var job = await (await client.PostAsync("/api/train", form)).Json();
         var done = await Http.WaitForJob(client, job.GetProperty("id").GetString()!);
         Assert.True(done.GetProperty("status").GetString() == "succeeded", done.ToString());
         Assert.Equal("labels.csv", done.GetProperty("metrics").GetProperty("label_source").GetString());
+        Assert.Equal("balanced", done.GetProperty("metrics").GetProperty("class_weights").GetString());
         Assert.Equal(done.GetProperty("version").GetString(), (await (await client.GetAsync("/health")).Json()).GetProperty("model_version").GetString());
     }
 
@@ -67,6 +69,9 @@ public sealed class TrainJobTests(ServerFactory factory) : IClassFixture<ServerF
         var tier = Http.File(TestModel.NotesCsv, "notes");
         tier.Add(new StringContent("turbo"), "tier");
         await (await client.PostAsync("/api/train", tier)).Problem(400);
+        var weights = Http.File(TestModel.NotesCsv, "notes");
+        weights.Add(new StringContent("heavy"), "class_weights");
+        await (await client.PostAsync("/api/train", weights)).Problem(400);
     }
 
     [Fact]
