@@ -17,24 +17,30 @@ public sealed class Scorer(ModelBundle bundle)
 
     public ModelBundle Bundle { get; } = bundle;
 
+    /// <summary>Clients per batch (tests make it small to cross batch boundaries).</summary>
+    internal int BatchSize { get; init; } = Defaults.ScoringBatch;
+
     /// <summary>Scores every profile, in batches of <see cref="Defaults.ScoringBatch"/>; results keep the input order.</summary>
     public List<ClientScore> Score(IReadOnlyList<ClientProfile> profiles, DateOnly? asOf = null, bool withReasons = true)
     {
         asOf ??= profiles.Select(p => p.LastDate).Max() ?? Bundle.Featurizer.AsOf;
         var result = new List<ClientScore>(profiles.Count);
-        for (var start = 0; start < profiles.Count; start += Defaults.ScoringBatch)
+        // One set of row buffers for every batch: a million clients would otherwise allocate a million rows.
+        var buffers = new float[Math.Min(profiles.Count, BatchSize)][];
+        for (var start = 0; start < profiles.Count; start += BatchSize)
         {
-            var batch = profiles.Skip(start).Take(Defaults.ScoringBatch).ToList();
-            result.AddRange(ScoreBatch(batch, asOf, withReasons));
+            var batch = profiles.Skip(start).Take(BatchSize).ToList();
+            var rows = batch.Count == buffers.Length ? buffers : buffers[..batch.Count];
+            FeatureMatrix.Fill(Bundle.Featurizer, batch, asOf, rows);
+            result.AddRange(ScoreBatch(batch, rows, withReasons));
         }
 
         return result;
     }
 
-    private IEnumerable<ClientScore> ScoreBatch(IReadOnlyList<ClientProfile> profiles, DateOnly? asOf, bool withReasons)
+    private IEnumerable<ClientScore> ScoreBatch(IReadOnlyList<ClientProfile> profiles, float[][] rows, bool withReasons)
     {
         var featurizer = Bundle.Featurizer;
-        var rows = FeatureMatrix.Build(featurizer, profiles, asOf);
         // Targets are independent and an ML.NET member scores its batch on one thread, so the targets run side by
         // side, each with its own context (a context is not meant to be shared across threads; scoring draws no
         // random numbers, so the seed changes nothing).

@@ -61,6 +61,19 @@ public class TrainingTests
         }
     }
 
+    [Theory]
+    [InlineData(Tier.Fast)]
+    [InlineData(Tier.Elite)]
+    public void Scoring_in_small_batches_with_reused_row_buffers_equals_one_batch(Tier tier)
+    {
+        var trained = Train(tier, 300);
+        var profiles = TestData.Profiles(103, seed: 8, lexicon: trained.Featurizer.Lexicon);
+        var bundle = Bundle(trained);
+        var whole = new Scorer(bundle).Score(profiles);
+        var batched = new Scorer(bundle) { BatchSize = 10 }.Score(profiles);   // 10 full batches, then 3 rows in reused buffers
+        Assert.Equal(whole, batched);
+    }
+
     [Fact]
     public void Same_data_and_seed_give_identical_predictions()
     {
