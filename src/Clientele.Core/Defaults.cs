@@ -188,6 +188,12 @@ public static class Defaults
     /// <summary>Clients scored per batch: bounds memory (dense features) while keeping ML.NET batches large.</summary>
     public const int ScoringBatch = 20_000;
 
+    /// <summary>
+    /// Row buffers a scorer keeps between calls, at most (×4 KB each with ~1,000 features): enough for the 2,000-client
+    /// request that recurs, small enough that a server holding one scorer per model does not keep a batch's 80 MB.
+    /// </summary>
+    public const int RetainedScoringRows = 4_096;
+
     /// <summary>CLV segment bounds (DESIGN §9): below 3,000 Low, 7,000 Medium, 15,000 High, else VIP.</summary>
     public static readonly double[] ValueBounds = [3_000, 7_000, 15_000];
 

@@ -122,23 +122,21 @@ public sealed class Featurizer
     /// <summary>The index in <see cref="Words"/> of feature <paramref name="feature"/>, or -1 when it is not a word.</summary>
     internal int WordOf(int feature) => feature >= _wordOffset && feature < _wordOffset + Words.Length ? feature - _wordOffset : -1;
 
-    /// <summary>True when alias <paramref name="alias"/> of concept <paramref name="concept"/> contains word <paramref name="word"/> (a <see cref="Words"/> index).</summary>
-    internal bool AliasHasWord(int concept, int alias, int word)
+    /// <summary>Adds (index in <see cref="Words"/>, <paramref name="key"/>) for each vocabulary word of alias <paramref name="alias"/> of concept <paramref name="concept"/>.</summary>
+    internal void WordsOfAlias(int concept, int alias, int key, List<(int Word, int Key)> output)
     {
         if (_aliasWords is null)
         {
-            return false;
+            return;
         }
 
         foreach (var id in _aliasWords.Of(concept, alias))
         {
-            if (_vocabularyOfWord[id] == word)
+            if (_vocabularyOfWord[id] is var w and >= 0)
             {
-                return true;
+                output.Add((w, key));
             }
         }
-
-        return false;
     }
 
     /// <summary>Writes the features of <paramref name="profile"/> into <paramref name="destination"/> (length <see cref="FeatureCount"/>).</summary>
@@ -276,43 +274,58 @@ public sealed class Featurizer
 
         if (_aliasWords is not null)
         {
-            TransformWords(profile, destination.Slice(_wordOffset, Words.Length), counts);
+            TransformWords(profile, destination.Slice(_wordOffset, Words.Length));
         }
     }
 
-    /// <summary>TF-IDF of the matched aliases' words, sublinear and L2-normalised like the concept terms.</summary>
+    /// <summary>
+    /// TF-IDF of the matched aliases' words, sublinear and L2-normalised like the concept terms. Three passes over the
+    /// client's matches instead of a dictionary: counts go into the (cleared) block, each distinct word's count is
+    /// turned into its weight once (stored negated to mark it done; weights are positive), then signs are restored
+    /// and normalised.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TransformWords(ClientProfile profile, Span<float> destination, Dictionary<ulong, int> counts)
+    private void TransformWords(ClientProfile profile, Span<float> destination)
     {
-        counts.Clear();
         var concepts = profile.Concepts;
         var aliases = profile.Aliases;
         var n = Math.Min(concepts.Count, aliases.Count);
+        var words = _aliasWords!;
+        var vocabulary = _vocabularyOfWord;
         for (var i = 0; i < n; i++)
         {
-            foreach (var id in _aliasWords!.Of(concepts[i], aliases[i]))
+            foreach (var id in words.Of(concepts[i], aliases[i]))
             {
-                if (_vocabularyOfWord[id] is var w and >= 0)
+                if (vocabulary[id] is var w and >= 0)
                 {
-                    counts[(ulong)w] = counts.GetValueOrDefault((ulong)w) + 1;
+                    destination[w] += 1;
                 }
             }
         }
 
         double norm = 0;
-        foreach (var (w, count) in counts)
+        for (var i = 0; i < n; i++)
         {
-            var v = (float)((1.0 + Math.Log(count)) * Words[w].Idf);
-            destination[(int)w] = v;
-            norm += v * v;
+            foreach (var id in words.Of(concepts[i], aliases[i]))
+            {
+                if (vocabulary[id] is var w and >= 0 && destination[w] > 0)
+                {
+                    var v = (float)((1.0 + Math.Log(destination[w])) * Words[w].Idf);
+                    destination[w] = -v;
+                    norm += v * v;
+                }
+            }
         }
 
-        if (norm > 0)
+        var inv = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
+        for (var i = 0; i < n; i++)
         {
-            var inv = (float)(1.0 / Math.Sqrt(norm));
-            foreach (var w in counts.Keys)
+            foreach (var id in words.Of(concepts[i], aliases[i]))
             {
-                destination[(int)w] *= inv;
+                if (vocabulary[id] is var w and >= 0 && destination[w] < 0)
+                {
+                    destination[w] = -destination[w] * inv;
+                }
             }
         }
     }

@@ -123,7 +123,7 @@ public sealed class ReasonBuilder
                 }
                 else
                 {
-                    WordKeys(profile, word, conceptKeys);
+                    WordKeys(scratch, profile, word, conceptKeys);
                 }
 
                 if (conceptKeys.Count == 0)
@@ -232,15 +232,26 @@ public sealed class ReasonBuilder
 
     /// <summary>Distinct label keys of the client's concepts matched through an alias containing <paramref name="word"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void WordKeys(ClientProfile profile, int word, List<int> keys)
+    private void WordKeys(ReasonScratch scratch, ClientProfile profile, int word, List<int> keys)
     {
-        keys.Clear();
-        var n = Math.Min(profile.Concepts.Count, profile.Aliases.Count);
-        for (var i = 0; i < n; i++)
+        var words = scratch.Words;
+        if (!ReferenceEquals(scratch.WordsOf, profile))
         {
-            var concept = profile.Concepts[i];
-            var key = _conceptLabelKey[concept];
-            if (!keys.Contains(key) && _featurizer.AliasHasWord(concept, profile.Aliases[i], word))
+            words.Clear();
+            var n = Math.Min(profile.Concepts.Count, profile.Aliases.Count);
+            for (var i = 0; i < n; i++)
+            {
+                var concept = profile.Concepts[i];
+                _featurizer.WordsOfAlias(concept, profile.Aliases[i], _conceptLabelKey[concept], words);
+            }
+
+            scratch.WordsOf = profile;
+        }
+
+        keys.Clear();
+        foreach (var (w, key) in words)
+        {
+            if (w == word && !keys.Contains(key))
             {
                 keys.Add(key);
             }

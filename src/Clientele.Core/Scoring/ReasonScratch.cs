@@ -19,6 +19,14 @@ internal sealed class ReasonScratch(int keyCount)
     /// <summary>Distinct label keys of the client's concepts in one category.</summary>
     public List<int> CategoryKeys { get; } = [];
 
+    /// <summary>
+    /// (word, concept label key) for every vocabulary word of every alias the client matched, built once per client and
+    /// shared by its three targets' reasons; <see cref="WordsOf"/> is the client it was built for.
+    /// </summary>
+    public List<(int Word, int Key)> Words { get; } = [];
+
+    public Profiles.ClientProfile? WordsOf { get; set; }
+
     /// <summary>Candidate features of one row and target: ascending index, contribution ≠ 0, feature value ≠ 0.</summary>
     public List<(int Feature, float Contribution)> Candidates { get; } = [];
 

@@ -15,6 +15,9 @@ public sealed class Scorer(ModelBundle bundle)
 {
     private readonly ReasonBuilder _reasons = new(bundle.Featurizer);
 
+    // Row buffers of a finished call, taken by the next one (one slot: concurrent calls allocate their own).
+    private float[][]? _spare;
+
     public ModelBundle Bundle { get; } = bundle;
 
     /// <summary>Clients per batch (tests make it small to cross batch boundaries).</summary>
@@ -25,14 +28,21 @@ public sealed class Scorer(ModelBundle bundle)
     {
         asOf ??= profiles.Select(p => p.LastDate).Max() ?? Bundle.Featurizer.AsOf;
         var result = new List<ClientScore>(profiles.Count);
-        // One set of row buffers for every batch: a million clients would otherwise allocate a million rows.
-        var buffers = new float[Math.Min(profiles.Count, BatchSize)][];
+        // One set of row buffers for every batch (a million clients would otherwise allocate a million rows), kept
+        // for the next call when small: a server scoring request after request reuses them.
+        var size = Math.Min(profiles.Count, BatchSize);
+        var buffers = Interlocked.Exchange(ref _spare, null) is { } spare && spare.Length >= size ? spare : new float[size][];
         for (var start = 0; start < profiles.Count; start += BatchSize)
         {
             var batch = profiles.Skip(start).Take(BatchSize).ToList();
             var rows = batch.Count == buffers.Length ? buffers : buffers[..batch.Count];
             FeatureMatrix.Fill(Bundle.Featurizer, batch, asOf, rows);
             result.AddRange(ScoreBatch(batch, rows, withReasons));
+        }
+
+        if (buffers.Length <= Defaults.RetainedScoringRows)
+        {
+            Interlocked.Exchange(ref _spare, buffers);
         }
 
         return result;

@@ -75,6 +75,27 @@ public class TrainingTests
     }
 
     [Fact]
+    public void One_scorer_reused_across_calls_of_any_size_and_from_many_threads_scores_as_a_fresh_one()
+    {
+        var trained = Train(Tier.Fast, 300);
+        var bundle = Bundle(trained);
+        var sets = new[] { 103, 40, 150, 7 }.Select((n, k) => TestData.Profiles(n, seed: 20 + k, lexicon: trained.Featurizer.Lexicon)).ToArray();
+        var fresh = sets.Select(p => new Scorer(bundle).Score(p)).ToArray();
+        var shared = new Scorer(bundle);
+        for (var k = 0; k < sets.Length; k++)
+        {
+            Assert.Equal(fresh[k], shared.Score(sets[k]));   // the spare buffers from the previous call are longer or shorter
+        }
+
+        var concurrent = new List<ClientScore>[16];
+        Parallel.For(0, concurrent.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => concurrent[i] = shared.Score(sets[i % sets.Length]));
+        for (var i = 0; i < concurrent.Length; i++)
+        {
+            Assert.Equal(fresh[i % sets.Length], concurrent[i]);
+        }
+    }
+
+    [Fact]
     public void Same_data_and_seed_give_identical_predictions()
     {
         var a = Train(Tier.Fast);
