@@ -19,7 +19,10 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
     /// <summary>Scores rows: one batch transform per ML.NET member, a parallel batch for the forest.</summary>
     public double[] Predict(MLContext ml, float[][] rows, int featureCount)
     {
-        var view = Members.Any(m => m.Model is not null) ? FeatureTable.ToDataView(ml, rows, null, featureCount) : null;
+        // Built only if a member must go through ML.NET: the trained shapes are all evaluated directly, and turning
+        // 2,000 rows into a data view costs more than scoring them.
+        IDataView? view = null;
+        IDataView View() => view ??= FeatureTable.ToDataView(ml, rows, null, featureCount);
         var combined = new double[rows.Length];
         var totalWeight = Members.Sum(m => m.Weight);
         foreach (var member in Members)
@@ -29,7 +32,7 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
                 continue;
             }
 
-            var scores = MemberOutput(member, rows, view);
+            var scores = MemberOutput(member, rows, View);
             for (var i = 0; i < rows.Length; i++)
             {
                 combined[i] += member.Weight * scores[i];
@@ -45,7 +48,10 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
     }
 
     /// <summary>One member's calibrated outputs for the given rows (for the soft vote, tests and per-member metrics).</summary>
-    public double[] MemberOutput(EnsembleMember member, float[][] rows, IDataView? view)
+    public double[] MemberOutput(EnsembleMember member, float[][] rows, IDataView? view) =>
+        MemberOutput(member, rows, () => view ?? throw new ArgumentNullException(nameof(view)));
+
+    private double[] MemberOutput(EnsembleMember member, float[][] rows, Func<IDataView> view)
     {
         var binary = Targets.IsBinary(Target);
         double[] raw;
@@ -67,7 +73,7 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
         }
         else
         {
-            var output = member.Model!.Transform(view ?? throw new ArgumentNullException(nameof(view)));
+            var output = member.Model!.Transform(view());
             var column = binary ? "Probability" : "Score";
             raw = output.GetColumn<float>(column).Select(v => (v * member.LabelScale) + member.LabelMean).ToArray();
         }
