@@ -163,11 +163,13 @@ public static class Trainer
             {
                 if (job.Fold < 0)
                 {
-                    finals[job.Member] = FitMember(kinds[job.Member], target, table, options, keepOutOfBag: folds is not null || balanced);
+                    // Without out-of-fold outputs (too few clients) only the forest, recalibrated out of bag, is weighted.
+                    var weighted = balanced && (kinds[job.Member] == MemberKind.Forest || folds is not null);
+                    finals[job.Member] = FitMember(kinds[job.Member], target, table, options, keepOutOfBag: folds is not null || balanced, weighted);
                 }
                 else
                 {
-                    ScoreOutOfFold(kinds[job.Member], target, table, folds!, job.Fold, options, outputs[job.Member]!);
+                    ScoreOutOfFold(kinds[job.Member], target, table, folds!, job.Fold, options, outputs[job.Member]!, balanced);
                 }
             });
 
@@ -227,11 +229,11 @@ public static class Trainer
     }
 
     /// <summary>Fits <paramref name="kind"/> on every fold but <paramref name="fold"/> and writes its outputs for that fold.</summary>
-    private static void ScoreOutOfFold(MemberKind kind, Target target, FeatureTable table, int[] folds, int fold, TrainingOptions options, double[] output)
+    private static void ScoreOutOfFold(MemberKind kind, Target target, FeatureTable table, int[] folds, int fold, TrainingOptions options, double[] output, bool balanced)
     {
         var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != fold).ToList();
         var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == fold).ToArray();
-        var (member, _) = FitMember(kind, target, table.Subset(trainIdx), options with { Seed = options.Seed + fold + 1 }, keepOutOfBag: false);
+        var (member, _) = FitMember(kind, target, table.Subset(trainIdx), options with { Seed = options.Seed + fold + 1 }, keepOutOfBag: false, balanced);
         var rows = testIdx.Select(i => table.Rows[i]).ToArray();
         var view = member.Model is null ? null : FeatureTable.ToDataView(new MLContext(options.Seed), rows, null, table.FeatureCount);
         var scores = new TargetModel(target, [member]).MemberOutput(member, rows, view);
@@ -241,12 +243,13 @@ public static class Trainer
         }
     }
 
-    private static (EnsembleMember Member, double[]? OutOfBag) FitMember(MemberKind kind, Target target, FeatureTable table, TrainingOptions options, bool keepOutOfBag)
+    private static (EnsembleMember Member, double[]? OutOfBag) FitMember(MemberKind kind, Target target, FeatureTable table, TrainingOptions options, bool keepOutOfBag,
+        bool balanced)
     {
         var clock = Stopwatch.StartNew();
         if (kind == MemberKind.Forest)
         {
-            var forestOptions = Learners.Forest(options.Tier, target, options.Seed, options.Parallelism, Balanced(target, options));
+            var forestOptions = Learners.Forest(options.Tier, target, options.Seed, options.Parallelism, balanced);
             var (forest, outOfBag) = keepOutOfBag ? forestOptions.FitWithOutOfBag(table.Rows, table.Labels) : (forestOptions.Fit(table.Rows, table.Labels), null);
             return (EnsembleMember.OfForest(forest, PlattCalibrator.Identity) with { Seconds = clock.Elapsed.TotalSeconds }, outOfBag);
         }
@@ -262,7 +265,6 @@ public static class Trainer
             return (EnsembleMember.OfMlNet(kind, model) with { LabelMean = mean, LabelScale = sd, Seconds = clock.Elapsed.TotalSeconds }, null);
         }
 
-        var balanced = Balanced(target, options);
         var view = kind == MemberKind.Boosting ? table.ToDataViewForTrees(ml, Defaults.BoostingMinLeaf)
             : balanced ? table.ToBalancedDataView(ml) : table.ToDataView(ml);
         return (EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed, balanced).Fit(view)) with { Seconds = clock.Elapsed.TotalSeconds }, null);

@@ -84,6 +84,26 @@ public class ClassWeightTests
     }
 
     [Fact]
+    public void With_too_few_clients_for_out_of_fold_outputs_only_the_forest_is_weighted_and_recalibrated()
+    {
+        var (rows, labels) = RarePositives(80, 6, offset: -1.5);   // under MinClientsForVoteWeights: no out-of-fold fits
+        Assert.InRange(labels.Count(y => y == 1), 5, 30);
+        var table = new FeatureTable(rows, labels, 8);
+        var none = Trainer.Fit(Target.Churned, table, new TrainingOptions { Tier = Tier.Elite, Seed = 3 });
+        var balanced = Trainer.Fit(Target.Churned, table, new TrainingOptions { Tier = Tier.Elite, Seed = 3, ClassWeights = ClassWeighting.Balanced });
+        var ml = new MLContext(3);
+        var view = FeatureTable.ToDataView(ml, rows, null, 8);
+
+        Assert.True(none.Members[0].Calibration.IsIdentity);
+        Assert.False(balanced.Members[0].Calibration.IsIdentity);
+        for (var m = 1; m < none.Members.Count; m++)
+        {
+            // Boosting and linear could not be recalibrated, so they are trained as without weights.
+            Assert.Equal(none.MemberOutput(none.Members[m], rows, view), balanced.MemberOutput(balanced.Members[m], rows, view));
+        }
+    }
+
+    [Fact]
     public void Class_weights_leave_lifetime_value_untouched()
     {
         var (rows, _) = RarePositives(600, 4);
