@@ -37,6 +37,10 @@ public sealed class BenchSettings : CommandSettings
     [DefaultValue("bench-results.json")]
     public string Out { get; init; } = "bench-results.json";
 
+    [CommandOption("--splits <K>")]
+    [Description("Also compare with the reference on K more seeded 80/20 splits, mean ± sd (default 5; 0 with --quick).")]
+    public int? Splits { get; init; }
+
     [CommandOption("--sizes <LIST>")]
     [Description("Client counts for the batch-scoring curve (comma-separated).")]
     public string? Sizes { get; init; }
@@ -172,7 +176,7 @@ public sealed class BenchCommand : Command<BenchSettings>
             var reference = settings.Reference ?? FirstExisting("../shared/reference/seed_pipeline.py", "../../shared/reference/seed_pipeline.py");
             if (reference is not null && File.Exists(reference) && PythonHasSklearn())
             {
-                results["reference"] = Reference(reference, notesPath, work, runs);
+                results["reference"] = Reference(reference, notesPath, work, runs, settings.Splits ?? (settings.Quick ? 0 : 5));
             }
             else
             {
@@ -192,7 +196,7 @@ public sealed class BenchCommand : Command<BenchSettings>
     /// <summary>Scoring calls before the warm figure: enough for tiered JIT to promote the scoring path (measured: ~15).</summary>
     private const int ScoringWarmUpCalls = 20;
 
-    private static JsonObject Reference(string script, string notesPath, string work, int runs)
+    private static JsonObject Reference(string script, string notesPath, string work, int runs, int splits)
     {
         var concepts = Path.Combine(work, "concepts.csv");
         var labels = Path.Combine(work, "ref-labels.csv");
@@ -228,6 +232,11 @@ public sealed class BenchCommand : Command<BenchSettings>
                 ["reference_score_all_s"] = seconds["score_all_clients"]?.DeepClone(),
             };
             Say($"reference {tier}: train {refTrain:0.00} s vs ours {ourTrain:0.000} s ({refTrain / ourTrain:0.0}×); AUC/R² ref {Headline(json["metrics"]!)} vs ours {Headline(mine["metrics"]!)}");
+            if (splits > 0)
+            {
+                result[tier]!["more_splits"] = SplitComparison.Run(tier, labels, splits, work, args => RunPython(script, ["--concepts", concepts, .. args]),
+                    ["train", "--notes", notesPath, "--labels", labels, .. lexiconArgs], Say);
+            }
         }
 
         return result;
