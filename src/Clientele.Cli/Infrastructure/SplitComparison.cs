@@ -94,17 +94,22 @@ internal static class SplitComparison
     private static double Headline(JsonNode metrics, Target t) =>
         metrics[Targets.Name(t)]![Targets.IsBinary(t) ? "auc" : "r2"]!.GetValue<double>();
 
-    private static JsonObject MeanSd(IReadOnlyList<double> values)
+    private static (double Mean, double Sd) Stats(IReadOnlyList<double> values)
     {
         var mean = values.Average();
         var sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : 0;
+        return (mean, sd);
+    }
+
+    private static JsonObject MeanSd(IReadOnlyList<double> values)
+    {
+        var (mean, sd) = Stats(values);
         return new JsonObject { ["mean"] = Round(mean), ["sd"] = Round(sd) };
     }
 
     private static string Format(IReadOnlyList<double> values, bool signed = false)
     {
-        var mean = values.Average();
-        var sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : 0;
+        var (mean, sd) = Stats(values);
         var rounded = Math.Round(mean, 3) + 0.0;   // + 0.0 turns −0 into 0
         var text = signed ? (rounded < 0 ? "−" : "+") + Math.Abs(rounded).ToString("0.000", CultureInfo.InvariantCulture) : rounded.ToString("0.000", CultureInfo.InvariantCulture);
         return text + " ± " + sd.ToString("0.000", CultureInfo.InvariantCulture);
