@@ -66,9 +66,9 @@ internal static class SplitComparison
             summary[Targets.Name(t)] = new JsonObject
             {
                 ["metric"] = Targets.IsBinary(t) ? "auc" : "r2",
-                ["reference"] = MeanSd(reference[t]),
-                ["ours"] = MeanSd(ours[t]),
-                ["ours_minus_reference"] = MeanSd(difference),
+                ["reference"] = Summary(reference[t]),
+                ["ours"] = Summary(ours[t]),
+                ["ours_minus_reference"] = Summary(difference),
             };
             parts.Add($"{Targets.Name(t)} {Format(reference[t])} vs {Format(ours[t])} (ours − ref {Format(difference, signed: true)})");
         }
@@ -94,22 +94,15 @@ internal static class SplitComparison
     private static double Headline(JsonNode metrics, Target t) =>
         metrics[Targets.Name(t)]![Targets.IsBinary(t) ? "auc" : "r2"]!.GetValue<double>();
 
-    private static (double Mean, double Sd) Stats(IReadOnlyList<double> values)
+    private static JsonObject Summary(IReadOnlyList<double> values)
     {
-        var mean = values.Average();
-        var sd = values.Count > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1)) : 0;
-        return (mean, sd);
-    }
-
-    private static JsonObject MeanSd(IReadOnlyList<double> values)
-    {
-        var (mean, sd) = Stats(values);
+        var (mean, sd) = Core.Training.MeanSd.Of(values);
         return new JsonObject { ["mean"] = Round(mean), ["sd"] = Round(sd) };
     }
 
     private static string Format(IReadOnlyList<double> values, bool signed = false)
     {
-        var (mean, sd) = Stats(values);
+        var (mean, sd) = Core.Training.MeanSd.Of(values);
         var rounded = Math.Round(mean, 3) + 0.0;   // + 0.0 turns −0 into 0
         var text = signed ? (rounded < 0 ? "−" : "+") + Math.Abs(rounded).ToString("0.000", CultureInfo.InvariantCulture) : rounded.ToString("0.000", CultureInfo.InvariantCulture);
         return text + " ± " + sd.ToString("0.000", CultureInfo.InvariantCulture);

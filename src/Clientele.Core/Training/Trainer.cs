@@ -314,9 +314,7 @@ public static class Trainer
             var values = perFold.Select(get).Where(v => v is not null).Select(v => v!.Value).ToArray();
             if (values.Length > 0)
             {
-                var mean = values.Average();
-                var sd = values.Length > 1 ? Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1)) : 0;
-                result[name] = new MeanSd(mean, sd);
+                result[name] = MeanSd.Of(values);
             }
         }
 
