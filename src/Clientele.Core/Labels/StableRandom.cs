@@ -1,9 +1,9 @@
-using System.Text;
+using Clientele.Core.Text;
 
 namespace Clientele.Core.Labels;
 
 /// <summary>
-/// A random stream derived from (seed, key) with a stable hash (FNV-1a), so a client's draws do not
+/// A random stream derived from (seed, key) with <see cref="StableHash"/>, so a client's draws do not
 /// depend on the order or number of other clients, nor on the process (string.GetHashCode is randomised).
 /// </summary>
 public sealed class StableRandom
@@ -12,22 +12,12 @@ public sealed class StableRandom
 
     public StableRandom(int seed, string key)
     {
-        var hash = 14695981039346656037UL ^ (ulong)(uint)seed;
-        foreach (var b in Encoding.UTF8.GetBytes(key))
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
+        var hash = StableHash.Of(key, seed);
         _random = new Random((int)(hash ^ (hash >> 32)));
     }
 
     public double NextDouble() => _random.NextDouble();
 
     /// <summary>Standard normal draw (Box–Muller).</summary>
-    public double NextGaussian()
-    {
-        var u1 = 1.0 - _random.NextDouble();
-        var u2 = _random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
+    public double NextGaussian() => Gaussian.Standard(_random.NextDouble(), _random.NextDouble());
 }
