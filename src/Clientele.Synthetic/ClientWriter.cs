@@ -1,88 +1,15 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Clientele.Synthetic.Phrases;
 
-namespace Clientele.Core.Synthetic;
-
-/// <summary>
-/// SplitMix64: a tiny, fast, well-mixed generator whose sequence is fixed by this code (not by the runtime's
-/// <see cref="Random"/> implementation), so files stay identical across .NET versions.
-/// </summary>
-internal struct SplitMix64
-{
-    private ulong _state;
-
-    public SplitMix64(int seed, long stream)
-    {
-        // (seed, stream) → distinct start states: the pair is packed into 64 bits and mixed (a bijection).
-        _state = Mix(((ulong)(uint)seed << 32) ^ (ulong)stream);
-    }
-
-    public ulong NextULong()
-    {
-        _state += 0x9E3779B97F4A7C15UL;
-        return Mix(_state);
-    }
-
-    /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
-
-    /// <summary>Uniform in [0, n) for n ≥ 1 (multiply-high: no modulo bias worth the name).</summary>
-    public int Next(int n) => (int)Math.BigMul(NextULong(), (ulong)n, out _);
-
-    public bool Chance(double p) => NextDouble() < p;
-
-    /// <summary>Standard normal (Box–Muller).</summary>
-    public double NextGaussian()
-    {
-        var u1 = 1.0 - NextDouble();
-        var u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-}
+namespace Clientele.Synthetic;
 
 /// <summary>
 /// Draws and writes one client at a time (see <see cref="NotesGenerator"/> for the process). One instance per
 /// <see cref="NotesGenerator.Write"/> call; its buffers are reused for every client, so memory stays constant.
 /// </summary>
-internal sealed class ClientWriter
+internal sealed partial class ClientWriter
 {
-    private enum BudgetKind : byte
-    {
-        None,
-        Range,
-        Around,
-        Plus,
-        Euro,
-    }
-
-    /// <summary>The stated budgets: kind, low, high (thousands; euros for <see cref="BudgetKind.Euro"/>), weight.</summary>
-    private static readonly (BudgetKind Kind, int Low, int High, int Weight)[] BudgetTable =
-    [
-        (BudgetKind.Range, 1, 2, 3), (BudgetKind.Range, 2, 3, 5), (BudgetKind.Range, 3, 4, 6), (BudgetKind.Range, 3, 5, 6),
-        (BudgetKind.Range, 4, 6, 4), (BudgetKind.Range, 5, 7, 4), (BudgetKind.Range, 5, 10, 4), (BudgetKind.Range, 8, 10, 3),
-        (BudgetKind.Range, 10, 15, 3), (BudgetKind.Range, 15, 20, 2), (BudgetKind.Range, 20, 30, 2), (BudgetKind.Range, 30, 50, 1),
-        (BudgetKind.Around, 2, 2, 3), (BudgetKind.Around, 3, 3, 5), (BudgetKind.Around, 4, 4, 4), (BudgetKind.Around, 5, 5, 6),
-        (BudgetKind.Around, 6, 6, 3), (BudgetKind.Around, 8, 8, 3), (BudgetKind.Around, 10, 10, 3), (BudgetKind.Around, 12, 12, 2),
-        (BudgetKind.Around, 15, 15, 2), (BudgetKind.Around, 20, 20, 2), (BudgetKind.Around, 25, 25, 1), (BudgetKind.Around, 30, 30, 1),
-        (BudgetKind.Around, 40, 40, 1),
-        (BudgetKind.Plus, 10, 10, 2), (BudgetKind.Plus, 15, 15, 1), (BudgetKind.Plus, 20, 20, 2), (BudgetKind.Plus, 30, 30, 1),
-        (BudgetKind.Plus, 50, 50, 1),
-        (BudgetKind.Euro, 800, 800, 2), (BudgetKind.Euro, 1000, 1000, 2), (BudgetKind.Euro, 1200, 1200, 1),
-        (BudgetKind.Euro, 1500, 1500, 3), (BudgetKind.Euro, 2000, 2000, 2),
-    ];
-
-    private static readonly int BudgetWeight = SumWeights();
-
-    private static readonly SearchValues<char> NeedsQuoting = SearchValues.Create(",\"\r\n");
-
     private const int MaxItems = 32;
 
     /// <summary>Every language lists 16 professions; index 12 is the retired one.</summary>
@@ -115,9 +42,7 @@ internal sealed class ClientWriter
     private int _age;
     private bool _englishProfession;
     private int _sinceYear;
-    private BudgetKind _budgetKind;
-    private int _budgetLow;
-    private int _budgetHigh;
+    private StatedBudget _budget;
     private bool _englishNames;
     private bool _vip;
     private int _colour;
@@ -207,9 +132,9 @@ internal sealed class ClientWriter
         {
             AddItem(SentenceKind.NoLimit, noteCount);
         }
-        else if (_budgetKind != BudgetKind.None)
+        else if (_budget.Kind != BudgetKind.None)
         {
-            AddItem(_budgetKind == BudgetKind.Around ? SentenceKind.BudgetAround : SentenceKind.Budget, noteCount);
+            AddItem(_budget.Kind == BudgetKind.Around ? SentenceKind.BudgetAround : SentenceKind.Budget, noteCount);
         }
 
         AddIf(luxury, SentenceKind.Luxury, noteCount);
@@ -235,39 +160,16 @@ internal sealed class ClientWriter
             WriteNote(notes, id, n, langIndex);
         }
 
-        WriteLabels(labels, new GeneratedLabels(id, purchased, churned, clv, p, expected));
+        GeneratedCsv.WriteLabels(labels, new GeneratedLabels(id, purchased, churned, clv, p, expected));
         return noteCount;
     }
 
     private double DrawBudget(bool noLimit)
     {
-        _budgetKind = BudgetKind.None;
-        _budgetLow = _budgetHigh = 0;
-        if (noLimit || _rng.Chance(NotesGenerator.NoBudgetShare))
-        {
-            return 0;
-        }
-
-        var w = _rng.Next(BudgetWeight);
-        foreach (var (kind, low, high, weight) in BudgetTable)
-        {
-            if (w < weight)
-            {
-                _budgetKind = kind;
-                _budgetLow = low;
-                _budgetHigh = high;
-                return kind switch
-                {
-                    BudgetKind.Range => (low + high) / 2.0,
-                    BudgetKind.Euro => low / 1000.0,
-                    _ => low,
-                };
-            }
-
-            w -= weight;
-        }
-
-        throw new InvalidOperationException("budget table weights");
+        _budget = noLimit || _rng.Chance(NotesGenerator.NoBudgetShare)
+            ? StatedBudget.None
+            : StatedBudget.Pick(_rng.Next(StatedBudget.TotalWeight));
+        return _budget.Thousands;
     }
 
     private void DrawDates(int noteCount, int lastOffset)
@@ -428,21 +330,7 @@ internal sealed class ClientWriter
         var length = weight < ShortBelow ? "short" : weight < MediumBelow ? "medium" : "long";
         var minutes = Math.Clamp(10 + (weight / 10) + _rng.Next(11), 5, 90);
 
-        Span<char> buf = stackalloc char[16];
-        notes.Write(id);
-        notes.Write(',');
-        _start.AddDays(_noteOffsets[note]).TryFormat(buf, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        notes.Write(buf[..n]);
-        notes.Write(',');
-        minutes.TryFormat(buf, out n, default, CultureInfo.InvariantCulture);
-        notes.Write(buf[..n]);
-        notes.Write(" min,");
-        notes.Write(_lang.Code);
-        notes.Write(',');
-        notes.Write(length);
-        notes.Write(',');
-        WriteField(notes, _text);
-        notes.Write('\n');
+        GeneratedCsv.WriteNote(notes, id, _start.AddDays(_noteOffsets[note]), minutes, _lang.Code, length, _text);
     }
 
     /// <summary>Weighted length (CJK counts double) below which a note is "short".</summary>
@@ -450,191 +338,4 @@ internal sealed class ClientWriter
 
     /// <summary>Weighted length below which a note is "medium"; from it on, "long".</summary>
     internal const int MediumBelow = 210;
-
-    private static void WriteField(TextWriter writer, StringBuilder text)
-    {
-        var quote = false;
-        foreach (var chunk in text.GetChunks())
-        {
-            if (chunk.Span.ContainsAny(NeedsQuoting))
-            {
-                quote = true;
-                break;
-            }
-        }
-
-        if (!quote)
-        {
-            foreach (var chunk in text.GetChunks())
-            {
-                writer.Write(chunk.Span);
-            }
-
-            return;
-        }
-
-        writer.Write('"');
-        foreach (var chunk in text.GetChunks())
-        {
-            var span = chunk.Span;
-            int q;
-            while ((q = span.IndexOf('"')) >= 0)
-            {
-                writer.Write(span[..(q + 1)]);
-                writer.Write('"');
-                span = span[(q + 1)..];
-            }
-
-            writer.Write(span);
-        }
-
-        writer.Write('"');
-    }
-
-    private static void WriteLabels(TextWriter labels, GeneratedLabels row)
-    {
-        Span<char> buf = stackalloc char[32];
-        labels.Write(row.ClientId);
-        labels.Write(row.Purchased == 1 ? ",1" : ",0");
-        labels.Write(row.Churned == 1 ? ",1," : ",0,");
-        WriteNumber(labels, row.LifetimeValue, buf);
-        labels.Write(',');
-        WriteNumber(labels, row.TruePurchaseProb, buf);
-        labels.Write(',');
-        WriteNumber(labels, row.ExpectedLifetimeValue, buf);
-        labels.Write('\n');
-    }
-
-    private static void WriteNumber(TextWriter writer, double value, Span<char> buf)
-    {
-        value.TryFormat(buf, out var n, "0.##", CultureInfo.InvariantCulture);
-        writer.Write(buf[..n]);
-    }
-
-    private void Render(Template template, Lang lang)
-    {
-        foreach (var segment in template.Segments)
-        {
-            switch (segment.Kind)
-            {
-                case SegmentKind.Literal:
-                    _text.Append(segment.Text);
-                    break;
-                case SegmentKind.Gender:
-                    Render(_female ? segment.Female! : segment.Male!, lang);
-                    break;
-                default:
-                    AppendSlot(segment.Slot, segment.Form, lang);
-                    break;
-            }
-        }
-    }
-
-    private void AppendSlot(char slot, int form, Lang lang)
-    {
-        switch (slot)
-        {
-            case 'N':
-                Render(lang.NameForms[_nameForm % lang.NameForms.Length], lang);
-                return;
-            case 'S':
-                // The client's surname comes from the note's language, whatever language this sentence is in.
-                var surnames = _international ? Phrasebook.International : _lang.Surnames;
-                _text.Append(surnames[_surname % surnames.Length].Get(form, _female));
-                return;
-            case 'A':
-                _text.Append(_age);
-                _text.Append(lang.Code == "RU" ? RussianYears(_age) : lang.AgeSuffix);
-                return;
-            case 'B':
-                AppendBudget();
-                return;
-            case 'Y':
-                _text.Append(_sinceYear);
-                return;
-        }
-
-        var english = _englishNames && lang.Code != "EN";
-        var list = slot switch
-        {
-            'J' => _englishProfession && lang.Code != "EN" ? Phrasebook.EnglishProfessions : lang.Professions,
-            'P' or 'Q' => english ? Phrasebook.EnglishProducts : lang.Products,
-            'C' => english ? Phrasebook.EnglishColours : lang.Colours,
-            'H' => english ? Phrasebook.EnglishHobbies : lang.Hobbies,
-            'M' => lang.Materials,
-            'R' => lang.Recipients,
-            'O' => lang.Occasions,
-            'D' => lang.Deadlines,
-            _ => lang.Places,
-        };
-
-        var pick = _picks[slot - 'A'];
-        if (pick < 0)
-        {
-            // A client keeps one favourite colour and one main product across sentences and notes.
-            pick = slot switch
-            {
-                'C' => _colour % list.Length,
-                'J' => _profession % list.Length,
-                'P' => _product % list.Length,
-                _ => _rng.Next(list.Length),
-            };
-            if (slot is 'P' or 'Q')
-            {
-                // P and Q are two different products ("hesitates between the wallet and the belt").
-                var other = _picks[(slot == 'P' ? 'Q' : 'P') - 'A'];
-                while (pick == other)
-                {
-                    pick = _rng.Next(list.Length);
-                }
-            }
-
-            _picks[slot - 'A'] = pick;
-        }
-
-        _text.Append(list[pick].Get(form, _female));
-    }
-
-    private void AppendBudget()
-    {
-        _text.Append(_budgetLow);
-        switch (_budgetKind)
-        {
-            case BudgetKind.Range:
-                _text.Append('-').Append(_budgetHigh).Append('K');
-                break;
-            case BudgetKind.Plus:
-                _text.Append("K+");
-                break;
-            case BudgetKind.Euro:
-                _text.Append('€');
-                break;
-            default:
-                _text.Append('K');
-                break;
-        }
-    }
-
-    private static string RussianYears(int n)
-    {
-        var last = n % 10;
-        var lastTwo = n % 100;
-        if (last == 1 && lastTwo != 11)
-        {
-            return " год";
-        }
-
-        return last is >= 2 and <= 4 && lastTwo is < 12 or > 14 ? " года" : " лет";
-    }
-
-    private static int SumWeights()
-    {
-        var sum = 0;
-        foreach (var row in BudgetTable)
-        {
-            sum += row.Weight;
-        }
-
-        return sum;
-    }
 }

@@ -1,4 +1,6 @@
-namespace Clientele.Core.Synthetic;
+using Clientele.Synthetic.Phrases;
+
+namespace Clientele.Synthetic;
 
 /// <summary>
 /// Writes synthetic client-advisor notes in twelve languages with the ground truth they were generated from,

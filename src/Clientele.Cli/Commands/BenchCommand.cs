@@ -11,8 +11,8 @@ using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Profiles;
 using Clientele.Core.Scoring;
-using Clientele.Core.Synthetic;
 using Clientele.Core.Training;
+using Clientele.Synthetic;
 using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Clientele.Cli.Infrastructure;
-using Clientele.Core.Synthetic;
 using Clientele.Storage.Files;
+using Clientele.Synthetic;
 using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Commands;

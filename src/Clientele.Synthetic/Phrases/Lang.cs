@@ -1,0 +1,45 @@
+namespace Clientele.Synthetic.Phrases;
+
+/// <summary>
+/// Everything the generator writes in one language (read from its data file by <see cref="Phrasebook"/>): the
+/// sentence templates for each signal and the slot lists they draw from. Templates carry no final full stop;
+/// <see cref="Stop"/> ends each sentence.
+/// </summary>
+internal sealed class Lang
+{
+    public required string Code { get; init; }
+    public required Script Script { get; init; }
+
+    /// <summary>Sentence end: "." (followed by a space) or "。" (no space after it).</summary>
+    public required string Stop { get; init; }
+
+    /// <summary>Whether sentences are separated by a space (false for Japanese and Chinese).</summary>
+    public required bool Spaced { get; init; }
+
+    /// <summary>Whether the first letter of a sentence is capitalised.</summary>
+    public required bool Cased { get; init; }
+
+    /// <summary>What follows the age number ("45 ans"); Russian picks год/года/лет itself.</summary>
+    public required string AgeSuffix { get; init; }
+
+    public required Template[] NameForms { get; init; }
+    public required Entry[] Surnames { get; init; }
+    public required Entry[] Professions { get; init; }
+    public required Entry[] Products { get; init; }
+    public required Entry[] Colours { get; init; }
+    public required Entry[] Materials { get; init; }
+    public required Entry[] Hobbies { get; init; }
+    public required Entry[] Recipients { get; init; }
+    public required Entry[] Occasions { get; init; }
+    public required Entry[] Deadlines { get; init; }
+    public required Entry[] Places { get; init; }
+
+    /// <summary>
+    /// The templates of every <see cref="SentenceKind"/>, indexed by it. The introductions (title, surname, age,
+    /// profession) end with the one that says "first visit"; a quote holds a client's words in double quotes with a
+    /// comma inside (the CSV-quoting exercise).
+    /// </summary>
+    public required Template[][] SentenceTemplates { get; init; }
+
+    public Template[] Sentences(SentenceKind kind) => SentenceTemplates[(int)kind];
+}
