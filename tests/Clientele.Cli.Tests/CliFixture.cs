@@ -1,5 +1,3 @@
-using Clientele.Core.Synthetic;
-
 namespace Clientele.Cli.Tests;
 
 /// <summary>A temp directory with generated notes and labels, shared by the CLI tests of a class.</summary>
@@ -9,11 +7,7 @@ public sealed class CliFixture : IDisposable
     {
         Dir = Path.Combine(Path.GetTempPath(), "clientele-cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Dir);
-        using (var notes = new StreamWriter(Notes))
-        using (var labels = new StreamWriter(Labels))
-        {
-            NotesGenerator.Write(new GeneratorOptions(600, Seed: 5), notes, labels);
-        }
+        SyntheticNotes.WriteFiles(Dir, clients: 600, seed: 5);
     }
 
     public string Dir { get; }

@@ -3,9 +3,9 @@ using Clientele.Core.Concepts;
 using Clientele.Core.Ingest;
 using Clientele.Core.Profiles;
 using Clientele.Core.Scoring;
-using Clientele.Core.Synthetic;
 using Clientele.Storage.Files;
 using Clientele.Storage.Store;
+using Clientele.Synthetic;
 using Xunit.Abstractions;
 
 namespace Clientele.Cli.Tests;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Clientele.Core.Synthetic;
+using Clientele.Synthetic;
+using Clientele.Synthetic.Phrases;
 
-namespace Clientele.Core.Tests.Synthetic;
+namespace Clientele.Synthetic.Tests;
 
 public class NotesGeneratorTests
 {

@@ -1,9 +1,9 @@
 using Clientele.Core.Concepts;
 using Clientele.Core.Lexicon;
-using TestData = Clientele.Core.Tests.Fixtures.TestData;
 using Clientele.Core.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using TestData = Clientele.TestKit.TestData;
 
 namespace Clientele.Core.Tests.Concepts;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Clientele.Core.Ingest;
-using Clientele.Core.Synthetic;
+using Clientele.Synthetic;
 
 namespace Clientele.Core.Tests.Concepts;
 

@@ -35,7 +35,7 @@ public class LexiconCsvTests
     [Fact]
     public void Writing_then_reading_keeps_the_fingerprint()
     {
-        var lexicon = Fixtures.TestData.Lexicon();
+        var lexicon = TestData.Lexicon();
         var w = new StringWriter();
         LexiconCsvWriter.Write(lexicon, w);
         var back = LexiconCsv.Load(new StringReader(w.ToString()), "test");

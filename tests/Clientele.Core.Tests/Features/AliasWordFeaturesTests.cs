@@ -2,7 +2,6 @@ using Clientele.Core.Concepts;
 using Clientele.Core.Features;
 using Clientele.Core.Profiles;
 using Clientele.Core.Scoring;
-using Clientele.Core.Tests.Fixtures;
 
 namespace Clientele.Core.Tests.Features;
 

@@ -1,7 +1,6 @@
 using Clientele.Core.Errors;
 using Clientele.Core.Features;
 using Clientele.Core.Lexicon;
-using Clientele.Core.Tests.Fixtures;
 
 namespace Clientele.Core.Tests.Features;
 

@@ -1,6 +1,5 @@
 using Clientele.Core.Ingest;
 using Clientele.Core.Labels;
-using Clientele.Core.Tests.Fixtures;
 
 namespace Clientele.Core.Tests.Labels;
 

@@ -1,6 +1,5 @@
 using Clientele.Core.Features;
 using Clientele.Core.Labels;
-using Clientele.Core.Tests.Fixtures;
 using Clientele.Core.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;

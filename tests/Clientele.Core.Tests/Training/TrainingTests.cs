@@ -3,7 +3,6 @@ using Clientele.Core.Errors;
 using Clientele.Core.Features;
 using Clientele.Core.Labels;
 using Clientele.Core.Scoring;
-using Clientele.Core.Tests.Fixtures;
 using Clientele.Core.Training;
 using Microsoft.ML;
 

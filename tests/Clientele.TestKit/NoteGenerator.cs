@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Text;
-
-namespace Clientele.Server.Tests.Fixtures;
+namespace Clientele.TestKit;
 
 /// <summary>
 /// Synthetic advisor notes for tests, written here (not taken from any real data): a few sentence
 /// templates in English, French, German, Spanish, Italian and Japanese, filled with signals from
-/// <see cref="TestLexicon"/>, seeded so every run sees the same notes.
+/// <see cref="TestLexicon"/>, seeded so every run sees the same notes (the server tests' fixtures).
 /// </summary>
 public static class NoteGenerator
 {
@@ -52,7 +49,7 @@ public static class NoteGenerator
     {
         var random = new Random(seed);
         var languages = Signals.Keys.ToArray();
-        var sb = new StringBuilder("ID,Date,Duration,Language,Length,Transcription\n");
+        var csv = new NotesCsvBuilder();
         var start = new DateOnly(2025, 1, 1);
         for (var c = 0; c < clients; c++)
         {
@@ -68,12 +65,10 @@ public static class NoteGenerator
                 var (products, colours) = Things[language];
                 var text = Note(language, name, age, 2 + random.Next(30), products[random.Next(products.Length)], colours[random.Next(colours.Length)],
                     mine.Where(_ => random.NextDouble() < 0.8));
-                var date = start.AddDays(random.Next(500)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                sb.Append(id).Append(',').Append(date).Append(",20 min,").Append(language).Append(",medium,\"")
-                    .Append(text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"\n");
+                csv.Add(id, start.AddDays(random.Next(500)), language, text);
             }
         }
 
-        return sb.ToString();
+        return csv.ToString();
     }
 }

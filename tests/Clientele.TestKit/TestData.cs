@@ -1,12 +1,14 @@
-using System.Text;
 using Clientele.Core.Concepts;
 using Clientele.Core.Ingest;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Profiles;
 
-namespace Clientele.Core.Tests.Fixtures;
+namespace Clientele.TestKit;
 
-/// <summary>Small lexicon and notes written for these tests (no shared data): a few signals in several scripts.</summary>
+/// <summary>
+/// A small lexicon and notes made of its phrases (no shared data): English, French, Japanese and Chinese fragments,
+/// several to a note, seeded so every run sees the same notes (the Core tests' fixtures; their assertions rely on this exact output).
+/// </summary>
 public static class TestData
 {
     public static ConceptLexicon Lexicon() => new("test",
@@ -34,7 +36,7 @@ public static class TestData
     public static string NotesCsv(int clients, int seed = 7, bool multipleNotes = false)
     {
         var random = new Random(seed);
-        var sb = new StringBuilder("ID,Date,Duration,Language,Length,Transcription\n");
+        var csv = new NotesCsvBuilder();
         for (var c = 0; c < clients; c++)
         {
             var notes = multipleNotes && c % 3 == 0 ? 2 : 1;
@@ -42,11 +44,11 @@ public static class TestData
             {
                 var text = string.Join(' ', Enumerable.Range(0, 3 + random.Next(4)).Select(_ => Fragments[random.Next(Fragments.Length)]));
                 var date = new DateOnly(2026, 1, 1).AddDays(random.Next(300));
-                sb.Append($"C{c:D4},{date:yyyy-MM-dd},20 min,EN,medium,\"{text.Replace("\"", "\"\"")}\"\n");
+                csv.Add($"C{c:D4}", date, "EN", text);
             }
         }
 
-        return sb.ToString();
+        return csv.ToString();
     }
 
     public static List<Note> Notes(int clients, int seed = 7, bool multipleNotes = false) =>

@@ -1,8 +1,8 @@
 using Clientele.Core.Lexicon;
 
-namespace Clientele.Server.Tests.Fixtures;
+namespace Clientele.TestKit;
 
-/// <summary>A small multilingual lexicon written for these tests: each concept has aliases in several languages.</summary>
+/// <summary>A small multilingual lexicon written for the tests: each concept has aliases in the languages of <see cref="NoteGenerator"/>.</summary>
 public static class TestLexicon
 {
     public static ConceptLexicon Create() => new("test", [
