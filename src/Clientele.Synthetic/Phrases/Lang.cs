@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace Clientele.Synthetic.Phrases;
 
 /// <summary>
-/// Everything the generator writes in one language (read from its data file by <see cref="Phrasebook"/>): the
-/// sentence templates for each signal and the slot lists they draw from. Templates carry no final full stop;
+/// Everything the generator writes in one language, as its data file (<c>Phrases/Data/&lt;code&gt;.json</c>, read by
+/// <see cref="Phrasebook"/>) lists it: the sentence templates for each signal and the slot lists they draw from. Templates carry no final full stop;
 /// <see cref="Stop"/> ends each sentence.
 /// </summary>
 internal sealed class Lang
@@ -35,11 +37,12 @@ internal sealed class Lang
     public required Entry[] Places { get; init; }
 
     /// <summary>
-    /// The templates of every <see cref="SentenceKind"/>, indexed by it. The introductions (title, surname, age,
-    /// profession) end with the one that says "first visit"; a quote holds a client's words in double quotes with a
-    /// comma inside (the CSV-quoting exercise).
+    /// The templates of every <see cref="SentenceKind"/> (the file's <c>sentences</c>). The introductions (title,
+    /// surname, age, profession) end with the one that says "first visit"; a quote holds a client's words in double
+    /// quotes with a comma inside (the CSV-quoting exercise).
     /// </summary>
-    public required Template[][] SentenceTemplates { get; init; }
+    [JsonPropertyName("sentences")]
+    public required IReadOnlyDictionary<SentenceKind, Template[]> SentenceTemplates { get; init; }
 
-    public Template[] Sentences(SentenceKind kind) => SentenceTemplates[(int)kind];
+    public Template[] Sentences(SentenceKind kind) => SentenceTemplates[kind];
 }

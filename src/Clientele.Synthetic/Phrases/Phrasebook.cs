@@ -21,14 +21,19 @@ internal static class Phrasebook
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         ReadCommentHandling = JsonCommentHandling.Skip,
-        Converters = { new JsonStringEnumConverter() },
+        Converters =
+        {
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase),
+            new StringParser<Template>(Template.Parse),
+            new StringParser<Entry>(raw => new Entry(raw)),
+        },
     };
 
     /// <summary>All languages, in the order of <see cref="NotesGenerator.AllLanguages"/>.</summary>
-    public static Lang[] Languages { get; } = Array.ConvertAll(Files, file => ToLang(Read<LanguageFile>(file)));
+    public static Lang[] Languages { get; } = Array.ConvertAll(Files, file => Complete(Read<Lang>(file)));
 
     /// <summary>Surnames of an international clientele, used as they are in every language.</summary>
-    public static Entry[] International { get; } = Entries(Read<InternationalFile>("international").Surnames);
+    public static Entry[] International { get; } = Read<InternationalFile>("international").Surnames;
 
     /// <summary>English names in title case ("Travel Bag", "Burnt Orange"), as advisors drop them into other languages.</summary>
     public static Entry[] EnglishProducts { get; } = TitleCase(Languages[0].Products);
@@ -47,42 +52,18 @@ internal static class Phrasebook
         return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"phrasebook file '{file}' is empty");
     }
 
-    private static Lang ToLang(LanguageFile file)
+    private static Lang Complete(Lang lang)
     {
-        var kinds = Enum.GetValues<SentenceKind>();
-        var sentences = new Template[kinds.Length][];
-        foreach (var kind in kinds)
+        foreach (var kind in Enum.GetValues<SentenceKind>())
         {
-            var key = JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
-            sentences[(int)kind] = file.Sentences.TryGetValue(key, out var sources) && sources.Length > 0
-                ? Array.ConvertAll(sources, Template.Parse)
-                : throw new InvalidDataException($"phrasebook {file.Code}: no '{key}' sentences");
+            if (!lang.SentenceTemplates.TryGetValue(kind, out var templates) || templates.Length == 0)
+            {
+                throw new InvalidDataException($"phrasebook {lang.Code}: no {kind} sentences");
+            }
         }
 
-        return new Lang
-        {
-            Code = file.Code,
-            Script = file.Script,
-            Stop = file.Stop,
-            Spaced = file.Spaced,
-            Cased = file.Cased,
-            AgeSuffix = file.AgeSuffix,
-            NameForms = Array.ConvertAll(file.NameForms, Template.Parse),
-            Surnames = Entries(file.Surnames),
-            Professions = Entries(file.Professions),
-            Products = Entries(file.Products),
-            Colours = Entries(file.Colours),
-            Materials = Entries(file.Materials),
-            Hobbies = Entries(file.Hobbies),
-            Recipients = Entries(file.Recipients),
-            Occasions = Entries(file.Occasions),
-            Deadlines = Entries(file.Deadlines),
-            Places = Entries(file.Places),
-            SentenceTemplates = sentences,
-        };
+        return lang;
     }
-
-    private static Entry[] Entries(string[] raws) => Array.ConvertAll(raws, raw => new Entry(raw));
 
     private static Entry[] TitleCase(Entry[] entries)
     {
@@ -107,6 +88,6 @@ internal static class Phrasebook
     /// <summary>The shape of <c>Phrases/Data/international.json</c>.</summary>
     private sealed class InternationalFile
     {
-        public required string[] Surnames { get; init; }
+        public required Entry[] Surnames { get; init; }
     }
 }
