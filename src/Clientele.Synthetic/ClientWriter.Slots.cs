@@ -38,7 +38,7 @@ internal sealed partial class ClientWriter
                 return;
             case 'A':
                 _text.Append(_age);
-                _text.Append(lang.Code == "RU" ? RussianYears(_age) : lang.AgeSuffix);
+                _text.Append(lang.AgeAfter(_age));
                 return;
             case 'B':
                 _budget.AppendTo(_text);
@@ -87,17 +87,5 @@ internal sealed partial class ClientWriter
         }
 
         _text.Append(list[pick].Get(form, _female));
-    }
-
-    private static string RussianYears(int n)
-    {
-        var last = n % 10;
-        var lastTwo = n % 100;
-        if (last == 1 && lastTwo != 11)
-        {
-            return " год";
-        }
-
-        return last is >= 2 and <= 4 && lastTwo is < 12 or > 14 ? " года" : " лет";
     }
 }

@@ -21,8 +21,11 @@ internal sealed class Lang
     /// <summary>Whether the first letter of a sentence is capitalised.</summary>
     public required bool Cased { get; init; }
 
-    /// <summary>What follows the age number ("45 ans"); Russian picks год/года/лет itself.</summary>
+    /// <summary>What follows the age number ("45 ans"), unless <see cref="AgeWord"/> declines it by the number.</summary>
     public required string AgeSuffix { get; init; }
+
+    /// <summary>The word for "years" declined by the age (Russian 41 год, 42 года, 45 лет); null where it is not.</summary>
+    public CountedWord? AgeWord { get; init; }
 
     public required Template[] NameForms { get; init; }
     public required Entry[] Surnames { get; init; }
@@ -43,6 +46,9 @@ internal sealed class Lang
     /// </summary>
     [JsonPropertyName("sentences")]
     public required IReadOnlyDictionary<SentenceKind, Template[]> SentenceTemplates { get; init; }
+
+    /// <summary>What follows the age number <paramref name="age"/>.</summary>
+    public string AgeAfter(int age) => AgeWord?.After(age) ?? AgeSuffix;
 
     public Template[] Sentences(SentenceKind kind) => SentenceTemplates[kind];
 }
