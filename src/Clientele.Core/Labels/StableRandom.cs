@@ -10,12 +10,14 @@ public sealed class StableRandom
 {
     private readonly Random _random;
 
+    /// <summary>The stream of <paramref name="key"/> (a client id) under <paramref name="seed"/>.</summary>
     public StableRandom(int seed, string key)
     {
         var hash = StableHash.Of(key, seed);
         _random = new Random((int)(hash ^ (hash >> 32)));
     }
 
+    /// <summary>Uniform in [0, 1).</summary>
     public double NextDouble() => _random.NextDouble();
 
     /// <summary>Standard normal draw (Box–Muller).</summary>
