@@ -129,8 +129,8 @@ public sealed class HistoryCommand : Command<HistorySettings>
     {
         var result = new JsonObject
         {
-            ["bgnbd"] = new JsonObject { ["r"] = bgnbd.R, ["alpha"] = bgnbd.Alpha, ["a"] = bgnbd.A, ["b"] = bgnbd.B, ["log_likelihood"] = bgnbd.LogLikelihood },
-            ["gamma_gamma"] = new JsonObject { ["p"] = gg.P, ["q"] = gg.Q, ["v"] = gg.V },
+            ["bgnbd"] = new JsonObject { ["r"] = Num(bgnbd.R), ["alpha"] = Num(bgnbd.Alpha), ["a"] = Num(bgnbd.A), ["b"] = Num(bgnbd.B), ["log_likelihood"] = Num(bgnbd.LogLikelihood) },
+            ["gamma_gamma"] = new JsonObject { ["p"] = Num(gg.P), ["q"] = Num(gg.Q), ["v"] = Num(gg.V) },
             ["clients"] = rfm.Rows.Count,
             ["as_of"] = rfm.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["period"] = rfm.Period.ToString().ToLowerInvariant(),
@@ -145,16 +145,16 @@ public sealed class HistoryCommand : Command<HistorySettings>
                     ["frequency"] = b.Frequency,
                     ["and_more"] = b.AndMore,
                     ["clients"] = b.Clients,
-                    ["actual"] = Math.Round(b.Actual, 6),
-                    ["expected"] = Math.Round(b.Expected, 6),
+                    ["actual"] = Num(Math.Round(b.Actual, 6)),
+                    ["expected"] = Num(Math.Round(b.Expected, 6)),
                 })]),
                 ["total_actual"] = holdout.TotalActual,
-                ["total_expected"] = Math.Round(holdout.TotalExpected, 4),
+                ["total_expected"] = Num(Math.Round(holdout.TotalExpected, 4)),
                 ["weekly"] = new JsonArray([.. holdout.Weekly.Select(w => (JsonNode)new JsonObject
                 {
                     ["week"] = w.Week,
                     ["actual"] = w.Actual,
-                    ["expected"] = Math.Round(w.Expected, 4),
+                    ["expected"] = Num(Math.Round(w.Expected, 4)),
                 })]),
             };
         }
@@ -162,6 +162,9 @@ public sealed class HistoryCommand : Command<HistorySettings>
         result["seconds"] = seconds;
         return result;
     }
+
+    /// <summary>JSON has no NaN or infinity; a value the model could not give is null rather than a crash at the end of a run.</summary>
+    private static JsonNode? Num(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 
     private static void Print(RfmSummary rfm, BgNbdModel bgnbd, GammaGammaModel gg, HoldoutCheck? holdout, double seconds, string? output)
     {

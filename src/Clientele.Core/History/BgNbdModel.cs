@@ -75,6 +75,14 @@ public sealed class BgNbdModel
         var a = Math.Abs(A - 1) < NearOne ? 1 + NearOne : A;
         var z = t / (Alpha + T + t);
         var h = Math.Pow(1 - z, a - 1) * Hypergeometric.F21(a + B - 1 - R, a - 1, a + B + x - 1, z);
+        if (!double.IsFinite(h))
+        {
+            // a and b in the millions (a fit where every client drops out with the same probability, so the Beta
+            // collapses) overflow the Euler form; the paper's own form is the stable one there, its series ratio
+            // tending to b / (a + b) < 1.
+            h = Math.Exp((R + x) * Math.Log(1 - z) + Math.Log(Hypergeometric.F21(R + x, B + x, a + B + x - 1, z)));
+        }
+
         var alive = (a + B + x - 1) / (a - 1) * (1 - h);
         return alive * ProbabilityAlive(x, tx, T);
     }

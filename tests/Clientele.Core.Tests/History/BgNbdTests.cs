@@ -47,6 +47,22 @@ public class BgNbdTests
     }
 
     [Fact]
+    public void A_collapsed_dropout_beta_still_gives_finite_predictions()
+    {
+        // Every client dropping out with the same probability drives a and b to the millions with a/(a+b) fixed.
+        var m = new BgNbdModel(1.14, 38.7, 1.0e7, 6.0e7);
+        foreach (var (x, tx, T) in new[] { (0.0, 0.0, 200.0), (3, 116, 200), (40, 190, 200) })
+        {
+            var e = m.ExpectedPurchases(90, x, tx, T);
+            Assert.True(double.IsFinite(e) && e >= 0, $"x={x}: {e}");
+        }
+
+        // Constant dropout p = 1/7: the limit is the Pareto/NBD-like expectation with a geometric lifetime, so it
+        // must lie below the no-dropout Gamma-Poisson mean (r + x)/(α + T) · t.
+        Assert.True(m.ExpectedPurchases(90, 3, 116, 200) < (1.14 + 3) / (38.7 + 200) * 90);
+    }
+
+    [Fact]
     public void Conditional_expectation_matches_the_paper_s_formula_evaluated_directly()
     {
         // Equation 10 of Fader, Hardie & Lee (2005) with the raw 2F1, for a client small enough not to overflow.
