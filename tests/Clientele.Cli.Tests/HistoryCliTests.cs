@@ -41,6 +41,11 @@ public sealed class HistoryCliTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_dir, name);
 
+    [Theory]
+    [InlineData("rfm")]
+    [InlineData("history")]
+    public void Both_verbs_have_help(string verb) => Assert.Equal(0, ClienteleApp.RunCaptured(verb, "--help").Exit);
+
     [Fact]
     public void Rfm_writes_one_row_per_client_with_the_documented_header()
     {
