@@ -33,6 +33,8 @@ public static class ClienteleApp
             config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API and the dashboard.");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure speed end to end, side by side with the reference when python3 has scikit-learn.");
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write synthetic multilingual notes and ground-truth labels.");
+            config.AddCommand<RfmCommand>("rfm").WithDescription("Recency, frequency and monetary value per client from purchase transactions.");
+            config.AddCommand<HistoryCommand>("history").WithDescription("Fit BG/NBD + Gamma-Gamma on purchase history: P(alive), expected purchases, spend and CLV per client; --holdout-days checks it.");
         });
 
         try

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Clientele.Core.Errors;
+using Clientele.Core.History;
+using Clientele.Core.Ingest;
+
+namespace Clientele.Cli.Infrastructure;
+
+/// <summary>The CLI's edge for purchase history: opens the transactions (and fx-rates) files and hands Core readers.</summary>
+public static class TransactionInputs
+{
+    /// <summary>
+    /// Reads the transactions. A bad row stops the run unless --skip-bad-rows: a dropped purchase changes every
+    /// client figure downstream, so leaving rows out has to be asked for.
+    /// </summary>
+    public static (List<Transaction> Transactions, IngestReport Report) Read(TransactionsSettings settings)
+    {
+        var path = settings.Transactions!;
+        var options = new TransactionsCsvOptions
+        {
+            IdColumn = settings.IdColumn,
+            DateColumn = settings.DateColumn,
+            AmountColumn = settings.AmountColumn,
+            DecimalComma = settings.DecimalComma,
+            FxRates = settings.FxRates is null ? null : Rates(settings.FxRates),
+        };
+        using var reader = Inputs.Open(path);
+        var report = new IngestReport(path);
+        var transactions = TransactionsCsv.ReadAll(reader, path, report, options);
+        if (report.Rejected > 0 && !settings.SkipBadRows)
+        {
+            var first = report.Issues.First(i => !i.Reason.StartsWith("warning: ", StringComparison.Ordinal));
+            throw new ClienteleInputException(path, first.Line, first.Column,
+                first.Reason + (report.Rejected > 1 ? $" ({report.Rejected:N0} bad rows in all" : " (") + "; --skip-bad-rows leaves them out)");
+        }
+
+        Inputs.Tell(report);
+        return (transactions, report);
+    }
+
+    /// <summary>The as-of date asked for, else the newest transaction date.</summary>
+    public static DateOnly AsOf(TransactionsSettings settings, List<Transaction> transactions)
+    {
+        if (settings.AsOfDate is { } d)
+        {
+            return d;
+        }
+
+        var newest = DateOnly.MinValue;
+        foreach (var t in transactions)
+        {
+            if (t.Date > newest)
+            {
+                newest = t.Date;
+            }
+        }
+
+        return newest;
+    }
+
+    private static Dictionary<string, double> Rates(string path)
+    {
+        using var reader = Inputs.Open(path);
+        using var sep = CsvInput.OpenReader(reader, path);
+        var currency = CsvInput.FindColumn(sep.Header, path, "currency", null, "currency", "ccy");
+        var rate = CsvInput.FindColumn(sep.Header, path, "rate", null, "rate_to_base", "rate");
+        var rates = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in sep)
+        {
+            var code = CsvInput.Cell(row, currency).Trim();
+            var text = CsvInput.Cell(row, rate).Trim();
+            if (code.Length == 0 || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) || !(r > 0) || !double.IsFinite(r))
+            {
+                throw new ClienteleInputException(path, row.LineNumberFrom, rate + 1, $"rate '{Messages.Truncate(text)}' for '{Messages.Truncate(code)}' is not a positive number");
+            }
+
+            rates[code] = r;
+        }
+
+        return rates;
+    }
+}
