@@ -16,9 +16,10 @@ public sealed class TrainVersion(TimeProvider time)
     /// <summary>The stage reported while the bundle is saved and recorded.</summary>
     public const string SavingStage = "save bundle";
 
-    /// <summary>The run kind and status of a finished training, as the server's job queue writes them too.</summary>
-    private const string RunKind = "train";
+    /// <summary>The run kind of a training in the store (the server's training jobs are recorded under it too).</summary>
+    public const string RunKind = "train";
 
+    /// <summary>The status of a finished run, as the server's job queue writes it.</summary>
     private const string Succeeded = "succeeded";
 
     /// <summary>Runs every step; <paramref name="seconds"/> gains "save" (saving and recording) after the fit's stages.</summary>
