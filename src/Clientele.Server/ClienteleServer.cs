@@ -110,6 +110,7 @@ public static class ClienteleServer
         app.MapHealthApi()
             .MapPredictApi()
             .MapTrainApi()
+            .MapJobsApi()
             .MapModelsApi()
             .MapClientsApi()
             .MapRunsApi()

@@ -11,7 +11,7 @@ public static class ServerMessages
     public const string NoActiveModel = "no model is active; train one (POST /api/train) or activate a version (POST /api/models/{version}/activate)";
     public const string NoUpload = "no notes were sent; send a CSV file as multipart field 'file' or as a text/csv body";
     public const string NoStoredNotes = "the store holds no notes to train on; send a notes file, or score with ?store=true first";
-    public const string BadVersionName = "version names are 1 to 64 characters among letters, digits, '.', '_' and '-'";
+    public const string BadVersionName = Workflows.WorkflowMessages.BadVersionName;
     public const string QueueFull = "too many jobs are waiting; try again when the current ones have finished";
     public const string RateLimited = "too many write requests; wait a minute and try again";
     public const string Internal = "the server failed to handle this request; the error was logged";

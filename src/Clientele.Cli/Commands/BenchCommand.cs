@@ -13,6 +13,7 @@ using Clientele.Core.Profiles;
 using Clientele.Core.Scoring;
 using Clientele.Core.Training;
 using Clientele.Synthetic;
+using Clientele.Workflows.Notes;
 using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Commands;
@@ -205,7 +206,10 @@ public sealed class BenchCommand : Command<BenchSettings>
         // The reference is run on concepts from its own lexicon when it sits beside the script, so both systems see the same input.
         var refLexicon = FirstExisting(Path.Combine(Path.GetDirectoryName(script)!, "../data/lexicon_v1.csv"));
         var lexiconArgs = refLexicon is null ? Array.Empty<string>() : ["--lexicon", refLexicon];
-        ClienteleApp.Run(["detect", "--notes", notesPath, "--out", concepts, "--quiet", .. lexiconArgs]);
+        var detectLexicon = Inputs.Lexicon(refLexicon);
+        var (detectNotes, detectReport) = Inputs.Notes(notesPath);
+        Inputs.Tell(detectReport);
+        Storage.Files.AtomicFile.WriteText(concepts, w => DetectConcepts.Run(detectLexicon, detectNotes, w));
         foreach (var tier in new[] { "fast", "elite" })
         {
             var json = RunPython(script, "--concepts", concepts, "--tier", tier, "--labels-out", labels, "--split-out", split, "--repeat", runs.ToString(CultureInfo.InvariantCulture));
@@ -213,11 +217,12 @@ public sealed class BenchCommand : Command<BenchSettings>
             var refTrain = seconds!["train_total"]!.GetValue<double>() + seconds["features"]!.GetValue<double>();
             var trainTimes = new List<double>();
             JsonNode? mine = null;
+            var training = new TrainingSettings { Notes = notesPath, Labels = labels, Holdout = split, Lexicon = refLexicon, Json = true, NoStore = true };
             for (var i = 0; i < runs; i++)
             {
-                var (_, outText, _) = ClienteleApp.RunCaptured(["train", "--notes", notesPath, "--labels", labels, "--holdout", split, "--tier", tier, "--out", Path.Combine(work, "ref-" + tier), "--json", "--no-store", .. lexiconArgs]);
-                mine = JsonNode.Parse(outText);
-                trainTimes.Add(mine!["seconds"]!["train_total"]!.GetValue<double>() + mine["seconds"]!["features"]!.GetValue<double>());
+                mine = Pipeline.TrainVersion(training, ParseTier(tier), Path.Combine(work, "ref-" + tier), DateTimeOffset.UtcNow, new StageProgress(quiet: true),
+                    new Dictionary<string, double>(StringComparer.Ordinal)).Report;
+                trainTimes.Add(mine["seconds"]!["train_total"]!.GetValue<double>() + mine["seconds"]!["features"]!.GetValue<double>());
             }
 
             trainTimes.Sort();
@@ -241,6 +246,8 @@ public sealed class BenchCommand : Command<BenchSettings>
 
         return result;
     }
+
+    private static Tier ParseTier(string tier) => tier == "elite" ? Tier.Elite : Tier.Fast;
 
     private static string Headline(JsonNode m) =>
         string.Join(" ", new[] { "purchased", "churned" }.Select(t => m[t]?["auc"]?.GetValue<double>().ToString("0.000", CultureInfo.InvariantCulture) ?? "–"))

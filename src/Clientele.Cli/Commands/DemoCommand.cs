@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using System.ComponentModel;
 using Clientele.Cli.Infrastructure;
+using Clientele.Core.Features;
+using Clientele.Synthetic;
+using Clientele.Workflows.Training;
 using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Commands;
@@ -38,22 +41,31 @@ public sealed class DemoCommand : Command<DemoSettings>
         var data = Path.Combine(dir, "data");
         var db = "Data Source=" + Path.Combine(dir, "clientele.db");
         var models = Path.Combine(dir, "models");
-        Step("generate", ClienteleApp.Run(["generate", "--clients", settings.Clients.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", data]));
+        SampleData.Write(new GeneratorOptions(settings.Clients, Core.Defaults.Seed), data);
         var notes = Path.Combine(data, "notes.csv");
-        var labels = Path.Combine(data, "labels.csv");
-        foreach (var tier in new[] { "fast", "elite" })
+        var quiet = new StageProgress(quiet: true);
+        var versions = new Dictionary<Tier, TrainedVersion>();
+        foreach (var tier in new[] { Tier.Fast, Tier.Elite })
         {
-            CliIO.Out.WriteLine($"— train {tier}");
-            Step("train " + tier, ClienteleApp.Run(["train", "--notes", notes, "--labels", labels, "--tier", tier, "--out", Path.Combine(models, tier), "--db", db, "--quiet"]));
+            var name = tier.ToString().ToLowerInvariant();
+            CliIO.Out.WriteLine($"— train {name}");
+            var training = new TrainingSettings { Notes = notes, Labels = Path.Combine(data, "labels.csv"), Db = db, Quiet = true };
+            versions[tier] = Pipeline.TrainVersion(training, tier, Path.Combine(models, name), DateTimeOffset.UtcNow, quiet, new Dictionary<string, double>(StringComparer.Ordinal));
+            ReportTable.Write(versions[tier].Model.Report);
+            CliIO.Out.WriteLine($"bundle → {versions[tier].Directory}");
         }
 
         using (var store = Storage.Store.StoreFactory.Open(db))
         {
-            store.ActivateModelVersion("elite");
+            store.ActivateModelVersion(versions[Tier.Elite].Version);
         }
 
         CliIO.Out.WriteLine("— score every client with the Elite model");
-        Step("predict", ClienteleApp.Run(["predict", "--model", Path.Combine(models, "elite"), "--notes", notes, "--out", Path.Combine(dir, "scores.csv"), "--db", db, "--quiet"]));
+        var scoresFile = Path.Combine(dir, "scores.csv");
+        var scoring = new NotesSettings { Notes = notes, Db = db, Quiet = true };
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var (bundle, scores) = Pipeline.Score(scoring, versions[Tier.Elite].Directory, scoresFile, withReasons: true, shard: null, quiet, seconds);
+        ScoresSummary.Write(ScoresSummary.Build(scores, bundle.Tier.ToString().ToLowerInvariant(), seconds), bundle, scoresFile);
         CliIO.Out.WriteLine($"demo data, models, scores.csv and clientele.db are in {dir}");
         if (settings.NoServe)
         {
@@ -78,13 +90,5 @@ public sealed class DemoCommand : Command<DemoSettings>
         app.StartAsync(cancellationToken).GetAwaiter().GetResult();
         app.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
         return 0;
-    }
-
-    private static void Step(string name, int exit)
-    {
-        if (exit != 0)
-        {
-            throw new InvalidOperationException($"demo step '{name}' failed with exit code {exit}");
-        }
     }
 }

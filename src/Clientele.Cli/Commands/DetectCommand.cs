@@ -2,10 +2,8 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Clientele.Cli.Infrastructure;
-using Clientele.Core.Concepts;
-using Clientele.Core.Ingest;
-using Clientele.Core.Profiles;
 using Clientele.Storage.Files;
+using Clientele.Workflows.Notes;
 using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Commands;
@@ -29,31 +27,17 @@ public sealed class DetectCommand : Command<DetectSettings>
         var progress = new StageProgress(settings.Quiet || settings.Json);
         var clock = Stopwatch.StartNew();
         var lexicon = Inputs.Lexicon(settings.Lexicon);
-        var matcher = ConceptMatcher.Build(lexicon);
         var (notes, report) = Inputs.Notes(settings.Notes!, settings.CsvOptions);
         Inputs.Tell(report);
         progress.Report($"detect concepts in {notes.Count:N0} notes");
-        long matches = 0;
-        long chars = 0;
-        var clients = new HashSet<string>(StringComparer.Ordinal);
-        AtomicFile.WriteText(settings.Out!, writer =>
-        {
-            var csv = new ConceptsCsv(writer, lexicon);
-            csv.WriteHeader();
-            var builder = new ProfileBuilder(matcher) { OnMatch = (note, m) => { csv.Write(note, m); matches++; } };
-            builder.AddRange(notes);
-            foreach (var note in notes)
-            {
-                chars += note.Text.Length;
-                clients.Add(note.ClientId);
-            }
-        });
+        Detection found = null!;
+        AtomicFile.WriteText(settings.Out!, writer => found = DetectConcepts.Run(lexicon, notes, writer));
         var result = new JsonObject
         {
             ["notes"] = notes.Count,
-            ["clients"] = clients.Count,
+            ["clients"] = found.Clients,
             ["rejected_rows"] = report.Rejected,
-            ["concepts"] = matches,
+            ["concepts"] = found.Matches,
             ["lexicon"] = lexicon.Name,
             ["lexicon_concepts"] = lexicon.Concepts.Count,
             ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 4),
@@ -65,7 +49,7 @@ public sealed class DetectCommand : Command<DetectSettings>
         }
         else
         {
-            CliIO.Out.WriteLine($"{matches:N0} concepts in {notes.Count:N0} notes ({clients.Count:N0} clients, {chars:N0} chars) → {settings.Out}");
+            CliIO.Out.WriteLine($"{found.Matches:N0} concepts in {notes.Count:N0} notes ({found.Clients:N0} clients, {found.Chars:N0} chars) → {settings.Out}");
         }
 
         return 0;

@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using Clientele.Cli.Infrastructure;
-using Clientele.Storage.Files;
 using Clientele.Synthetic;
 using Spectre.Console.Cli;
 
@@ -48,14 +46,8 @@ public sealed class GenerateCommand : Command<GenerateSettings>
 {
     public override int Execute(CommandContext context, GenerateSettings settings, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        Directory.CreateDirectory(settings.Out!);
         var languages = settings.Languages?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(l => l.ToUpperInvariant()).ToList();
-        var options = new GeneratorOptions(settings.Clients, settings.Seed, languages);
-        long notes = 0;
-        AtomicFile.WriteText(Path.Combine(settings.Out!, "labels.csv"), labels =>
-            AtomicFile.WriteText(Path.Combine(settings.Out!, "notes.csv"), w => notes = NotesGenerator.Write(options, w, labels)));
-        CliIO.Out.WriteLine($"{settings.Clients:N0} clients, {notes:N0} notes → {Path.Combine(settings.Out!, "notes.csv")} and labels.csv ({clock.Elapsed.TotalSeconds:0.0}s)");
+        SampleData.Write(new GeneratorOptions(settings.Clients, settings.Seed, languages), settings.Out!);
         return 0;
     }
 }

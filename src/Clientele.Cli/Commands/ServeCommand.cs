@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Clientele.Cli.Commands;
 
 /// <summary>Settings of <see cref="ServeCommand"/>.</summary>
-public sealed class ServeSettings : CommandSettings
+public sealed class ServeSettings : StoreSettings
 {
     [CommandOption("--urls <URL>")]
     [Description("Where to listen (loopback by default).")]
@@ -17,10 +17,6 @@ public sealed class ServeSettings : CommandSettings
     [CommandOption("--model <DIR>")]
     [Description("Bundle to activate at start (otherwise the store's active version).")]
     public string? Model { get; init; }
-
-    [CommandOption("--db <CONNECTION>")]
-    [Description(StoreOption.Description)]
-    public string? Db { get; init; }
 }
 
 /// <summary><c>clientele serve</c>: the HTTP API and the dashboard.</summary>

@@ -1,24 +1,13 @@
 using System.ComponentModel;
 using Clientele.Cli.Infrastructure;
-using Clientele.Core.Bundles;
 using Clientele.Core.Features;
-using Clientele.Core.Training;
-using Clientele.Storage.Files;
 using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Commands;
 
 /// <summary>Settings of <see cref="TrainCommand"/>.</summary>
-public sealed class TrainSettings : TrainingSettings, IStoreSettings
+public sealed class TrainSettings : TrainingSettings
 {
-    [CommandOption("--db <CONNECTION>")]
-    [Description(StoreOption.Description)]
-    public string? Db { get; init; }
-
-    [CommandOption("--no-store")]
-    [Description("Do not record this run in the store.")]
-    public bool NoStore { get; init; }
-
     [CommandOption("--tier <TIER>")]
     [Description("fast (one random forest per target) or elite (forest + boosting + linear, soft voting).")]
     [DefaultValue("fast")]
@@ -49,15 +38,9 @@ public sealed class TrainCommand : Command<TrainSettings>
         var started = DateTimeOffset.UtcNow;
         var progress = new StageProgress(settings.Quiet || settings.Json);
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var (profiles, lexicon, _) = Pipeline.Profiles(settings, progress, seconds);
-        var trained = Pipeline.Train(settings, settings.ParsedTier, profiles, lexicon, progress, seconds);
-        var json = ReportJson.Build(trained.Report);
-        var bundle = ModelBundle.FromTraining(trained, settings.Seed, Inputs.Fingerprint(settings.Notes, settings.Labels), json, DateTimeOffset.UtcNow);
-        progress.Report("save bundle");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        DirectoryBundleStore.Save(bundle, settings.Out!);
-        StoreRecorder.RecordTraining(settings, settings.Out!, bundle, started, profiles.Count, activate: false);
-        json["seconds"]!["save"] = Math.Round(clock.Elapsed.TotalSeconds, 4);
+        var trained = Pipeline.TrainVersion(settings, settings.ParsedTier, settings.Out!, started, progress, seconds);
+        var json = trained.Report;
+        json["seconds"]!["save"] = Math.Round(seconds["save"], 4);
         json["out"] = settings.Out;
         if (settings.Json)
         {
@@ -65,7 +48,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         }
         else
         {
-            ReportTable.Write(trained.Report);
+            ReportTable.Write(trained.Model.Report);
             CliIO.Out.WriteLine($"bundle → {settings.Out}");
         }
 

@@ -3,8 +3,8 @@ using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Infrastructure;
 
-/// <summary>Options every verb that reads notes shares.</summary>
-public class NotesSettings : CommandSettings
+/// <summary>Options every verb that reads notes shares (after the store options, declared once in <see cref="RecordingSettings"/>).</summary>
+public class NotesSettings : RecordingSettings
 {
     [CommandOption("--notes <FILE>")]
     [Description("Notes CSV (ID,Date,...,Transcription; other header names accepted).")]

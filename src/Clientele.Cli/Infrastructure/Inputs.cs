@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using Clientele.Core.Errors;
 using Clientele.Core.Ingest;
 using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
+using Clientele.Workflows.Versions;
 
 namespace Clientele.Cli.Infrastructure;
 
@@ -53,21 +53,18 @@ public static class Inputs
         return split;
     }
 
-    /// <summary>SHA-256 of the input files, recorded in bundles so a model can be traced to its data.</summary>
-    public static string Fingerprint(params string?[] paths)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var p in paths)
+    /// <summary>The <see cref="DataFingerprint"/> of the input files (a missing or unnamed one is skipped).</summary>
+    public static string Fingerprint(params string?[] paths) =>
+        DataFingerprint.Of([.. paths.Select(p =>
         {
-            if (p is not null && File.Exists(p))
+            if (p is null || !File.Exists(p))
             {
-                using var s = File.OpenRead(p);
-                hash.AppendData(SHA256.HashData(s));
+                return null;
             }
-        }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
+            using var s = File.OpenRead(p);
+            return DataFingerprint.Digest(s);
+        })]);
 
     /// <summary>Prints rejected rows (count and the first few reasons) on stderr: nothing is dropped silently.</summary>
     public static void Tell(IngestReport report, int show = 5)

@@ -1,53 +1,88 @@
-using System.Diagnostics;
-using Clientele.Core.Concepts;
+using Clientele.Core.Bundles;
+using Clientele.Core.Errors;
 using Clientele.Core.Features;
-using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Profiles;
+using Clientele.Core.Scoring;
 using Clientele.Core.Training;
+using Clientele.Storage.Files;
+using Clientele.Workflows;
+using Clientele.Workflows.Notes;
+using Clientele.Workflows.Scoring;
+using Clientele.Workflows.Training;
+using Clientele.Workflows.Versions;
 
 namespace Clientele.Cli.Infrastructure;
 
-/// <summary>The read → detect → profile → label → train path the verbs share.</summary>
+/// <summary>
+/// The CLI's side of the workflows: turns a verb's settings into workflow requests (files opened here, rejected
+/// rows told on stderr) and runs them. Every verb that reads, trains or scores comes through here.
+/// </summary>
 public static class Pipeline
 {
+    private static TimeProvider Time => TimeProvider.System;
+
     /// <summary>Reads notes and builds profiles, timing each stage into <paramref name="seconds"/>.</summary>
     public static (IReadOnlyList<ClientProfile> Profiles, ConceptLexicon Lexicon, List<Core.Ingest.Note> Notes) Profiles(NotesSettings s, IProgress<string> progress, IDictionary<string, double> seconds, ConceptLexicon? lexicon = null)
     {
-        var clock = Stopwatch.StartNew();
-        progress.Report("lexicon");
-        lexicon ??= Inputs.Lexicon(s.Lexicon);
-        var matcher = ConceptMatcher.Build(lexicon);
-        seconds["lexicon"] = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        progress.Report("read notes");
-        var (notes, report) = Inputs.Notes(s.Notes!, s.CsvOptions);
-        Inputs.Tell(report);
-        seconds["ingest"] = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        progress.Report($"detect concepts in {notes.Count:N0} notes");
-        var profiles = ProfileBuilder.FromNotes(matcher, notes);
-        seconds["detect"] = clock.Elapsed.TotalSeconds;
-        return (profiles, lexicon, notes);
+        var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon), new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions),
+            progress, seconds, report => Inputs.Tell(report));
+        return (read.Profiles, read.Lexicon, read.Notes);
     }
 
     /// <summary>Trains one tier on profiles, with real labels when given, smart labels otherwise.</summary>
-    public static TrainedModel Train(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, IProgress<string> progress, IDictionary<string, double> seconds)
+    public static TrainedModel Train(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, IProgress<string> progress, IDictionary<string, double> seconds) =>
+        TrainModels.Run(Request(s, tier, profiles, lexicon), progress, seconds);
+
+    /// <summary>Reads the notes, trains one tier and saves the bundle in <paramref name="outDirectory"/>, recorded in the store unless --no-store.</summary>
+    public static TrainedVersion TrainVersion(TrainingSettings s, Tier tier, string outDirectory, DateTimeOffset started, IProgress<string> progress, IDictionary<string, double> seconds)
     {
-        var labels = s.Labels is null ? SmartLabeler.Label(profiles, lexicon, s.Seed) : Inputs.Labels(s.Labels);
-        var known = profiles.Count(p => labels.For(p.ClientId) is not null);
-        if (known == 0)
+        var (profiles, lexicon, _) = Profiles(s, progress, seconds);
+        var request = new TrainVersionRequest(Request(s, tier, profiles, lexicon), Inputs.Fingerprint(s.Notes, s.Labels), BundlePlace.At(outDirectory))
         {
-            throw new Core.Errors.ClienteleInputException(s.Labels ?? "labels", null, null, "no client of the notes file has a label row (client ids do not match)");
+            Store = s.Store,
+            Run = new TrainingRun(started, $"{tier.ToString().ToLowerInvariant()} model trained from the CLI"),
+        };
+        return new TrainVersion(Time).Run(request, progress, seconds);
+    }
+
+    /// <summary>Scores the clients of the notes (shard K/N of them when given) with the bundle in <paramref name="modelDirectory"/>, writes the scores CSV and records them unless --no-store.</summary>
+    public static (ModelBundle Bundle, List<ClientScore> Scores) Score(NotesSettings s, string modelDirectory, string outFile, bool withReasons, string? shard,
+        IProgress<string> progress, IDictionary<string, double> seconds)
+    {
+        var clock = new StageClock(Time, seconds);
+        progress.Report("load model");
+        var bundle = DirectoryBundleStore.Load(modelDirectory);
+        clock.Lap("load_model");
+        var (profiles, _, notes) = Profiles(s, progress, seconds, bundle.Lexicon);
+        if (shard is not null)
+        {
+            var (k, n) = Sharding.Parse(shard)!.Value;
+            profiles = profiles.Where(p => Sharding.ShardOf(p.ClientId, n) == k).ToList();
         }
 
-        var holdout = s.Holdout is null ? null : Inputs.Holdout(s.Holdout);
-        var trained = Trainer.Train(profiles, lexicon, labels, holdout, new TrainingOptions { Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate, ClassWeights = s.ClassWeighting }, progress);
-        foreach (var (k, v) in seconds)
+        var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), profiles)
         {
-            trained.Report.Seconds.TryAdd(k, v);
+            Notes = notes,
+            AsOf = s.AsOfDate,
+            WithReasons = withReasons,
+            WriteCsv = body => AtomicFile.WriteText(outFile, body),
+            Store = s.Store,
+        };
+        return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds));
+    }
+
+    /// <summary>The fit request of the settings: labels read (or smart) and checked to match the notes, the holdout read.</summary>
+    private static TrainModelsRequest Request(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon)
+    {
+        var options = new TrainingOptions { Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate, ClassWeights = s.ClassWeighting };
+        var request = new TrainModelsRequest(profiles, lexicon, s.Labels is null ? null : Inputs.Labels(s.Labels), null, options);
+        var labels = TrainModels.Labels(request);
+        if (!profiles.Any(p => labels.For(p.ClientId) is not null))
+        {
+            throw new ClienteleInputException(s.Labels ?? "labels", null, null, "no client of the notes file has a label row (client ids do not match)");
         }
 
-        return trained;
+        return request with { Labels = labels, Holdout = s.Holdout is null ? null : Inputs.Holdout(s.Holdout) };
     }
 }

@@ -1,20 +1,34 @@
 using System.ComponentModel;
+using Clientele.Storage.Store;
+using Clientele.Workflows;
 using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Infrastructure;
 
-/// <summary>Where results are recorded: SQLite file by default, PostgreSQL with a connection string.</summary>
-public interface IStoreSettings
+/// <summary>
+/// <c>--db</c>, declared once: where results are recorded, a SQLite file by default or PostgreSQL with a
+/// connection string. The root of every settings type that reads notes, and of <c>serve</c>.
+/// </summary>
+public class StoreSettings : CommandSettings
 {
-    string? Db { get; }
+    /// <summary>Help text of <c>--db</c>.</summary>
+    public const string DbDescription = "Store connection: SQLite 'Data Source=FILE' or PostgreSQL 'Host=…'. Default: $CLIENTELE_DB, else clientele.db here.";
 
-    bool NoStore { get; }
+    [CommandOption("--db <CONNECTION>")]
+    [Description(DbDescription)]
+    public string? Db { get; init; }
+
+    /// <summary>The connection to open: <c>--db</c>, else $CLIENTELE_DB, else null (the store's default file).</summary>
+    public string? ConnectionString => Db ?? Environment.GetEnvironmentVariable("CLIENTELE_DB");
 }
 
-/// <summary>Store options shared by train and predict.</summary>
-public static class StoreOption
+/// <summary><c>--no-store</c>, declared once, for the verbs that record their results.</summary>
+public class RecordingSettings : StoreSettings
 {
-    public const string Description = "Store connection: SQLite 'Data Source=FILE' or PostgreSQL 'Host=…'. Default: $CLIENTELE_DB, else clientele.db here.";
+    [CommandOption("--no-store")]
+    [Description("Do not record this run in the store.")]
+    public bool NoStore { get; init; }
 
-    public static string? Resolve(IStoreSettings s) => s.Db ?? Environment.GetEnvironmentVariable("CLIENTELE_DB");
+    /// <summary>Where a workflow records: nowhere with <c>--no-store</c>, else the store, opened when the workflow records.</summary>
+    public StoreAccess Store => NoStore ? StoreAccess.None : StoreAccess.Opening(() => StoreFactory.Open(ConnectionString));
 }

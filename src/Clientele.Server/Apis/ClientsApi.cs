@@ -1,5 +1,6 @@
 using Clientele.Server.Scoring;
 using Clientele.Storage.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clientele.Server.Apis;
 
@@ -21,28 +22,28 @@ public static class ClientsApi
 
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/clients", (IClienteleStore store, string? segment, string? risk, string? q, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize) =>
+        app.MapGet("/api/clients", Results<Ok<ClientPage>, ProblemHttpResult> (IClienteleStore store, string? segment, string? risk, string? q, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize) =>
             {
                 var p = page ?? 1;
                 var size = pageSize ?? 25;
                 if (p < 1 || size is < 1 or > 500)
                 {
-                    return Results.Problem(ServerMessages.BadPage, statusCode: StatusCodes.Status400BadRequest, title: "Bad page");
+                    return TypedResults.Problem(ServerMessages.BadPage, statusCode: StatusCodes.Status400BadRequest, title: "Bad page");
                 }
 
                 var (items, total) = store.QueryClients(new ClientQuery(Empty(segment), Empty(risk), Empty(q), p, size));
-                return Results.Ok(new ClientPage(items.Select(Row).ToList(), total, p, size));
+                return TypedResults.Ok(new ClientPage(items.Select(Row).ToList(), total, p, size));
             })
             .WithName("ListClients")
             .WithSummary("Clients with their latest scores; filter by value segment, risk segment and a search on id or name; paged (page, page_size).")
             .Produces<ClientPage>();
 
-        app.MapGet("/api/clients/{id}", (string id, IClienteleStore store) =>
+        app.MapGet("/api/clients/{id}", Results<Ok<ClientDetail>, ProblemHttpResult> (string id, IClienteleStore store) =>
             {
                 var client = store.GetClient(id);
                 if (client is null)
                 {
-                    return Results.Problem(ServerMessages.UnknownClient(id), statusCode: StatusCodes.Status404NotFound, title: "Unknown client");
+                    return TypedResults.Problem(ServerMessages.UnknownClient(id), statusCode: StatusCodes.Status404NotFound, title: "Unknown client");
                 }
 
                 var history = store.GetPredictionHistory(id);
@@ -51,7 +52,7 @@ public static class ClientsApi
                     store.GetNotes(id),
                     store.GetConcepts(id),
                     history.Select(h => new HistoryEntry(h.ModelVersion, h.ScoredAt, ScoreView.From(h.Score))).ToList());
-                return Results.Ok(detail);
+                return TypedResults.Ok(detail);
             })
             .WithName("GetClient")
             .WithSummary("One client: latest scores and reasons, notes, detected concepts, score history (newest first).")

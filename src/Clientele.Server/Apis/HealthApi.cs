@@ -25,7 +25,7 @@ public static class HealthApi
 
                 var snapshot = registry.Current;
                 var ok = schema is not null && snapshot is not null;
-                return Results.Ok(new Health(ok ? "ok" : "degraded", snapshot?.Version, snapshot?.Bundle.Metadata.Tier, schema is not null, schema,
+                return TypedResults.Ok(new Health(ok ? "ok" : "degraded", snapshot?.Version, snapshot?.Bundle.Metadata.Tier, schema is not null, schema,
                     Core.Bundles.ModelBundle.ToolVersion));
             })
             .WithName("Health")

@@ -4,6 +4,8 @@ using Clientele.Server.Models;
 using Clientele.Server.Scoring;
 using Clientele.Server.Security;
 using Clientele.Storage.Store;
+using Clientele.Workflows.Versions;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clientele.Server.Apis;
 
@@ -38,30 +40,30 @@ public static class ModelsApi
         return app;
     }
 
-    private static IResult Activate(string version, ModelRegistry registry, IClienteleStore store, SummaryCache cache, ILoggerFactory logs)
+    private static Results<Ok<ModelView>, ProblemHttpResult> Activate(string version, ModelRegistry registry, IClienteleStore store, SummaryCache cache, ILoggerFactory logs)
     {
         if (!VersionName.IsValid(version))
         {
-            return Results.Problem(ServerMessages.BadVersionName, statusCode: StatusCodes.Status400BadRequest, title: "Bad version name");
+            return TypedResults.Problem(ServerMessages.BadVersionName, statusCode: StatusCodes.Status400BadRequest, title: "Bad version name");
         }
 
         try
         {
             if (!registry.Activate(version))
             {
-                return Results.Problem(ServerMessages.UnknownVersion(version), statusCode: StatusCodes.Status404NotFound, title: "Unknown version");
+                return TypedResults.Problem(ServerMessages.UnknownVersion(version), statusCode: StatusCodes.Status404NotFound, title: "Unknown version");
             }
         }
         catch (Exception e) when (e is ClienteleInputException or IOException)
         {
             logs.CreateLogger(nameof(ModelsApi)).LogError("Activation of {Version} failed: {Reason}", version, e.Message);
-            return Results.Problem(ServerMessages.VersionLoadFailed(version, e is ClienteleInputException c ? c.Detail : e.Message),
+            return TypedResults.Problem(ServerMessages.VersionLoadFailed(version, e is ClienteleInputException c ? c.Detail : e.Message),
                 statusCode: StatusCodes.Status409Conflict, title: "Version not loadable");
         }
 
         cache.Invalidate();
         var record = store.ListModelVersions().First(v => v.Version == version);
-        return Results.Ok(new ModelView(record.Version, record.Tier, record.CreatedAt, true, Parse(record.MetricsJson)));
+        return TypedResults.Ok(new ModelView(record.Version, record.Tier, record.CreatedAt, true, Parse(record.MetricsJson)));
     }
 
     private static JsonNode? Parse(string json)

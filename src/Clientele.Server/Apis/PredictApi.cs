@@ -1,3 +1,4 @@
+using System.Globalization;
 using Clientele.Core.Ingest;
 using Clientele.Core.Profiles;
 using Clientele.Server.Hosting;
@@ -5,6 +6,8 @@ using Clientele.Server.Models;
 using Clientele.Server.Scoring;
 using Clientele.Storage.Store;
 using Clientele.Server.Security;
+using Clientele.Workflows;
+using Clientele.Workflows.Scoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +33,7 @@ public static class PredictApi
     }
 
     private static async Task<IResult> Predict(HttpContext context, [FromQuery(Name = "store")] bool? save, ModelRegistry registry,
-        IClienteleStore store, SummaryCache cache, IOptions<ServerOptions> options, CancellationToken token)
+        IClienteleStore store, SummaryCache cache, TimeProvider time, IOptions<ServerOptions> options, CancellationToken token)
     {
         if (save == true && ApiKeyCheck.Verify(context) is { } denied)
         {
@@ -41,42 +44,39 @@ public static class PredictApi
         var snapshot = registry.Current;
         if (snapshot is null)
         {
-            return Results.Problem(ServerMessages.NoActiveModel, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No active model");
+            return TypedResults.Problem(ServerMessages.NoActiveModel, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No active model");
         }
 
         var upload = await Upload.ReadAsync(context.Request, "file", options.Value.MaxUploadBytes, token);
         if (upload is null)
         {
-            return Results.Problem(ServerMessages.NoUpload, statusCode: StatusCodes.Status400BadRequest, title: "No notes");
+            return TypedResults.Problem(ServerMessages.NoUpload, statusCode: StatusCodes.Status400BadRequest, title: "No notes");
         }
 
         var report = new IngestReport(upload.Name);
         var notes = NotesUpload.Read(upload, report);
         var profiles = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
-        var scores = snapshot.Scorer.Score(profiles);
+        var csv = context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
+            ? new StringWriter(CultureInfo.InvariantCulture)
+            : null;
+        var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
+        {
+            Notes = notes,
+            WriteCsv = csv is null ? null : body => body(csv),
+            Store = save == true ? StoreAccess.Shared(store) : StoreAccess.None,
+        };
+        var scores = new ScoreAndRecord(time).Run(request, progress: null, new Dictionary<string, double>(StringComparer.Ordinal), token);
         if (save == true)
         {
-            var (clients, concepts) = RecordMapper.From(profiles, notes, snapshot.Bundle.Lexicon);
-            store.SaveClients(clients, notes, concepts);
-            store.SavePredictions(RecordMapper.Predictions(scores, snapshot.Version, DateTimeOffset.UtcNow));
             cache.Invalidate();
         }
 
         var headers = context.Response.Headers;
         headers["X-Model-Version"] = snapshot.Version;
-        headers["X-Rows-Accepted"] = report.Accepted.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        headers["X-Rows-Rejected"] = report.Rejected.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var accept = context.Request.Headers.Accept.ToString();
-        return accept.Contains("text/csv", StringComparison.OrdinalIgnoreCase)
-            ? Results.Text(ToCsv(scores), "text/csv; charset=utf-8")
-            : Results.Ok(scores.Select(ScoreView.From).ToList());
-    }
-
-    /// <summary>The same CSV the CLI's predict writes (DESIGN §9 columns).</summary>
-    private static string ToCsv(IEnumerable<Core.Scoring.ClientScore> scores)
-    {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Core.Scoring.ScoresCsv.Write(writer, scores);
-        return writer.ToString();
+        headers["X-Rows-Accepted"] = report.Accepted.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rows-Rejected"] = report.Rejected.ToString(CultureInfo.InvariantCulture);
+        return csv is not null
+            ? TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8")
+            : TypedResults.Ok(scores.Select(ScoreView.From).ToList());
     }
 }

@@ -1,6 +1,7 @@
 using Clientele.Server.Schedules;
 using Clientele.Server.Security;
 using Clientele.Storage.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clientele.Server.Apis;
 
@@ -13,16 +14,16 @@ public static class RunsApi
             .WithName("ListRuns")
             .WithSummary("Training and scheduled runs, newest first: kind, status, start, end, clients, model version, message.");
 
-        app.MapPost("/api/runs/{kind}", (string kind, ScheduledWork work) =>
+        app.MapPost("/api/runs/{kind}", Results<Accepted<JobView>, ProblemHttpResult> (string kind, ScheduledWork work) =>
             {
                 if (work.Create(kind) is null)
                 {
-                    return Results.Problem(ServerMessages.UnknownRunKind(kind), statusCode: StatusCodes.Status404NotFound, title: "Unknown run kind");
+                    return TypedResults.Problem(ServerMessages.UnknownRunKind(kind), statusCode: StatusCodes.Status404NotFound, title: "Unknown run kind");
                 }
 
                 return work.Enqueue(kind) is { } job
-                    ? Results.Accepted($"/api/jobs/{job.Id}", JobView.From(job))
-                    : Results.Problem(ServerMessages.QueueFull, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full");
+                    ? TypedResults.Accepted($"/api/jobs/{job.Id}", JobView.From(job))
+                    : TypedResults.Problem(ServerMessages.QueueFull, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full");
             })
             .WithName("StartRun")
             .WithSummary("Runs a schedule now (API key): 'nightly-score' or 'weekly-retrain'. Answers 202 with the job.")

@@ -6,11 +6,15 @@ using Clientele.Server.Hosting;
 using Clientele.Server.Jobs;
 using Clientele.Server.Schedules;
 using Clientele.Server.Security;
+using Clientele.Storage.Store;
+using Clientele.Workflows.Notes;
+using Clientele.Workflows.Versions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Clientele.Server.Apis;
 
-/// <summary><c>POST /api/train</c> starts a training job; <c>GET /api/jobs/{id}</c> follows any job.</summary>
+/// <summary><c>POST /api/train</c>: reads the training inputs of the request and queues a job that trains a version.</summary>
 public static class TrainApi
 {
     public static IEndpointRouteBuilder MapTrainApi(this IEndpointRouteBuilder app)
@@ -25,17 +29,11 @@ public static class TrainApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .DisableAntiforgery()
             .RequireApiKey();
-        app.MapGet("/api/jobs/{id}", (string id, JobQueue queue) =>
-                queue.Find(id) is { } job ? Results.Ok(JobView.From(job)) : Results.Problem(ServerMessages.UnknownJob(id), statusCode: StatusCodes.Status404NotFound))
-            .WithName("GetJob")
-            .WithSummary("Status, progress and result metrics of a background job.")
-            .Produces<JobView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> Train(HttpContext context, JobQueue queue, TrainingRunner runner, ScheduledWork work,
-        IOptions<ServerOptions> options, CancellationToken token)
+    private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> Train(HttpContext context, JobQueue queue, TrainingRunner runner,
+        IClienteleStore store, IOptions<ServerOptions> options, CancellationToken token)
     {
         var limit = options.Value.MaxUploadBytes;
         Upload? notesFile = null, labelsFile = null;
@@ -56,28 +54,32 @@ public static class TrainApi
         var classWeights = ClassWeighting.None;
         if (!string.IsNullOrWhiteSpace(weightsText) && !(Enum.TryParse(weightsText, ignoreCase: true, out classWeights) && Enum.IsDefined(classWeights)))
         {
-            return Results.Problem(ServerMessages.BadClassWeights, statusCode: StatusCodes.Status400BadRequest, title: "Bad class weights");
+            return TypedResults.Problem(ServerMessages.BadClassWeights, statusCode: StatusCodes.Status400BadRequest, title: "Bad class weights");
         }
 
         var tier = Tier.Elite;
         if (!string.IsNullOrWhiteSpace(tierText) && !Enum.TryParse(tierText, ignoreCase: true, out tier))
         {
-            return Results.Problem(ServerMessages.BadTier, statusCode: StatusCodes.Status400BadRequest, title: "Bad tier");
+            return TypedResults.Problem(ServerMessages.BadTier, statusCode: StatusCodes.Status400BadRequest, title: "Bad tier");
         }
 
         // Inputs are parsed now, so a bad file is a 400 on this request rather than a failed job later.
         List<Note> notes;
+        byte[] notesDigest;
         if (notesFile is not null)
         {
             notes = Scoring.NotesUpload.Read(notesFile, new IngestReport(notesFile.Name));
+            notesDigest = DataFingerprint.Digest(notesFile.Bytes);
         }
         else
         {
-            notes = work.StoredNotes(token);
+            notes = StoredNotes.ReadAll(store, token);
             if (notes.Count == 0)
             {
-                return Results.Problem(ServerMessages.NoStoredNotes, statusCode: StatusCodes.Status400BadRequest, title: "No notes");
+                return TypedResults.Problem(ServerMessages.NoStoredNotes, statusCode: StatusCodes.Status400BadRequest, title: "No notes");
             }
+
+            notesDigest = DataFingerprint.Digest(notes);
         }
 
         LabelSet? labels = null;
@@ -86,7 +88,8 @@ public static class TrainApi
             labels = LabelsCsv.Read(CsvInput.OpenText(new MemoryStream(labelsFile.Bytes)), labelsFile.Name, new IngestReport(labelsFile.Name));
         }
 
-        var request = new TrainingRequest(notes, labels, tier, bool.TryParse(activateText, out var a) && a, ScheduledWork.Fingerprint(notes), classWeights);
+        var fingerprint = DataFingerprint.Of(notesDigest, labelsFile is null ? null : DataFingerprint.Digest(labelsFile.Bytes));
+        var request = new TrainingRequest(notes, labels, tier, bool.TryParse(activateText, out var a) && a, fingerprint, classWeights);
         var job = new Job(RunKinds.Train, (job, ct) =>
         {
             runner.Run(job, request, ct);
@@ -94,9 +97,9 @@ public static class TrainApi
         });
         if (!queue.TryEnqueue(job))
         {
-            return Results.Problem(ServerMessages.QueueFull, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full");
+            return TypedResults.Problem(ServerMessages.QueueFull, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full");
         }
 
-        return Results.Accepted($"/api/jobs/{job.Id}", JobView.From(job));
+        return TypedResults.Accepted($"/api/jobs/{job.Id}", JobView.From(job));
     }
 }

@@ -1,22 +1,22 @@
-using Clientele.Core;
-using Clientele.Core.Bundles;
 using Clientele.Core.Concepts;
-using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Profiles;
 using Clientele.Core.Training;
 using Clientele.Server.Models;
-using Clientele.Storage.Files;
+using Clientele.Storage.Store;
+using Clientele.Workflows;
+using Clientele.Workflows.Training;
+using Clientele.Workflows.Versions;
 using Microsoft.Extensions.Options;
 
 namespace Clientele.Server.Jobs;
 
 /// <summary>
-/// Trains a version and registers it: profiles, labels (real, else smart), ML.NET training, the bundle
-/// written atomically to its own directory under the models root, then registered (and activated when
-/// asked). Nothing is registered until the bundle is complete on disk.
+/// Runs a training job: profiles from the request's notes, then the <see cref="TrainVersion"/> workflow (the
+/// bundle written atomically to a new version directory under the models root and recorded in the store),
+/// then activation when asked. Nothing is registered until the bundle is complete on disk.
 /// </summary>
-public sealed class TrainingRunner(ModelRegistry registry, IOptions<ServerOptions> options, ILogger<TrainingRunner> log)
+public sealed class TrainingRunner(ModelRegistry registry, IClienteleStore store, TimeProvider time, IOptions<ServerOptions> options, ILogger<TrainingRunner> log)
 {
     public void Run(Job job, TrainingRequest request, CancellationToken token)
     {
@@ -25,34 +25,32 @@ public sealed class TrainingRunner(ModelRegistry registry, IOptions<ServerOption
         job.Progress = "detecting concepts";
         var profiles = ProfileBuilder.FromNotes(ConceptMatcher.Build(lexicon), request.Notes);
         job.Clients = profiles.Count;
-        var labels = request.Labels ?? SmartLabeler.Label(profiles, lexicon, Defaults.Seed);
+        var training = new TrainModelsRequest(profiles, lexicon, request.Labels, Holdout: null,
+            new TrainingOptions { Tier = request.Tier, ClassWeights = request.ClassWeights });
+        var labels = TrainModels.Labels(training);
         token.ThrowIfCancellationRequested();
-        var progress = new Progress(job);
-        var trained = Trainer.Train(profiles, lexicon, labels, holdout: null, new TrainingOptions { Tier = request.Tier, ClassWeights = request.ClassWeights }, progress);
-        token.ThrowIfCancellationRequested();
-
-        job.Progress = "saving";
-        var now = DateTimeOffset.UtcNow;
-        var version = VersionName.New(request.Tier.ToString(), now);
-        var report = ReportJson.Build(trained.Report);
-        var bundle = ModelBundle.FromTraining(trained, Defaults.Seed, request.DataFingerprint, report, now);
-        var directory = VersionName.DirectoryOf(options.Value.ResolveModelsRoot(), version);
-        DirectoryBundleStore.Save(bundle, directory);
-        registry.Register(version, directory, bundle);
-        job.Version = version;
-        job.Metrics = report;
+        var workflow = new TrainVersionRequest(training with { Labels = labels }, request.DataFingerprint, BundlePlace.NewUnder(options.Value.ResolveModelsRoot()))
+        {
+            Store = StoreAccess.Shared(store),
+        };
+        var trained = new TrainVersion(time).Run(workflow, new Progress(job), new Dictionary<string, double>(StringComparer.Ordinal), token);
+        job.Version = trained.Version;
+        job.Metrics = trained.Report;
         job.Message = $"trained {request.Tier.ToString().ToLowerInvariant()} on {profiles.Count:N0} clients ({labels.Source} labels)";
-        log.LogInformation("Trained version {Version} on {Clients} clients", version, profiles.Count);
+        log.LogInformation("Trained version {Version} on {Clients} clients", trained.Version, profiles.Count);
         if (request.Activate)
         {
             job.Progress = "activating";
-            registry.Activate(version);
+            registry.Activate(trained.Version);
         }
     }
 
-    /// <summary>Forwards the trainer's stage names to the job, synchronously (Progress&lt;T&gt; would post them late).</summary>
+    /// <summary>
+    /// Forwards the trainer's stage names to the job, synchronously (Progress&lt;T&gt; would post them late); the
+    /// saving stage keeps the job's own word for it.
+    /// </summary>
     private sealed class Progress(Job job) : IProgress<string>
     {
-        public void Report(string value) => job.Progress = value;
+        public void Report(string value) => job.Progress = value == TrainVersion.SavingStage ? "saving" : value;
     }
 }

@@ -1,6 +1,7 @@
 using Clientele.Core.Bundles;
 using Clientele.Storage.Files;
 using Clientele.Storage.Store;
+using Clientele.Workflows.Versions;
 
 namespace Clientele.Server.Models;
 
@@ -46,14 +47,13 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
     /// <summary>Registers a bundle already on disk as a version (not activated).</summary>
     public ModelVersionRecord Register(string version, string bundlePath, ModelBundle bundle)
     {
-        var record = new ModelVersionRecord(version, bundle.Metadata.Tier, Path.GetFullPath(bundlePath), bundle.Metadata.CreatedAt,
-            bundle.Metadata.Report?.ToJsonString() ?? "{}", Active: false);
+        var record = VersionRecords.Of(version, bundlePath, bundle);
         store.SaveModelVersion(record);
         return record;
     }
 
     /// <summary>
-    /// At start: the configured bundle directory if any (registered under its directory name), otherwise
+    /// At start: the configured bundle directory if any (registered under its <see cref="VersionName"/>), otherwise
     /// the version the store marks active. A failure is logged and the server starts without a model.
     /// </summary>
     public void LoadAtStart(string? modelDirectory)
@@ -63,8 +63,7 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
             if (!string.IsNullOrWhiteSpace(modelDirectory))
             {
                 var bundle = DirectoryBundleStore.Load(modelDirectory);
-                var name = Path.GetFileName(Path.GetFullPath(modelDirectory).TrimEnd(Path.DirectorySeparatorChar));
-                var version = VersionName.IsValid(name) ? name : "startup";
+                var version = VersionName.Of(modelDirectory);
                 Register(version, modelDirectory, bundle);
                 Activate(version);
                 return;

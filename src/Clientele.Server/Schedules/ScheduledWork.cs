@@ -1,12 +1,13 @@
-using System.Security.Cryptography;
-using System.Text;
 using Clientele.Core.Features;
-using Clientele.Core.Ingest;
 using Clientele.Core.Profiles;
 using Clientele.Server.Jobs;
 using Clientele.Server.Models;
 using Clientele.Server.Scoring;
 using Clientele.Storage.Store;
+using Clientele.Workflows;
+using Clientele.Workflows.Notes;
+using Clientele.Workflows.Scoring;
+using Clientele.Workflows.Versions;
 
 namespace Clientele.Server.Schedules;
 
@@ -15,7 +16,7 @@ namespace Clientele.Server.Schedules;
 /// predictions (one transaction, so a failure keeps yesterday's scores). Weekly: retrain Elite on the
 /// stored notes with smart labels (the store keeps no outcomes yet) and activate it only if it trained.
 /// </summary>
-public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry, TrainingRunner trainer, JobQueue queue, SummaryCache cache)
+public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry, TrainingRunner trainer, JobQueue queue, SummaryCache cache, TimeProvider time)
 {
     /// <summary>A queued job of the given kind, or null when the kind is unknown.</summary>
     public Job? Create(string kind) => kind switch
@@ -41,12 +42,11 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
         var snapshot = registry.Current ?? throw new InvalidOperationException(ServerMessages.NoActiveModel);
         job.Version = snapshot.Version;
         job.Progress = "reading notes";
-        var notes = StoredNotes(token);
+        var notes = StoredNotes.ReadAll(store, token);
         job.Progress = "scoring";
         var profiles = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
-        var scores = snapshot.Scorer.Score(profiles);
-        token.ThrowIfCancellationRequested();
-        store.SavePredictions(RecordMapper.Predictions(scores, snapshot.Version, DateTimeOffset.UtcNow));
+        var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles) { Store = StoreAccess.Shared(store), RecordClients = false };
+        var scores = new ScoreAndRecord(time).Run(request, progress: null, new Dictionary<string, double>(StringComparer.Ordinal), token);
         cache.Invalidate();
         job.Clients = scores.Count;
         job.Message = $"scored {scores.Count:N0} clients with {snapshot.Version}";
@@ -55,47 +55,12 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
     private void WeeklyRetrain(Job job, CancellationToken token)
     {
         job.Progress = "reading notes";
-        var notes = StoredNotes(token);
+        var notes = StoredNotes.ReadAll(store, token);
         if (notes.Count == 0)
         {
             throw new InvalidOperationException(ServerMessages.NoStoredNotes);
         }
 
-        trainer.Run(job, new TrainingRequest(notes, Labels: null, Tier.Elite, Activate: true, Fingerprint(notes)), token);
-    }
-
-    /// <summary>Every stored note of every stored client, page by page.</summary>
-    public List<Note> StoredNotes(CancellationToken token)
-    {
-        var notes = new List<Note>();
-        for (var page = 1; ; page++)
-        {
-            token.ThrowIfCancellationRequested();
-            var (items, total) = store.QueryClients(new ClientQuery(Page: page, PageSize: 500));
-            foreach (var item in items)
-            {
-                foreach (var n in store.GetNotes(item.Client.ClientId))
-                {
-                    notes.Add(RecordMapper.ToNote(n, notes.Count + 2));
-                }
-            }
-
-            if (items.Count == 0 || page * 500 >= total)
-            {
-                return notes;
-            }
-        }
-    }
-
-    /// <summary>A hash of the notes trained on, for the bundle's data fingerprint.</summary>
-    public static string Fingerprint(IEnumerable<Note> notes)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var n in notes)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(n.ClientId + "\u001f" + n.Date + "\u001f" + n.Text + "\u001e"));
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        trainer.Run(job, new TrainingRequest(notes, Labels: null, Tier.Elite, Activate: true, DataFingerprint.Of(DataFingerprint.Digest(notes))), token);
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using Clientele.Server.Models;
 using Clientele.Server.Tests.Fixtures;
+using Clientele.Workflows.Versions;
 
 namespace Clientele.Server.Tests.Api;
 

@@ -1,0 +1,6 @@
+using Clientele.Core.Ingest;
+
+namespace Clientele.Workflows.Notes;
+
+/// <summary>A notes CSV to read: how to open it (the caller owns files and uploads), its name in messages, and its column options.</summary>
+public sealed record NotesInput(Func<TextReader> Open, string Source, NotesCsvOptions? Options = null);

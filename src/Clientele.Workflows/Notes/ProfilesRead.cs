@@ -1,0 +1,8 @@
+using Clientele.Core.Ingest;
+using Clientele.Core.Lexicon;
+using Clientele.Core.Profiles;
+
+namespace Clientele.Workflows.Notes;
+
+/// <summary>What <see cref="ReadProfiles"/> produced: the lexicon used, the notes read, the ingest report and one profile per client.</summary>
+public sealed record ProfilesRead(ConceptLexicon Lexicon, List<Note> Notes, IngestReport Report, IReadOnlyList<ClientProfile> Profiles);

@@ -1,0 +1,58 @@
+using Clientele.Core.Bundles;
+using Clientele.Core.Training;
+using Clientele.Storage.Files;
+using Clientele.Storage.Store;
+using Clientele.Workflows.Versions;
+
+namespace Clientele.Workflows.Training;
+
+/// <summary>
+/// Train a version: fit (<see cref="TrainModels"/>), build the report and the bundle, save the bundle
+/// atomically, name the version after its directory and record it. Nothing is recorded until the bundle is
+/// complete on disk; a failure leaves any previous bundle in that directory untouched.
+/// </summary>
+public sealed class TrainVersion(TimeProvider time)
+{
+    /// <summary>The stage reported while the bundle is saved and recorded.</summary>
+    public const string SavingStage = "save bundle";
+
+    /// <summary>The run kind of a training in the store (the server's training jobs are recorded under it too).</summary>
+    public const string RunKind = "train";
+
+    /// <summary>The status of a finished run, as the server's job queue writes it.</summary>
+    private const string Succeeded = "succeeded";
+
+    /// <summary>Runs every step; <paramref name="seconds"/> gains "save" (saving and recording) after the fit's stages.</summary>
+    public TrainedVersion Run(TrainVersionRequest request, IProgress<string>? progress, IDictionary<string, double> seconds, CancellationToken token = default)
+    {
+        var trained = TrainModels.Run(request.Training, progress, seconds);
+        token.ThrowIfCancellationRequested();
+        var now = time.GetUtcNow();
+        var options = request.Training.Options;
+        var report = ReportJson.Build(trained.Report);
+        var bundle = ModelBundle.FromTraining(trained, options.Seed, request.DataFingerprint, report, now);
+        progress?.Report(SavingStage);
+        var clock = new StageClock(time, seconds);
+        var directory = request.Place.Resolve(options.Tier, now);
+        DirectoryBundleStore.Save(bundle, directory);
+        var version = VersionName.Of(directory);
+        request.Store.Use(store => Record(store, request, version, directory, bundle));
+        clock.Lap("save");
+        return new TrainedVersion(version, directory, bundle, trained, report);
+    }
+
+    private void Record(IClienteleStore store, TrainVersionRequest request, string version, string directory, ModelBundle bundle)
+    {
+        var record = VersionRecords.Of(version, directory, bundle);
+        if (request.Run is not { } run)
+        {
+            store.SaveModelVersion(record);
+            return;
+        }
+
+        // One transaction: a process killed here leaves the version and its run both recorded or both absent.
+        store.SaveTrainedVersion(record,
+            new RunRecord(Guid.NewGuid().ToString("N"), RunKind, Succeeded, run.Started, time.GetUtcNow(), request.Training.Profiles.Count, version, run.Message),
+            run.Activate);
+    }
+}

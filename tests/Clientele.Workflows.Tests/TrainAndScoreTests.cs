@@ -1,0 +1,117 @@
+using Clientele.Core.Features;
+using Clientele.Core.Ingest;
+using Clientele.Core.Labels;
+using Clientele.Core.Lexicon;
+using Clientele.Core.Scoring;
+using Clientele.Synthetic;
+using Clientele.Core.Training;
+using Clientele.Storage.Files;
+using Clientele.Storage.Store;
+using Clientele.Workflows.Notes;
+using Clientele.Workflows.Scoring;
+using Clientele.Workflows.Training;
+using Clientele.Workflows.Versions;
+
+namespace Clientele.Workflows.Tests;
+
+/// <summary>The workflows end to end on generated notes and a real SQLite file, as the CLI and the server run them.</summary>
+public sealed class TrainAndScoreTests : IDisposable
+{
+    private const int Clients = 150;
+
+    private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+
+    private readonly TempDirectory _dir = new();
+    private readonly FixedClock _clock = new(Now);
+
+    public TrainAndScoreTests()
+    {
+        using var notes = new StreamWriter(_dir.Of("notes.csv"));
+        using var labels = new StreamWriter(_dir.Of("labels.csv"));
+        NotesGenerator.Write(new GeneratorOptions(Clients, Seed: 3), notes, labels);
+    }
+
+    private string Db => "Data Source=" + _dir.Of("clientele.db");
+
+    [Fact]
+    public void Train_a_version_then_score_and_record_fill_the_store_under_the_directory_named_version()
+    {
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var read = Read(seconds);
+        Assert.Equal(["lexicon", "ingest", "detect"], seconds.Keys);
+        Assert.Equal(Clients, read.Profiles.Count);
+
+        var trained = Train(read, BundlePlace.At(_dir.Of("models/elite")), new TrainingRun(Now, "trained in a test"), seconds);
+        Assert.Equal("elite", trained.Version);
+        Assert.True(File.Exists(_dir.Of("models/elite/metadata.json")));
+        Assert.Equal(Now, trained.Bundle.Metadata.CreatedAt);
+        Assert.Contains("save", seconds.Keys);
+        Assert.True(trained.Model.Report.Seconds.ContainsKey("detect"), "the read stages join the training report");
+
+        var csv = new StringWriter();
+        var scores = new ScoreAndRecord(_clock).Run(new ScoreRequest(new Scorer(DirectoryBundleStore.Load(trained.Directory)), trained.Version, read.Profiles)
+        {
+            Notes = read.Notes,
+            WriteCsv = body => body(csv),
+            Store = StoreAccess.Opening(() => StoreFactory.Open(Db)),
+        }, progress: null, seconds);
+
+        Assert.Equal(Clients, scores.Count);
+        Assert.StartsWith("client_id,purchase_prob,", csv.ToString(), StringComparison.Ordinal);
+        using var store = StoreFactory.Open(Db);
+        var version = Assert.Single(store.ListModelVersions());
+        Assert.Equal("elite", version.Version);
+        Assert.Equal(Path.GetFullPath(_dir.Of("models/elite")), version.BundlePath);
+        Assert.Equal("elite", store.ActiveModelVersion()!.Version);
+        var run = Assert.Single(store.ListRuns(), r => r.Kind == "train");
+        Assert.Equal(("succeeded", "elite", Clients, "trained in a test"), (run.Status, run.ModelVersion, run.Clients, run.Message));
+        var latest = store.LatestPredictions();
+        Assert.Equal(Clients, latest.Count);
+        Assert.All(latest, p => Assert.Equal(("elite", Now), (p.ModelVersion, p.ScoredAt)));
+        Assert.NotNull(store.GetClient(read.Profiles[0].ClientId));
+    }
+
+    [Fact]
+    public void A_version_trained_under_a_models_root_is_named_by_the_clock_and_its_tier_and_recorded_alone()
+    {
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var trained = Train(Read(seconds), BundlePlace.NewUnder(_dir.Of("models")), run: null, seconds);
+        Assert.Matches("^20260304-050607-elite-[0-9a-f]{6}$", trained.Version);
+        Assert.Equal(VersionName.DirectoryOf(_dir.Of("models"), trained.Version), trained.Directory);
+        using var store = StoreFactory.Open(Db);
+        Assert.Equal(trained.Version, Assert.Single(store.ListModelVersions()).Version);
+        Assert.Empty(store.ListRuns());
+    }
+
+    [Fact]
+    public void The_same_request_trains_the_same_models_and_no_store_records_nothing()
+    {
+        var read = Read(new Dictionary<string, double>());
+        var request = new TrainModelsRequest(read.Profiles, read.Lexicon, Labels: null, Holdout: null, new TrainingOptions { Tier = Tier.Fast });
+        Assert.Equal(SmartLabeler.Label(read.Profiles, read.Lexicon, request.Options.Seed).Source, TrainModels.Labels(request).Source);
+        var first = new TrainVersion(_clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.At(_dir.Of("a"))), null, new Dictionary<string, double>());
+        var second = new TrainVersion(_clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.At(_dir.Of("b"))), null, new Dictionary<string, double>());
+        Assert.Equal(File.ReadAllBytes(_dir.Of("a/featurizer.json")), File.ReadAllBytes(_dir.Of("b/featurizer.json")));
+        Assert.Equal(first.Report["metrics"]!.ToJsonString(), second.Report["metrics"]!.ToJsonString());
+        Assert.False(File.Exists(_dir.Of("clientele.db")));
+    }
+
+    private ProfilesRead Read(IDictionary<string, double> seconds) =>
+        new ReadProfiles(_clock).Run(LexiconCsv.LoadBuiltin, new NotesInput(() => CsvInput.OpenText(File.OpenRead(_dir.Of("notes.csv"))), "notes.csv"),
+            new Progress<string>(), seconds);
+
+    private TrainedVersion Train(ProfilesRead read, BundlePlace place, TrainingRun? run, IDictionary<string, double> seconds)
+    {
+        LabelSet labels;
+        using (var reader = CsvInput.OpenText(File.OpenRead(_dir.Of("labels.csv"))))
+        {
+            labels = LabelsCsv.Read(reader, "labels.csv", new IngestReport("labels.csv"));
+        }
+
+        var training = new TrainModelsRequest(read.Profiles, read.Lexicon, labels, Holdout: null, new TrainingOptions { Tier = Tier.Elite });
+        var request = new TrainVersionRequest(training, "fingerprint", place) { Store = StoreAccess.Opening(() => StoreFactory.Open(Db)), Run = run };
+        return new TrainVersion(_clock).Run(request, progress: null, seconds);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
