@@ -13,10 +13,13 @@ namespace Clientele.Core.Occasions;
 /// </summary>
 internal sealed class DateFinder
 {
-    // A guard against pathological input, as in FactExtractor: real notes match in microseconds.
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    // A guard against pathological input, as in FactExtractor: real notes match in microseconds. Generous, because
+    // a loaded machine must not change what a note says.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
 
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    // Interpreted, not Compiled: the alternations of a few hundred phrases JIT into huge methods whose first call
+    // took longer than the timeout on a busy machine; notes are short, so the interpreter costs little.
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     private readonly OccasionWords words;
     private readonly Regex dayMonth;

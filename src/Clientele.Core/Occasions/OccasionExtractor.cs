@@ -45,7 +45,7 @@ public sealed class OccasionExtractor
         ArgumentNullException.ThrowIfNull(text);
         var scanned = text.Length > MaxScanChars ? text[..MaxScanChars] : text;
         var folded = TextFolder.Fold(scanned);
-        var found = triggers.Find(scanned, folded);
+        var found = MergeEvents(folded, triggers.Find(scanned, folded));
         if (found.Count == 0)
         {
             return [];
@@ -95,6 +95,30 @@ public sealed class OccasionExtractor
             default:
                 return (null, null, null);
         }
+    }
+
+    // "Birthday party", "fête son anniversaire", "20주년 행사": an event word next to a more specific occasion is
+    // that occasion's celebration, not a second occasion.
+    private static List<TriggerHit> MergeEvents(string folded, List<TriggerHit> hits)
+    {
+        const int Adjacent = 12;
+        return hits.FindAll(h => h.Kind != OccasionKinds.Event || !hits.Exists(o =>
+            o.Kind != OccasionKinds.Event
+            && (o.Start >= h.End ? o.Start - h.End : h.Start - o.End) is >= 0 and <= Adjacent
+            && !Crosses(folded, Math.Min(h.End, o.End), Math.Max(h.Start, o.Start))));
+    }
+
+    private static bool Crosses(string folded, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (TriggerFinder.IsSentenceBreak(folded, i) || folded[i] == ',')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<Occasion> Deduplicate(List<Occasion> occasions)

@@ -7,7 +7,7 @@ namespace Clientele.Core.Occasions;
 /// <summary>A word or phrase that names an occasion kind, folded for matching.</summary>
 /// <param name="Folded">The phrase folded as note text is (<see cref="TextFolder"/>).</param>
 /// <param name="Raw">The phrase as written in the data file, lower case: breaks ties between languages that fold alike.</param>
-/// <param name="Kind">The occasion kind, or <c>negation</c>.</param>
+/// <param name="Kind">The occasion kind, or <c>negation</c> (a cue before the trigger) or <c>negation_after</c> (a cue after it, as in Japanese and Korean).</param>
 /// <param name="Prefix">True when the phrase ends in <c>*</c> in the data: any word ending may follow ("Geburtstagsgeschenk").</param>
 internal sealed record TriggerWord(string Folded, string Raw, string Kind, bool Prefix);
 
@@ -57,7 +57,7 @@ internal sealed class OccasionWords
                 continue;
             }
 
-            if (kind != "negation" && !OccasionKinds.IsKnown(kind))
+            if (kind is not ("negation" or "negation_after") && !OccasionKinds.IsKnown(kind))
             {
                 throw new InvalidOperationException($"occasion_words.csv: unknown kind '{kind}'");
             }

@@ -22,6 +22,7 @@ internal sealed class TriggerFinder
 
     private readonly Dictionary<string, List<TriggerWord>> byPhrase = new(StringComparer.Ordinal);
     private readonly List<TriggerWord> negations = [];
+    private readonly List<TriggerWord> negationsAfter = [];
     private readonly List<string> clitics;
 
     public TriggerFinder(OccasionWords words)
@@ -37,6 +38,12 @@ internal sealed class TriggerFinder
             if (word.Kind == "negation")
             {
                 negations.Add(word);
+                continue;
+            }
+
+            if (word.Kind == "negation_after")
+            {
+                negationsAfter.Add(word);
                 continue;
             }
 
@@ -69,7 +76,7 @@ internal sealed class TriggerFinder
         var kept = new List<TriggerHit>(candidates.Count);
         foreach (var hit in candidates)
         {
-            if ((kept.Count == 0 || hit.Start >= kept[^1].End) && !Negated(folded, hit.Start))
+            if ((kept.Count == 0 || hit.Start >= kept[^1].End) && !Negated(folded, hit.Start) && !NegatedAfter(folded, hit.End))
             {
                 kept.Add(hit);
             }
@@ -169,6 +176,31 @@ internal sealed class TriggerFinder
                 for (var i = end; i < start && !broken; i++)
                 {
                     broken = IsSentenceBreak(folded, i) || folded[i] == ',';
+                }
+
+                if (!broken)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Japanese and Korean negate after the noun phrase: "誕生日プレゼントではなく", "생일 선물이 아니라".
+    private bool NegatedAfter(string folded, int end)
+    {
+        var window = folded.AsSpan(end, Math.Min(NegationReach, folded.Length - end));
+        foreach (var cue in negationsAfter)
+        {
+            var at = window.IndexOf(cue.Folded.AsSpan(), StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var broken = false;
+                for (var i = end; i < end + at && !broken; i++)
+                {
+                    broken = IsSentenceBreak(folded, i) || folded[i] is ',' or '、';
                 }
 
                 if (!broken)
