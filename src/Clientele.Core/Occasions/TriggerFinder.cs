@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Clientele.Core.Text;
 
 namespace Clientele.Core.Occasions;
@@ -25,6 +27,10 @@ internal sealed class TriggerFinder
     private readonly List<TriggerWord> negationsAfter = [];
     private readonly List<string> clitics;
 
+    // Triggers with a number in them ("turns {n}", "aura {n} ans", "{n}歳になる"): one regex, a group per phrase.
+    private readonly List<TriggerWord> numbered = [];
+    private readonly Regex? numberedPattern;
+
     public TriggerFinder(OccasionWords words)
     {
         clitics = words.Clitics.OrderByDescending(c => c.Length).ToList();
@@ -47,12 +53,26 @@ internal sealed class TriggerFinder
                 continue;
             }
 
+            if (word.Folded.Contains("{n}", StringComparison.Ordinal))
+            {
+                numbered.Add(word);
+                continue;
+            }
+
             if (!byPhrase.TryGetValue(word.Folded, out var list))
             {
                 byPhrase[word.Folded] = list = [];
             }
 
             list.Add(word);
+        }
+
+        if (numbered.Count > 0)
+        {
+            var number = @"(?:\d{1,3}|" + string.Join('|', words.Numerals.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + ")";
+            var parts = numbered.Select((w, i) =>
+                $"(?<t{i.ToString(CultureInfo.InvariantCulture)}>" + DateFinder.Bounded(w.Folded, string.Join(number, w.Folded.Split("{n}").Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+", StringComparison.Ordinal)))) + ")");
+            numberedPattern = new Regex(string.Join('|', parts), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
         }
     }
 
@@ -69,6 +89,15 @@ internal sealed class TriggerFinder
                 {
                     candidates.Add(new TriggerHit(at, end, Choose(entries, original, at).Kind));
                 }
+            }
+        }
+
+        if (numberedPattern is not null)
+        {
+            foreach (Match m in numberedPattern.Matches(folded))
+            {
+                var index = Enumerable.Range(0, numbered.Count).First(i => m.Groups["t" + i.ToString(CultureInfo.InvariantCulture)].Success);
+                candidates.Add(new TriggerHit(m.Index, m.Index + m.Length, numbered[index].Kind));
             }
         }
 
