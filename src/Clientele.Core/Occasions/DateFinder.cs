@@ -13,13 +13,12 @@ namespace Clientele.Core.Occasions;
 /// </summary>
 internal sealed class DateFinder
 {
-    // A guard against pathological input, as in FactExtractor: real notes match in microseconds. Generous, because
-    // a loaded machine must not change what a note says.
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(5);
+    // No match timeout: a timeout made results depend on machine load (the first call of these large compiled
+    // patterns, JIT included, outlasted 2 s on a busy machine). The patterns have no nested quantifiers, so their
+    // cost is linear in the input, which the extractor caps at 20,000 characters.
+    private static readonly TimeSpan MatchTimeout = Regex.InfiniteMatchTimeout;
 
-    // Interpreted, not Compiled: the alternations of a few hundred phrases JIT into huge methods whose first call
-    // took longer than the timeout on a busy machine; notes are short, so the interpreter costs little.
-    private const RegexOptions Options = RegexOptions.CultureInvariant;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
     private readonly OccasionWords words;
     private readonly Regex dayMonth;
@@ -54,9 +53,41 @@ internal sealed class DateFinder
     }
 
     /// <summary>Date mentions in <paramref name="folded"/>, non-overlapping (the longest wins), in text order.</summary>
-    public List<DateMention> Find(string folded)
+    public List<DateMention> Find(string folded) => Find(folded, [(0, folded.Length)]);
+
+    /// <summary>
+    /// Date mentions inside the given windows of <paramref name="folded"/> only (sorted, non-overlapping): dates far
+    /// from every trigger can never be linked, and scanning only near triggers keeps long notes cheap.
+    /// </summary>
+    public List<DateMention> Find(string folded, IReadOnlyList<(int Start, int End)> windows)
     {
         var found = new List<DateMention>();
+        var local = new List<DateMention>();
+        foreach (var (start, end) in windows)
+        {
+            // A window edge reads as the start or end of the text; windows are wide enough that a mention cut by
+            // one is too far from its trigger to be linked anyway.
+            local.Clear();
+            FindIn(start == 0 && end == folded.Length ? folded : folded[start..end], local);
+            found.AddRange(local.Select(m => m with { Start = m.Start + start, End = m.End + start }));
+        }
+
+        // Longest first at each place, so "14 March" beats "March" and "下个月" beats a bare "月".
+        found.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
+        var kept = new List<DateMention>(found.Count);
+        foreach (var mention in found)
+        {
+            if (kept.Count == 0 || mention.Start >= kept[^1].End)
+            {
+                kept.Add(mention);
+            }
+        }
+
+        return kept;
+    }
+
+    private void FindIn(string folded, List<DateMention> found)
+    {
         foreach (Match m in dayMonth.Matches(folded))
         {
             AddDayMonth(found, m, Month(m.Groups["m"].Value), Int(m.Groups["d"]), m.Groups["y"]);
@@ -99,19 +130,6 @@ internal sealed class DateFinder
         {
             AddRelative(found, m);
         }
-
-        // Longest first at each place, so "14 March" beats "March" and "下个月" beats a bare "月".
-        found.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
-        var kept = new List<DateMention>(found.Count);
-        foreach (var mention in found)
-        {
-            if (kept.Count == 0 || mention.Start >= kept[^1].End)
-            {
-                kept.Add(mention);
-            }
-        }
-
-        return kept;
     }
 
     private void AddNumeric(List<DateMention> found, Match m)

@@ -7,8 +7,8 @@ namespace Clientele.Core.Occasions;
 internal static class DateLinker
 {
     // Beyond these distances (in characters) a date is about something else in the sentence.
-    private const int MaxForward = 60;
-    private const int MaxBackward = 40;
+    internal const int MaxForward = 60;
+    internal const int MaxBackward = 40;
     private const double BackwardPenalty = 1.5;
 
     /// <summary>For each trigger (same order), the date mention it is tied to, or null.</summary>

@@ -51,7 +51,7 @@ public sealed class OccasionExtractor
             return [];
         }
 
-        var mentions = dates.Find(folded);
+        var mentions = dates.Find(folded, Windows(found, folded.Length));
         var links = DateLinker.Link(folded, found, mentions);
         var occasions = new List<Occasion>(found.Count);
         for (var i = 0; i < found.Count; i++)
@@ -95,6 +95,29 @@ public sealed class OccasionExtractor
             default:
                 return (null, null, null);
         }
+    }
+
+    // Dates are only looked for where DateLinker could tie them to a trigger, plus room for the date itself.
+    private static List<(int Start, int End)> Windows(List<TriggerHit> hits, int length)
+    {
+        const int Before = DateLinker.MaxBackward + 40;
+        const int After = DateLinker.MaxForward + 40;
+        var windows = new List<(int Start, int End)>();
+        foreach (var hit in hits)
+        {
+            var start = Math.Max(0, hit.Start - Before);
+            var end = Math.Min(length, hit.End + After);
+            if (windows.Count > 0 && start <= windows[^1].End)
+            {
+                windows[^1] = (windows[^1].Start, Math.Max(end, windows[^1].End));
+            }
+            else
+            {
+                windows.Add((start, end));
+            }
+        }
+
+        return windows;
     }
 
     // "Birthday party", "fête son anniversaire", "20주년 행사": an event word next to a more specific occasion is

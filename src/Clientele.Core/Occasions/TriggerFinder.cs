@@ -23,6 +23,7 @@ internal sealed class TriggerFinder
     private const int NegationReach = 14;
 
     private readonly Dictionary<string, List<TriggerWord>> byPhrase = new(StringComparer.Ordinal);
+    private readonly Dictionary<char, string[]> byFirstChar;
     private readonly List<TriggerWord> negations = [];
     private readonly List<TriggerWord> negationsAfter = [];
     private readonly List<string> clitics;
@@ -67,12 +68,13 @@ internal sealed class TriggerFinder
             list.Add(word);
         }
 
+        byFirstChar = byPhrase.Keys.GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.ToArray());
         if (numbered.Count > 0)
         {
             var number = @"(?:\d{1,3}|" + string.Join('|', words.Numerals.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + ")";
             var parts = numbered.Select((w, i) =>
                 $"(?<t{i.ToString(CultureInfo.InvariantCulture)}>" + DateFinder.Bounded(w.Folded, string.Join(number, w.Folded.Split("{n}").Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+", StringComparison.Ordinal)))) + ")");
-            numberedPattern = new Regex(string.Join('|', parts), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
+            numberedPattern = new Regex(string.Join('|', parts), RegexOptions.CultureInvariant | RegexOptions.Compiled);
         }
     }
 
@@ -80,14 +82,26 @@ internal sealed class TriggerFinder
     public List<TriggerHit> Find(string original, string folded)
     {
         var candidates = new List<TriggerHit>();
-        foreach (var (phrase, entries) in byPhrase)
+
+        // One pass over the text, trying only the phrases that start with the character at hand: a few hundred
+        // IndexOf scans per note cost ten times more.
+        for (var at = 0; at < folded.Length; at++)
         {
-            for (var at = folded.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            if (!byFirstChar.TryGetValue(folded[at], out var phrases))
             {
-                var prefix = entries.Exists(e => e.Prefix);
-                if (Matches(folded, phrase, at, prefix, out var end))
+                continue;
+            }
+
+            var rest = folded.AsSpan(at);
+            foreach (var phrase in phrases)
+            {
+                if (rest.StartsWith(phrase, StringComparison.Ordinal))
                 {
-                    candidates.Add(new TriggerHit(at, end, Choose(entries, original, at).Kind));
+                    var entries = byPhrase[phrase];
+                    if (Matches(folded, phrase, at, entries.Exists(e => e.Prefix), out var end))
+                    {
+                        candidates.Add(new TriggerHit(at, end, Choose(entries, original, at).Kind));
+                    }
                 }
             }
         }
