@@ -88,6 +88,7 @@ public class OccasionCorpusTests(ITestOutputHelper output)
             output.WriteLine(miss);
         }
 
+        Assert.True(whenRight == kindMatched, $"dates: {whenRight}/{kindMatched} right\n{string.Join('\n', misses)}");
         Assert.True(total.Precision >= 0.95, $"precision {total.Precision:0.000}\n{table}\n{string.Join('\n', misses)}");
         Assert.True(total.Recall >= 0.90, $"recall {total.Recall:0.000}\n{table}\n{string.Join('\n', misses)}");
     }
