@@ -45,6 +45,11 @@ public sealed class OccasionsCliTests : IDisposable
         var (bad, _, err) = ClienteleApp.RunCaptured("occasions", "--notes", notes);
         Assert.Equal(2, bad);
         Assert.Contains("--out", err);
+
+        var (badDate, _, dateErr) = ClienteleApp.RunCaptured("occasions", "--notes", notes, "--out", Path.Combine(dir, "x.csv"), "--as-of", "31/12/2026");
+        Assert.Equal(2, badDate);
+        Assert.Contains("31/12/2026", dateErr);
+        Assert.Equal(0, ClienteleApp.RunCaptured("occasions", "--help").Exit);
     }
 
     public void Dispose()

@@ -8,15 +8,50 @@ using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Commands;
 
-/// <summary>Settings of <see cref="OccasionsCommand"/>.</summary>
-public sealed class OccasionsSettings : NotesSettings
+/// <summary>
+/// Settings of <see cref="OccasionsCommand"/>. Not derived from <see cref="NotesSettings"/>: occasions need no
+/// lexicon, and <c>--as-of</c> means something else here (which notes are known), so the help says what each does.
+/// </summary>
+public sealed class OccasionsSettings : CommandSettings
 {
+    [CommandOption("--notes <FILE>")]
+    [Description("Notes CSV (ID,Date,...,Transcription; other header names accepted). The note date anchors relative dates.")]
+    public string? Notes { get; init; }
+
+    [CommandOption("--id-column <NAME>")]
+    [Description("Name of the client id column when it is not one of client_id, id.")]
+    public string? IdColumn { get; init; }
+
+    [CommandOption("--text-column <NAME>")]
+    [Description("Name of the note text column when it is not one of transcription, note, notes, text.")]
+    public string? TextColumn { get; init; }
+
+    [CommandOption("--as-of <DATE>")]
+    [Description("Leave out notes dated after this day (yyyy-MM-dd); they are counted in the summary. Default: all notes.")]
+    public string? AsOf { get; init; }
+
     [CommandOption("--out <FILE>")]
     [Description("Where to write client_id,kind,date,month,day,recurring,note_date,start,end,text.")]
     public string? Out { get; init; }
 
+    [CommandOption("--json")]
+    [Description("Print one JSON object on stdout instead of the summary line.")]
+    public bool Json { get; init; }
+
+    [CommandOption("-q|--quiet")]
+    [Description("No progress on stderr.")]
+    public bool Quiet { get; init; }
+
+    public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public Core.Ingest.NotesCsvOptions CsvOptions => new() { IdColumn = IdColumn, TextColumn = TextColumn };
+
     public override Spectre.Console.ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--out <FILE> is required") : base.Validate();
+        string.IsNullOrWhiteSpace(Notes) ? Spectre.Console.ValidationResult.Error("--notes <FILE> is required")
+        : string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--out <FILE> is required")
+        : AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+            ? Spectre.Console.ValidationResult.Error($"--as-of '{AsOf}' is not a date (yyyy-MM-dd)")
+        : base.Validate();
 }
 
 /// <summary>
