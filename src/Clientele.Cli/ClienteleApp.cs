@@ -26,6 +26,7 @@ public static class ClienteleApp
             config.PropagateExceptions();
             config.AddCommand<DemoCommand>("demo").WithDescription("The whole job on generated sample notes: train Fast and Elite, score, store in SQLite, serve the dashboard.");
             config.AddCommand<DetectCommand>("detect").WithDescription("Detect concepts in notes: one CSV row per match.");
+            config.AddCommand<OccasionsCommand>("occasions").WithDescription("Birthdays, anniversaries, weddings, births, graduations, trips and events in notes, with their dates.");
             config.AddCommand<TrainCommand>("train").WithDescription("Train a Fast or Elite model bundle (real labels or smart labels).");
             config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Measure a bundle on labelled notes; cross-validate with --folds.");
             config.AddCommand<CompareCommand>("compare").WithDescription("Train Fast and Elite on the same split and compare them.");
