@@ -15,6 +15,16 @@ internal static class MoneyScanner
 
     private static readonly Regex MoneyAt = FactPatterns.MoneyAt;
 
+    // For each gap between a start position and the first digit: the prefix currencies that can fill it (the
+    // currency, maybe one space), so a position is tested against two or three currencies, not all of them.
+    private static readonly string[][] CurrenciesByGap = Enumerable.Range(0, MaxMoneyPrefix + 1)
+        .Select(gap => FactPatterns.PrefixCurrencies.Where(c => gap == c.Length || gap == c.Length + 1).ToArray())
+        .ToArray();
+
+    // Magnitude words repeat ("K", "万"): their values are remembered, up to a bound hostile input cannot exceed.
+    private const int MaxCachedMagnitudes = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> MagnitudeCache = new(StringComparer.Ordinal);
+
     // Each magnitudes row's group in FactPatterns.MagnitudeRow and its value in thousands, in row order.
     private static readonly (int Group, double Thousands)[] MagnitudeValues = FactPatterns.Magnitudes.Rows
         .Select((row, i) => (FactPatterns.MagnitudeRow.GroupNumberFromName("m" + i.ToString(CultureInfo.InvariantCulture)), double.Parse(row[2], CultureInfo.InvariantCulture)))
@@ -116,7 +126,7 @@ internal static class MoneyScanner
         }
 
         int gap = d - p;
-        foreach (string currency in FactPatterns.PrefixCurrencies)
+        foreach (string currency in CurrenciesByGap[gap])
         {
             int n = currency.Length;
             if ((gap == n || (gap == n + 1 && char.IsWhiteSpace(note[p + n]))) && PrefixIs(note, p, currency))
@@ -244,6 +254,22 @@ internal static class MoneyScanner
 
     /// <summary>The value in thousands of the first magnitudes row that matches the whole word.</summary>
     private static double MagnitudeInThousands(string mag)
+    {
+        if (MagnitudeCache.TryGetValue(mag, out double cached))
+        {
+            return cached;
+        }
+
+        double value = ReadMagnitude(mag);
+        if (MagnitudeCache.Count < MaxCachedMagnitudes)
+        {
+            MagnitudeCache.TryAdd(mag, value);
+        }
+
+        return value;
+    }
+
+    private static double ReadMagnitude(string mag)
     {
         Match m = FactPatterns.MagnitudeRow.Match(mag);
         foreach (var (group, thousands) in MagnitudeValues)
