@@ -1,3 +1,4 @@
+using Clientele.Core.Text;
 using Clientele.Storage.Store;
 
 namespace Clientele.Storage.Tests;
@@ -47,4 +48,28 @@ public sealed class DisplayNamesTests
 
     [Fact]
     public void Tolerates_null() => Assert.Equal(string.Empty, DisplayNames.Guess(null!));
+
+    [Fact]
+    public void Every_displayed_title_of_the_shared_list_names_a_client()
+    {
+        foreach (var title in Titles.All.Where(t => t.IsDisplayed))
+        {
+            var (note, expected) = title.Form switch
+            {
+                TitleForm.Suffix => ($"Weber{title.Text}、47歳。", $"Weber{title.Text}"),
+                TitleForm.Unshown => ($"{title.Text} Weber (55 عاماً)، Partner.", "Weber"),
+                _ => ($"{title.Text} Weber, 45 ans, avocate.", $"{title.Text} Weber"),
+            };
+            Assert.Equal(expected, DisplayNames.Guess(note));
+        }
+    }
+
+    [Fact]
+    public void Titles_the_list_keeps_from_display_give_no_name()
+    {
+        foreach (var title in Titles.All.Where(t => !t.IsDisplayed))
+        {
+            Assert.Equal(string.Empty, DisplayNames.Guess($"{title.Text} Weber wants a watch."));
+        }
+    }
 }

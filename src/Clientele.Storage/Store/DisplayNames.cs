@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Clientele.Core.Text;
 
 namespace Clientele.Storage.Store;
 
@@ -24,12 +25,14 @@ public static class DisplayNames
     // A surname of one or two words, maybe after particles: "Patel", "De Luca", "de Vos".
     private const string BareName = $@"{Particles}{Word}(?:\s+{Surname})?";
 
-    // Longest first where one is a prefix of another (Mrs/Mr, Sra/Sr, Signora/Signor).
-    private const string Title =
-        @"(?<![\p{L}])(?:(?:Mrs|Mr|Ms|Mx|Dr|Prof|Sra|Srta|Sr|Sig\.ra|Sig|Dhr|Mevr)\.?|M\.|Miss|Mme|Mlle|Madame|Monsieur|"
-        + @"Herr|Frau|Signora|Signorina|Signor|Mevrouw|Meneer|Famiglia|Famille|Familie|Family|Familia|Família)(?![\p{L}])";
+    // From the shared titles list (Clientele.Core.Text.Titles), in its order: longest first where one is a prefix
+    // of another (Mrs/Mr, Sra/Sr, Signora/Signor).
+    private static readonly string Title =
+        $@"(?<![\p{{L}}])(?:(?:{Titled(TitleForm.Abbreviation)})\.?|{Titled(TitleForm.Word)})(?![\p{{L}}])";
 
-    private const string ArabicTitle = "(?:السيدة|السيد)";
+    private static readonly string ArabicTitle = $"(?:{Titled(TitleForm.Unshown)})";
+
+    private static readonly string Honorific = $"(?:{Titled(TitleForm.Suffix)})";
 
     // Generous: the first match pays for JIT compilation, which alone took over 100 ms on a busy machine.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
@@ -43,7 +46,7 @@ public static class DisplayNames
 
     // "Hu様", "Ito님", "Anderson先生/女士" (first title kept), "de Vos様", "田中様".
     private static readonly Regex HonorificSuffix = Build(
-        $@"^(?<name>(?:{BareName}|[\p{{IsCJKUnifiedIdeographs}}\p{{IsKatakana}}\p{{IsHangulSyllables}}]{{1,4}})\s?(?:様|さま|さん|氏|殿|님|씨|先生|女士|小姐))");
+        $@"^(?<name>(?:{BareName}|[\p{{IsCJKUnifiedIdeographs}}\p{{IsKatakana}}\p{{IsHangulSyllables}}]{{1,4}})\s?{Honorific})");
 
     // "Meeting with Chen, 53, ...", "Rendez-vous avec Patel, 59 ans": the client follows the opening words.
     private static readonly Regex MeetingWith = Build(
@@ -111,6 +114,9 @@ public static class DisplayNames
 
         return collapsed;
     }
+
+    private static string Titled(TitleForm form) =>
+        string.Join('|', Titles.All.Where(t => t.IsDisplayed && t.Form == form).Select(t => Regex.Escape(t.Text)));
 
     private static Regex Build(string pattern) =>
         new(pattern, RegexOptions.CultureInvariant, Timeout);
