@@ -1,0 +1,36 @@
+namespace Clientele.Core.Features.Blocks;
+
+/// <summary>The facts stated in the notes: budget range (thousands), open-ended budget, age, each with a missing flag.</summary>
+internal sealed class FactBlock : IFeatureBlock
+{
+    private static readonly string[] Names = ["budget_low_k", "budget_high_k", "budget_mid_k", "budget_missing", "budget_open_ended", "age", "age_missing"];
+
+    public IReadOnlyList<FeatureInfo> Columns { get; } =
+        Names.Select((name, i) => new FeatureInfo("fact:" + name, FeatureKind.Fact, new FactSubject((FactColumn)i))).ToArray();
+
+    public void Write(in FeatureRow row, Span<float> destination)
+    {
+        var facts = row.Profile.Facts;
+        if (facts.BudgetLowK is { } low)
+        {
+            var high = facts.BudgetHighK ?? low;
+            destination[(int)FactColumn.BudgetLowK] = low;
+            destination[(int)FactColumn.BudgetHighK] = high;
+            destination[(int)FactColumn.BudgetMidK] = (low + high) / 2;
+        }
+        else
+        {
+            destination[(int)FactColumn.BudgetMissing] = 1;
+        }
+
+        destination[(int)FactColumn.BudgetOpenEnded] = facts.BudgetOpenEnded ? 1 : 0;
+        if (facts.Age is { } age)
+        {
+            destination[(int)FactColumn.Age] = age;
+        }
+        else
+        {
+            destination[(int)FactColumn.AgeMissing] = 1;
+        }
+    }
+}
