@@ -1,14 +1,11 @@
 namespace Clientele.Core.Features.Blocks;
 
 /// <summary>The facts stated in the notes: budget range (thousands), open-ended budget, age, each with a missing flag.</summary>
-internal sealed class FactBlock : IFeatureBlock
+internal sealed class FactBlock() : NamedColumnsBlock(
+    "fact:", FeatureKind.Fact, ["budget_low_k", "budget_high_k", "budget_mid_k", "budget_missing", "budget_open_ended", "age", "age_missing"],
+    i => new FactSubject((FactColumn)i))
 {
-    private static readonly string[] Names = ["budget_low_k", "budget_high_k", "budget_mid_k", "budget_missing", "budget_open_ended", "age", "age_missing"];
-
-    public IReadOnlyList<FeatureInfo> Columns { get; } =
-        Names.Select((name, i) => new FeatureInfo("fact:" + name, FeatureKind.Fact, new FactSubject((FactColumn)i))).ToArray();
-
-    public void Write(in FeatureRow row, Span<float> destination)
+    public override void Write(in FeatureRow row, Span<float> destination)
     {
         var facts = row.Profile.Facts;
         if (facts.BudgetLowK is { } low)

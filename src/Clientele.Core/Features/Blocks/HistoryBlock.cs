@@ -1,14 +1,11 @@
 namespace Clientele.Core.Features.Blocks;
 
 /// <summary>The contact history: how many meetings, how long since the last, over how long a span.</summary>
-internal sealed class HistoryBlock : IFeatureBlock
+internal sealed class HistoryBlock() : NamedColumnsBlock(
+    "history:", FeatureKind.History, ["note_count", "days_since_last_note", "contact_span_days", "date_missing"],
+    i => new HistorySubject((HistoryColumn)i))
 {
-    private static readonly string[] Names = ["note_count", "days_since_last_note", "contact_span_days", "date_missing"];
-
-    public IReadOnlyList<FeatureInfo> Columns { get; } =
-        Names.Select((name, i) => new FeatureInfo("history:" + name, FeatureKind.History, new HistorySubject((HistoryColumn)i))).ToArray();
-
-    public void Write(in FeatureRow row, Span<float> destination)
+    public override void Write(in FeatureRow row, Span<float> destination)
     {
         var profile = row.Profile;
         destination[(int)HistoryColumn.NoteCount] = profile.NoteCount;

@@ -1,14 +1,11 @@
 namespace Clientele.Core.Features.Blocks;
 
 /// <summary>How much the client's notes say: concept and text counts and ratios.</summary>
-internal sealed class StatisticBlock : IFeatureBlock
+internal sealed class StatisticBlock() : NamedColumnsBlock(
+    "stat:", FeatureKind.Statistic, ["concept_count", "distinct_concepts", "text_length", "distinct_ratio", "concepts_per_100_chars", "long_alias_ratio"],
+    i => new StatisticSubject((ProfileStatistic)i))
 {
-    private static readonly string[] Names = ["concept_count", "distinct_concepts", "text_length", "distinct_ratio", "concepts_per_100_chars", "long_alias_ratio"];
-
-    public IReadOnlyList<FeatureInfo> Columns { get; } =
-        Names.Select((name, i) => new FeatureInfo("stat:" + name, FeatureKind.Statistic, new StatisticSubject((ProfileStatistic)i))).ToArray();
-
-    public void Write(in FeatureRow row, Span<float> destination)
+    public override void Write(in FeatureRow row, Span<float> destination)
     {
         var profile = row.Profile;
         var concepts = profile.Concepts.Count;
