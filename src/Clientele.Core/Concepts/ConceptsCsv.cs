@@ -1,7 +1,7 @@
 using System.Globalization;
 using Clientele.Core.Ingest;
 using Clientele.Core.Lexicon;
-using Clientele.Core.Scoring;
+using Clientele.Core.Text;
 
 namespace Clientele.Core.Concepts;
 
@@ -15,15 +15,15 @@ public sealed class ConceptsCsv(TextWriter writer, ConceptLexicon lexicon)
     public void Write(Note note, ConceptMatch match)
     {
         var concept = lexicon.Concepts[match.ConceptIndex];
-        writer.Write(CsvCells.Text(note.ClientId));
+        writer.Write(CsvCell.Text(note.ClientId));
         writer.Write(',');
-        writer.Write(CsvCells.Text(concept.Id));
+        writer.Write(CsvCell.Text(concept.Id));
         writer.Write(',');
-        writer.Write(CsvCells.Text(concept.Label));
+        writer.Write(CsvCell.Text(concept.Label));
         writer.Write(',');
-        writer.Write(CsvCells.Text(concept.Category));
+        writer.Write(CsvCell.Text(concept.Category));
         writer.Write(',');
-        writer.Write(CsvCells.Text(concept.Aliases[match.AliasIndex]));
+        writer.Write(CsvCell.Text(concept.Aliases[match.AliasIndex]));
         writer.Write(',');
         writer.Write(match.Start.ToString(CultureInfo.InvariantCulture));
         writer.Write(',');

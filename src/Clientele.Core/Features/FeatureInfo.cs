@@ -1,22 +1,11 @@
 namespace Clientele.Core.Features;
 
-/// <summary>What kind of signal a feature carries; explanations group contributions by it.</summary>
-public enum FeatureKind
-{
-    Term,
-    Category,
-    Statistic,
-    Fact,
-    History,
-    Pair,
-    Diversity,
-
-    /// <summary>A word of the matched aliases (TF-IDF).</summary>
-    Word,
-}
-
 /// <summary>
-/// One column of the feature vector: a stable name, its kind, the concept ids it is made of (for terms and
-/// pairs) and a readable text used in reasons.
+/// One column of the feature vector: a stable name (listed in the bundle metadata), the block kind and the typed
+/// subject it measures, from which explanations tell what a column's weight is about without reading its name.
 /// </summary>
-public sealed record FeatureInfo(string Name, FeatureKind Kind, IReadOnlyList<string> ConceptIds, string Display);
+public sealed record FeatureInfo(string Name, FeatureKind Kind, FeatureSubject Subject)
+{
+    /// <summary>The concept ids a term or pair is made of; empty for the other kinds.</summary>
+    public IReadOnlyList<string> ConceptIds => Subject is ConceptsSubject concepts ? concepts.ConceptIds : [];
+}

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Clientele.Core.Errors;
+using Clientele.Core.Features.Blocks;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Profiles;
 
@@ -19,23 +20,11 @@ public sealed class Featurizer
     /// <summary>Oldest version this build reads.</summary>
     public const int OldestReadableVersion = 1;
 
-    private static readonly string[] Stats = ["concept_count", "distinct_concepts", "text_length", "distinct_ratio", "concepts_per_100_chars", "long_alias_ratio"];
-    private static readonly string[] FactNames = ["budget_low_k", "budget_high_k", "budget_mid_k", "budget_missing", "budget_open_ended", "age", "age_missing"];
-    private static readonly string[] HistoryNames = ["note_count", "days_since_last_note", "contact_span_days", "date_missing"];
-    private static readonly string[] DiversityNames = ["concept_entropy", "most_frequent_count", "singleton_concepts", "repeated_concepts"];
-
-    private readonly Dictionary<ulong, int> _termIndex = [];
-    private readonly (int A, int B)[] _pairIndices;
-    private readonly int[] _categoryOfConcept;
-    private readonly int _categoryOffset;
-    private readonly int _statOffset;
-    private readonly int _factOffset;
-    private readonly int _historyOffset;
-    private readonly int _pairOffset;
-    private readonly int _diversityOffset;
+    private readonly IFeatureBlock[] _blocks;
+    private readonly int[] _offsets;
+    private readonly int[] _widths;
+    private readonly WordBlock? _wordBlock;
     private readonly int _wordOffset;
-    private readonly AliasWords? _aliasWords;
-    private readonly int[] _vocabularyOfWord = [];   // alias-word id → index in Words, or -1
 
     internal Featurizer(FeaturizerOptions options, ConceptLexicon lexicon, Term[] terms, string[][] pairs, DateOnly? asOf, Word[] words,
         AliasWords? aliasWords = null)
@@ -46,58 +35,29 @@ public sealed class Featurizer
         Pairs = pairs;
         AsOf = asOf;
         Words = words;
-        if (words.Length > 0)
-        {
-            _aliasWords = aliasWords ?? new AliasWords(lexicon);
-            _vocabularyOfWord = new int[_aliasWords.Texts.Length];
-            Array.Fill(_vocabularyOfWord, -1);
-            for (var w = 0; w < words.Length; w++)
-            {
-                // A saved word the lexicon no longer has cannot occur; the fingerprint check already guards the lexicon.
-                if (_aliasWords.IdOf.TryGetValue(words[w].Text, out var id))
-                {
-                    _vocabularyOfWord[id] = w;
-                }
-            }
-        }
-
-        _categoryOfConcept = lexicon.Concepts.Select(c => IndexOfCategory(c.Category)).ToArray();
-        var features = new List<FeatureInfo>();
-        Span<int> gram = stackalloc int[3];
-        for (var t = 0; t < terms.Length; t++)
-        {
-            var ids = terms[t].Concepts;
-            for (var i = 0; i < ids.Length; i++)
-            {
-                gram[i] = Require(lexicon, ids[i]);
-            }
-
-            _termIndex[NgramKey.Pack(gram[..ids.Length])] = t;
-            features.Add(new FeatureInfo("term:" + string.Join(' ', ids), FeatureKind.Term, ids, string.Join(" + ", ids.Select(id => lexicon.Concepts[lexicon.IndexOf(id)].Label))));
-        }
-
-        _categoryOffset = features.Count;
-        features.AddRange(ConceptCategory.All.Select(c => new FeatureInfo("category:" + c, FeatureKind.Category, [], c.Replace('_', ' '))));
-        // Presence flags beside the counts: the linear member cannot bend a count into "has it or not".
-        features.AddRange(ConceptCategory.All.Select(c => new FeatureInfo("has:" + c, FeatureKind.Category, [], c.Replace('_', ' '))));
-        _statOffset = features.Count;
-        features.AddRange(Stats.Select(s => new FeatureInfo("stat:" + s, FeatureKind.Statistic, [], s.Replace('_', ' '))));
-        _factOffset = features.Count;
-        features.AddRange(FactNames.Select(s => new FeatureInfo("fact:" + s, FeatureKind.Fact, [], s.StartsWith("budget", StringComparison.Ordinal) ? "stated budget" : "age")));
-        _historyOffset = features.Count;
-        features.AddRange(HistoryNames.Select(s => new FeatureInfo("history:" + s, FeatureKind.History, [], s == "note_count" ? "number of meetings" : "recency of contact")));
-        _pairOffset = features.Count;
-        _pairIndices = pairs.Select(p => (Require(lexicon, p[0]), Require(lexicon, p[1]))).ToArray();
-        features.AddRange(pairs.Select(p => new FeatureInfo("pair:" + p[0] + "&" + p[1], FeatureKind.Pair, p,
-            lexicon.Concepts[lexicon.IndexOf(p[0])].Label + " & " + lexicon.Concepts[lexicon.IndexOf(p[1])].Label)));
-        _diversityOffset = features.Count;
+        _wordBlock = words.Length > 0 ? new WordBlock(words, aliasWords, lexicon) : null;
+        // The row's column order, which the saved feature names pin: a tier's options choose which blocks it has.
+        List<IFeatureBlock> blocks = [new TermBlock(terms, options.MaxNgram, lexicon), new CategoryBlock(lexicon), new StatisticBlock(), new FactBlock(), new HistoryBlock(), new PairBlock(pairs, lexicon)];
         if (options.DiversityFeatures)
         {
-            features.AddRange(DiversityNames.Select(s => new FeatureInfo("diversity:" + s, FeatureKind.Diversity, [], "variety of topics")));
+            blocks.Add(new DiversityBlock());
         }
 
-        _wordOffset = features.Count;
-        features.AddRange(words.Select(w => new FeatureInfo("word:" + w.Text, FeatureKind.Word, [], w.Text)));
+        _wordOffset = blocks.Sum(b => b.Columns.Count);
+        if (_wordBlock is not null)
+        {
+            blocks.Add(_wordBlock);
+        }
+
+        _blocks = blocks.ToArray();
+        _offsets = new int[_blocks.Length];
+        _widths = _blocks.Select(b => b.Columns.Count).ToArray();
+        var features = new List<FeatureInfo>();
+        for (var b = 0; b < _blocks.Length; b++)
+        {
+            _offsets[b] = features.Count;
+            features.AddRange(_blocks[b].Columns);
+        }
 
         Features = features;
     }
@@ -123,21 +83,7 @@ public sealed class Featurizer
     internal int WordOf(int feature) => feature >= _wordOffset && feature < _wordOffset + Words.Length ? feature - _wordOffset : -1;
 
     /// <summary>Adds (index in <see cref="Words"/>, <paramref name="key"/>) for each vocabulary word of alias <paramref name="alias"/> of concept <paramref name="concept"/>.</summary>
-    internal void WordsOfAlias(int concept, int alias, int key, List<(int Word, int Key)> output)
-    {
-        if (_aliasWords is null)
-        {
-            return;
-        }
-
-        foreach (var id in _aliasWords.Of(concept, alias))
-        {
-            if (_vocabularyOfWord[id] is var w and >= 0)
-            {
-                output.Add((w, key));
-            }
-        }
-    }
+    internal void WordsOfAlias(int concept, int alias, int key, List<(int Word, int Key)> output) => _wordBlock?.WordsOfAlias(concept, alias, key, output);
 
     /// <summary>Writes the features of <paramref name="profile"/> into <paramref name="destination"/> (length <see cref="FeatureCount"/>).</summary>
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
@@ -151,182 +97,10 @@ public sealed class Featurizer
         }
 
         destination[..FeatureCount].Clear();
-        var counts = scratch ?? new Dictionary<ulong, int>();
-        counts.Clear();
-        NgramKey.Count(profile.Concepts, Options.MaxNgram, counts);
-        double norm = 0;
-        foreach (var (key, count) in counts)
+        var row = new FeatureRow(profile, asOf ?? AsOf, scratch ?? new Dictionary<ulong, int>(), ConceptTally.Of(profile.Concepts));
+        for (var b = 0; b < _blocks.Length; b++)
         {
-            if (_termIndex.TryGetValue(key, out var t))
-            {
-                var v = (float)((1.0 + Math.Log(count)) * Terms[t].Idf);
-                destination[t] = v;
-                norm += v * v;
-            }
-        }
-
-        if (norm > 0)
-        {
-            var inv = (float)(1.0 / Math.Sqrt(norm));
-            for (var t = 0; t < Terms.Length; t++)
-            {
-                destination[t] *= inv;
-            }
-        }
-
-        var concepts = profile.Concepts;
-        var longAliases = 0;
-        var categories = ConceptCategory.All.Count;
-        foreach (var c in concepts)
-        {
-            destination[_categoryOffset + _categoryOfConcept[c]] += 1;
-            destination[_categoryOffset + categories + _categoryOfConcept[c]] = 1;
-        }
-
-        longAliases = profile.LongAliasCount;
-
-        var distinctCount = 0;
-        var maxCount = 0;
-        var singletons = 0;
-        var repeated = 0;
-        double entropy = 0;
-        if (concepts.Count > 0)
-        {
-            var byConcept = new Dictionary<int, int>();
-            foreach (var c in concepts)
-            {
-                byConcept[c] = byConcept.GetValueOrDefault(c) + 1;
-            }
-
-            distinctCount = byConcept.Count;
-            foreach (var k in byConcept.Values)
-            {
-                var share = (double)k / concepts.Count;
-                entropy -= share * Math.Log(share);
-                maxCount = Math.Max(maxCount, k);
-                singletons += k == 1 ? 1 : 0;
-                repeated += k > 2 ? 1 : 0;
-            }
-
-            for (var p = 0; p < _pairIndices.Length; p++)
-            {
-                if (byConcept.ContainsKey(_pairIndices[p].A) && byConcept.ContainsKey(_pairIndices[p].B))
-                {
-                    destination[_pairOffset + p] = 1;
-                }
-            }
-        }
-
-        var n = Math.Max(concepts.Count, 1);
-        var s = destination[_statOffset..];
-        s[0] = concepts.Count;
-        s[1] = distinctCount;
-        s[2] = profile.TextLength;
-        s[3] = (float)distinctCount / n;
-        s[4] = profile.TextLength > 0 ? 100f * concepts.Count / profile.TextLength : 0;
-        s[5] = (float)longAliases / n;
-
-        var f = destination[_factOffset..];
-        var facts = profile.Facts;
-        if (facts.BudgetLowK is { } low)
-        {
-            var high = facts.BudgetHighK ?? low;
-            f[0] = low;
-            f[1] = high;
-            f[2] = (low + high) / 2;
-        }
-        else
-        {
-            f[3] = 1;
-        }
-
-        f[4] = facts.BudgetOpenEnded ? 1 : 0;
-        if (facts.Age is { } age)
-        {
-            f[5] = age;
-        }
-        else
-        {
-            f[6] = 1;
-        }
-
-        var h = destination[_historyOffset..];
-        h[0] = profile.NoteCount;
-        var reference = asOf ?? AsOf;
-        if (profile.LastDate is { } last && reference is { } r)
-        {
-            h[1] = Math.Max(0, r.DayNumber - last.DayNumber);
-            h[2] = profile.FirstDate is { } first ? last.DayNumber - first.DayNumber : 0;
-        }
-        else
-        {
-            h[3] = 1;
-        }
-
-        if (Options.DiversityFeatures)
-        {
-            var d = destination[_diversityOffset..];
-            d[0] = (float)entropy;
-            d[1] = maxCount;
-            d[2] = singletons;
-            d[3] = repeated;
-        }
-
-        if (_aliasWords is not null)
-        {
-            TransformWords(profile, destination.Slice(_wordOffset, Words.Length));
-        }
-    }
-
-    /// <summary>
-    /// TF-IDF of the matched aliases' words, sublinear and L2-normalised like the concept terms. Three passes over the
-    /// client's matches instead of a dictionary: counts go into the (cleared) block, each distinct word's count is
-    /// turned into its weight once (stored negated to mark it done; weights are positive), then signs are restored
-    /// and normalised.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TransformWords(ClientProfile profile, Span<float> destination)
-    {
-        var concepts = profile.Concepts;
-        var aliases = profile.Aliases;
-        var n = Math.Min(concepts.Count, aliases.Count);
-        var words = _aliasWords!;
-        var vocabulary = _vocabularyOfWord;
-        for (var i = 0; i < n; i++)
-        {
-            foreach (var id in words.Of(concepts[i], aliases[i]))
-            {
-                if (vocabulary[id] is var w and >= 0)
-                {
-                    destination[w] += 1;
-                }
-            }
-        }
-
-        double norm = 0;
-        for (var i = 0; i < n; i++)
-        {
-            foreach (var id in words.Of(concepts[i], aliases[i]))
-            {
-                if (vocabulary[id] is var w and >= 0 && destination[w] > 0)
-                {
-                    var v = (float)((1.0 + Math.Log(destination[w])) * Words[w].Idf);
-                    destination[w] = -v;
-                    norm += v * v;
-                }
-            }
-        }
-
-        var inv = norm > 0 ? (float)(1.0 / Math.Sqrt(norm)) : 0f;
-        for (var i = 0; i < n; i++)
-        {
-            foreach (var id in words.Of(concepts[i], aliases[i]))
-            {
-                if (vocabulary[id] is var w and >= 0 && destination[w] < 0)
-                {
-                    destination[w] = -destination[w] * inv;
-                }
-            }
+            _blocks[b].Write(row, destination.Slice(_offsets[b], _widths[b]));
         }
     }
 
@@ -388,20 +162,8 @@ public sealed class Featurizer
         return featurizer;
     }
 
-    private static int IndexOfCategory(string category)
-    {
-        for (var i = 0; i < ConceptCategory.All.Count; i++)
-        {
-            if (ConceptCategory.All[i] == category)
-            {
-                return i;
-            }
-        }
-
-        return ConceptCategory.All.Count - 1;
-    }
-
-    private static int Require(ConceptLexicon lexicon, string id)
+    /// <summary>The lexicon index of concept <paramref name="id"/>; a saved state naming a concept the lexicon lacks is refused.</summary>
+    internal static int Require(ConceptLexicon lexicon, string id)
     {
         var i = lexicon.IndexOf(id);
         return i >= 0 ? i : throw new ClienteleInputException("featurizer.json", null, null, $"concept '{id}' is not in the lexicon; " + Messages.LexiconMismatch);

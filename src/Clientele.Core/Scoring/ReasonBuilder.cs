@@ -1,26 +1,26 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Clientele.Core.Features;
+using Clientele.Core.Labels;
 using Clientele.Core.Profiles;
 
 namespace Clientele.Core.Scoring;
 
 /// <summary>
-/// Turns per-feature contributions into a few readable reasons: contributions of the features this client
-/// actually has (its concepts, categories, stated facts, contact history) are summed per concept or
-/// signal, and the strongest, with their sign, are named: "+ anniversary, + no-limit budget, − hesitant".
+/// Turns per-feature contributions into a few typed <see cref="Reason"/>s: contributions of the features this
+/// client actually has (its concepts, categories, stated facts, contact history) are summed per subject, and the
+/// strongest, with their sign, are kept. What a feature is about comes from its kind and typed subject, never
+/// from its name; <see cref="ReasonText"/> renders the result ("+ anniversary, + no-limit budget, − hesitant").
 /// </summary>
 public sealed class ReasonBuilder
 {
-    // Reasons are keyed by their text (a concept label or a feature's display). The texts are interned once into
-    // integer keys, so the per-row loop sums into an array instead of hashing strings; a key's rank in ordinal
-    // order breaks ties exactly as comparing the strings would.
-    private readonly string[] _keyText;
+    // Reasons are keyed by their subject's name (a concept label, "stated budget", …): concepts sharing a label
+    // share a reason, as they always have. The names are interned once into integer keys, so the per-row loop sums
+    // into an array instead of hashing strings; a key's rank in ordinal order of names breaks ties.
+    private readonly ReasonSubject[] _keySubject;
     private readonly int[] _keyRank;
-    private readonly int[][] _featureKeys;
-    private readonly bool[] _missingFlag;      // missing-fact flags explain nothing a person can act on
-    private readonly int[] _featureCategory;   // lexicon category id of a Category feature, else -1
+    private readonly int[][] _featureKeys;     // keys a feature's weight is shared by (none: it explains nothing)
+    private readonly int[] _featureCategory;   // category id of a Category feature, else -1
     private readonly int[] _conceptCategory;
     private readonly int[] _conceptLabelKey;
     private readonly int[] _featureWord;       // index in the featurizer's words of a Word feature, else -1
@@ -28,17 +28,24 @@ public sealed class ReasonBuilder
 
     public ReasonBuilder(Featurizer featurizer)
     {
+        ArgumentNullException.ThrowIfNull(featurizer);
         _featurizer = featurizer;
         var lexicon = featurizer.Lexicon;
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-        var texts = new List<string>();
-        int Key(string text)
+        var subjects = new List<ReasonSubject>();
+        int Key(ReasonSubject subject)
         {
-            if (!keys.TryGetValue(text, out var id))
+            var name = ReasonText.Name(subject);
+            if (!keys.TryGetValue(name, out var id))
             {
-                id = texts.Count;
-                keys.Add(text, id);
-                texts.Add(text);
+                id = subjects.Count;
+                keys.Add(name, id);
+                subjects.Add(subject);
+            }
+            else if (subject.Kind != ReasonSubjectKind.Concept)
+            {
+                // A concept labelled like a fact shares the fact's reason, shown as the fact is (with its value).
+                subjects[id] = subject;
             }
 
             return id;
@@ -47,30 +54,43 @@ public sealed class ReasonBuilder
         var categories = new Dictionary<string, int>(StringComparer.Ordinal);
         int Category(string name) => categories.TryGetValue(name, out var id) ? id : categories[name] = categories.Count;
 
-        _conceptLabelKey = lexicon.Concepts.Select(c => Key(c.Label)).ToArray();
+        _conceptLabelKey = lexicon.Concepts.Select(c => Key(ReasonSubject.Of(c))).ToArray();
         _conceptCategory = lexicon.Concepts.Select(c => Category(c.Category)).ToArray();
-        _featureKeys = featurizer.Features.Select(f => f.Kind switch
+        _featureKeys = featurizer.Features.Select(f => f.Subject switch
         {
-            FeatureKind.Term or FeatureKind.Pair => f.ConceptIds.Select(id => _conceptLabelKey[lexicon.IndexOf(id)]).Distinct().ToArray(),
-            FeatureKind.Statistic or FeatureKind.Diversity or FeatureKind.Word => [],
-            _ => [Key(f.Display)],
+            ConceptsSubject concepts => concepts.ConceptIds.Select(id => _conceptLabelKey[lexicon.IndexOf(id)]).Distinct().ToArray(),
+            FactSubject or HistorySubject => Subject(f.Subject) is { } subject ? [Key(subject)] : [],
+            _ => [],
         }).ToArray();
         _featureWord = Enumerable.Range(0, featurizer.FeatureCount).Select(featurizer.WordOf).ToArray();
-        _missingFlag = featurizer.Features.Select(f => f.Name.EndsWith("_missing", StringComparison.Ordinal)).ToArray();
-        _featureCategory = featurizer.Features.Select(f => f.Kind == FeatureKind.Category ? Category(f.Display.Replace(' ', '_')) : -1).ToArray();
-        _keyText = texts.ToArray();
-        var byText = Enumerable.Range(0, _keyText.Length).ToArray();
-        Array.Sort(byText, (a, b) => string.CompareOrdinal(_keyText[a], _keyText[b]));
-        _keyRank = new int[_keyText.Length];
-        for (var r = 0; r < byText.Length; r++)
+        _featureCategory = featurizer.Features.Select(f => f.Subject is CategorySubject c ? Category(c.Category) : -1).ToArray();
+        _keySubject = subjects.ToArray();
+        var byName = Enumerable.Range(0, _keySubject.Length).ToArray();
+        Array.Sort(byName, (a, b) => string.CompareOrdinal(ReasonText.Name(_keySubject[a]), ReasonText.Name(_keySubject[b])));
+        _keyRank = new int[_keySubject.Length];
+        for (var r = 0; r < byName.Length; r++)
         {
-            _keyRank[byText[r]] = r;
+            _keyRank[byName[r]] = r;
         }
     }
 
-    /// <summary>The top <paramref name="count"/> reasons for one client's score on one target.</summary>
+    /// <summary>The top <paramref name="count"/> reasons for one client's score on one target, as text ("+ gift, − hesitant").</summary>
     public string Build(ReadOnlySpan<float> contributions, ReadOnlySpan<float> features, ClientProfile profile, int count = Defaults.ReasonsPerScore)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        var reasons = Explain(Target.Purchased, contributions, features, profile, count);
+        var text = new StringBuilder();
+        ReasonText.AppendList(text, reasons.ToArray(), profile.Facts);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The top <paramref name="count"/> reasons for one client's score on <paramref name="target"/>, strongest first,
+    /// from the contributions of the features the client has (<paramref name="features"/> non-zero).
+    /// </summary>
+    public IReadOnlyList<Reason> Explain(Target target, ReadOnlySpan<float> contributions, ReadOnlySpan<float> features, ClientProfile profile, int count = Defaults.ReasonsPerScore)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
         var scratch = NewScratch();
         var n = Math.Min(_featureKeys.Length, contributions.Length);
         for (var j = 0; j < n; j++)
@@ -81,35 +101,31 @@ public sealed class ReasonBuilder
             }
         }
 
-        var text = new StringBuilder();
-        Append(scratch, text, profile, count);
-        return text.ToString();
+        var reasons = new List<Reason>();
+        Append(scratch, target, reasons, profile, count);
+        return reasons;
     }
 
     /// <summary>Buffers for <see cref="Append"/>, one per worker thread.</summary>
-    internal ReasonScratch NewScratch() => new(_keyText.Length);
+    internal ReasonScratch NewScratch() => new(_keySubject.Length);
 
     /// <summary>Features the reasons can use (those a row's contributions may be read for).</summary>
     internal int FeatureCount => _featureKeys.Length;
 
     /// <summary>
-    /// Appends the reasons for <paramref name="scratch"/>'s candidates (ascending feature index, each with a
-    /// non-zero contribution and feature value) to <paramref name="sb"/>, and clears the candidates.
+    /// Adds the reasons on <paramref name="target"/> for <paramref name="scratch"/>'s candidates (ascending feature
+    /// index, each with a non-zero contribution and feature value) to <paramref name="output"/>, strongest first, and
+    /// clears the candidates.
     /// </summary>
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Append(ReasonScratch scratch, StringBuilder sb, ClientProfile profile, int count = Defaults.ReasonsPerScore)
+    internal void Append(ReasonScratch scratch, Target target, List<Reason> output, ClientProfile profile, int count = Defaults.ReasonsPerScore)
     {
         scratch.Begin();
         foreach (var (j, c) in scratch.Candidates)
         {
             // Only what the client has (the caller passes present features only): the absence of a concept is not
-            // a reason a person can act on. A fact or history value counts when stated.
-            if (_missingFlag[j])
-            {
-                continue;
-            }
-
+            // a reason a person can act on, nor is a missing-fact flag; a fact or history value counts when stated.
             // A category's weight goes to the client's own concepts of that category, and a word's to the concepts
             // it was matched in, so reasons name concepts.
             var category = _featureCategory[j];
@@ -156,21 +172,14 @@ public sealed class ReasonBuilder
 
         scratch.Candidates.Clear();
         SelectTop(scratch, count);
-        var first = true;
         foreach (var key in scratch.Top)
         {
-            if (!first)
-            {
-                sb.Append(", ");
-            }
-
-            first = false;
-            sb.Append(scratch.Sums[key] > 0 ? "+ " : "− ").Append(Describe(_keyText[key], profile));
+            output.Add(new Reason(target, _keySubject[key], scratch.Sums[key]));
         }
     }
 
     /// <summary>
-    /// The <paramref name="count"/> keys of largest |sum| (above 1e-6), ties by ordinal text: keys are distinct, so
+    /// The <paramref name="count"/> keys of largest |sum| (above 1e-6), ties by ordinal name: keys are distinct, so
     /// this total order picks exactly the first items a stable sort by |value| then text would.
     /// </summary>
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
@@ -258,21 +267,14 @@ public sealed class ReasonBuilder
         }
     }
 
-    private static string Describe(string key, ClientProfile profile) => key switch
+    /// <summary>The reason subject a fact or history column speaks for; none for a missing flag (nothing to act on).</summary>
+    private static ReasonSubject? Subject(FeatureSubject subject) => subject switch
     {
-        "stated budget" when profile.Facts.BudgetLowK is { } low => "budget " + Budget(low, profile.Facts.BudgetHighK, profile.Facts.BudgetOpenEnded),
-        "age" when profile.Facts.Age is { } age => "age " + age.ToString(CultureInfo.InvariantCulture),
-        _ => key,
+        FactSubject { Fact: FactColumn.BudgetLowK or FactColumn.BudgetHighK or FactColumn.BudgetMidK or FactColumn.BudgetOpenEnded } =>
+            new ReasonSubject(ReasonSubjectKind.Budget),
+        FactSubject { Fact: FactColumn.Age } => new ReasonSubject(ReasonSubjectKind.Age),
+        HistorySubject { Measure: HistoryColumn.NoteCount } => new ReasonSubject(ReasonSubjectKind.MeetingCount),
+        HistorySubject { Measure: HistoryColumn.DaysSinceLastNote or HistoryColumn.ContactSpanDays } => new ReasonSubject(ReasonSubjectKind.ContactRecency),
+        _ => null,
     };
-
-    private static string Budget(float low, float? high, bool open)
-    {
-        var text = low.ToString("0.#", CultureInfo.InvariantCulture) + "K";
-        if (high is { } h && h > low)
-        {
-            text = low.ToString("0.#", CultureInfo.InvariantCulture) + "-" + h.ToString("0.#", CultureInfo.InvariantCulture) + "K";
-        }
-
-        return open ? text + "+" : text;
-    }
 }

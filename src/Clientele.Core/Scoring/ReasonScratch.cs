@@ -2,7 +2,7 @@ namespace Clientele.Core.Scoring;
 
 /// <summary>
 /// One scoring worker's reusable buffers for <see cref="ReasonBuilder"/>: per-key sums reset in O(keys touched)
-/// through a generation stamp, so building a row's reasons allocates nothing but its final string.
+/// through a generation stamp, so building a row's reasons allocates nothing but its final array of reasons.
 /// </summary>
 internal sealed class ReasonScratch(int keyCount)
 {

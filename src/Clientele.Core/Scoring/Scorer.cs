@@ -48,6 +48,8 @@ public sealed class Scorer(ModelBundle bundle)
         return result;
     }
 
+    private static readonly ClientReasons NoReasons = ClientReasons.FromText(string.Empty);
+
     private IEnumerable<ClientScore> ScoreBatch(IReadOnlyList<ClientProfile> profiles, float[][] rows, bool withReasons)
     {
         var featurizer = Bundle.Featurizer;
@@ -65,12 +67,12 @@ public sealed class Scorer(ModelBundle bundle)
 
         // Reasons cost more than the predictions (a walk of every tree per row and target) and rows are independent;
         // each worker reuses its buffers, and contributions stay sparse (only features on the row's paths).
-        var reasonTexts = new string[profiles.Count];
+        var explanations = new ClientReasons[profiles.Count];
         if (withReasons)
         {
             Parallel.For(0, profiles.Count, () => new ReasonWorker(_reasons), (i, _, worker) =>
             {
-                reasonTexts[i] = Reasons(worker, rows[i], profiles[i]);
+                explanations[i] = Reasons(worker, rows[i], profiles[i]);
                 return worker;
             }, _ => { });
         }
@@ -80,7 +82,7 @@ public sealed class Scorer(ModelBundle bundle)
             var purchase = Get(predictions, Target.Purchased, i);
             var churn = Get(predictions, Target.Churned, i);
             var clv = Get(predictions, Target.LifetimeValue, i);
-            var reasons = withReasons ? reasonTexts[i] : string.Empty;
+            var reasons = withReasons ? explanations[i] : NoReasons;
             yield return new ClientScore(profiles[i].ClientId, purchase, purchase >= Defaults.DecisionThreshold, churn, churn >= Defaults.DecisionThreshold,
                 clv, Segments.Value(clv), Segments.Risk(churn), reasons);
         }
@@ -88,7 +90,7 @@ public sealed class Scorer(ModelBundle bundle)
 
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string Reasons(ReasonWorker worker, float[] row, ClientProfile profile)
+    private ClientReasons Reasons(ReasonWorker worker, float[] row, ClientProfile profile)
     {
         // Features the client has, ascending (shared by the three targets): only they can become reasons.
         var present = worker.Present;
@@ -102,8 +104,8 @@ public sealed class Scorer(ModelBundle bundle)
             }
         }
 
-        var text = worker.Text;
-        text.Clear();
+        var reasons = worker.Reasons;
+        reasons.Clear();
         foreach (var target in Targets.All)
         {
             if (!Bundle.Models.TryGetValue(target, out var model) || model.Forest is not { } forest)
@@ -122,31 +124,12 @@ public sealed class Scorer(ModelBundle bundle)
                 }
             }
 
-            // "purchase: …; churn: …": a target with no reason leaves no part, as joining non-empty parts did.
-            var mark = text.Length;
-            if (mark > 0)
-            {
-                text.Append("; ");
-            }
-
-            text.Append(Label(target)).Append(": ");
-            var before = text.Length;
-            _reasons.Append(worker.Scratch, text, profile);
-            if (text.Length == before)
-            {
-                text.Length = mark;
-            }
+            _reasons.Append(worker.Scratch, target, reasons, profile);
         }
 
-        return text.ToString();
+        // One array per row (the text it replaces was one string per row); rendering waits for an edge.
+        return new ClientReasons(reasons.Count == 0 ? [] : reasons.ToArray(), profile.Facts);
     }
-
-    private static string Label(Target t) => t switch
-    {
-        Target.Purchased => "purchase",
-        Target.Churned => "churn",
-        _ => "value",
-    };
 
     private static double Get(Dictionary<Target, double[]> p, Target t, int i) => p.TryGetValue(t, out var v) ? v[i] : double.NaN;
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using Clientele.Core.Text;
+
 namespace Clientele.Core.Scoring;
 
 /// <summary>Writes scores in the columns of DESIGN §9.</summary>
@@ -7,27 +10,33 @@ public static class ScoresCsv
 
     public static void Write(TextWriter writer, IEnumerable<ClientScore> scores)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(scores);
         writer.Write(Header);
         writer.Write('\n');
+        // Each row's reasons are rendered into this one builder and quoted from it: no string per row.
+        var reasons = new StringBuilder();
         foreach (var s in scores)
         {
-            writer.Write(CsvCells.Text(s.ClientId));
+            writer.Write(CsvCell.Text(s.ClientId));
             writer.Write(',');
-            writer.Write(CsvCells.Number(s.PurchaseProb));
+            writer.Write(CsvCell.Number(s.PurchaseProb));
             writer.Write(',');
             writer.Write(double.IsNaN(s.PurchaseProb) ? string.Empty : s.WillPurchase ? "1" : "0");
             writer.Write(',');
-            writer.Write(CsvCells.Number(s.ChurnRisk));
+            writer.Write(CsvCell.Number(s.ChurnRisk));
             writer.Write(',');
             writer.Write(double.IsNaN(s.ChurnRisk) ? string.Empty : s.WillChurn ? "1" : "0");
             writer.Write(',');
-            writer.Write(CsvCells.Number(s.PredictedClv, "0.##"));
+            writer.Write(CsvCell.Number(s.PredictedClv, "0.##"));
             writer.Write(',');
             writer.Write(s.ValueSegment);
             writer.Write(',');
             writer.Write(s.RiskSegment);
             writer.Write(',');
-            writer.Write(CsvCells.Text(s.Reasons));
+            reasons.Clear();
+            s.Explanation.AppendTo(reasons);
+            CsvCell.Write(writer, reasons);
             writer.Write('\n');
         }
     }

@@ -1,0 +1,18 @@
+using Clientele.Core.Profiles;
+
+namespace Clientele.Core.Features.Blocks;
+
+/// <summary>What the blocks read for one row: the profile, the date recency is measured to, shared scratch and tallies.</summary>
+internal readonly ref struct FeatureRow(ClientProfile profile, DateOnly? reference, Dictionary<ulong, int> ngramScratch, ConceptTally tally)
+{
+    public ClientProfile Profile { get; } = profile;
+
+    /// <summary>Contact recency is measured up to this date (null: unknown).</summary>
+    public DateOnly? Reference { get; } = reference;
+
+    /// <summary>A cleared dictionary the term block may count n-grams into (one per worker thread).</summary>
+    public Dictionary<ulong, int> NgramScratch { get; } = ngramScratch;
+
+    /// <summary>The concept counts statistics, pairs and diversity share (computed once per row).</summary>
+    public ConceptTally Tally { get; } = tally;
+}

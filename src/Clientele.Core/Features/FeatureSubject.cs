@@ -1,0 +1,25 @@
+namespace Clientele.Core.Features;
+
+/// <summary>What a feature column measures, typed by block: the closed family below.</summary>
+public abstract record FeatureSubject;
+
+/// <summary>Concepts (by id) of a term or a co-occurring pair.</summary>
+public sealed record ConceptsSubject(IReadOnlyList<string> ConceptIds) : FeatureSubject;
+
+/// <summary>A concept category (one of <see cref="Lexicon.ConceptCategory.All"/>).</summary>
+public sealed record CategorySubject(string Category) : FeatureSubject;
+
+/// <summary>A statistic of the client's text and concepts.</summary>
+public sealed record StatisticSubject(ProfileStatistic Statistic) : FeatureSubject;
+
+/// <summary>A stated fact or its missing flag.</summary>
+public sealed record FactSubject(FactColumn Fact) : FeatureSubject;
+
+/// <summary>A measure of the contact history.</summary>
+public sealed record HistorySubject(HistoryColumn Measure) : FeatureSubject;
+
+/// <summary>A measure of how varied the client's concepts are.</summary>
+public sealed record DiversitySubject(DiversityMeasure Measure) : FeatureSubject;
+
+/// <summary>A word of the matched aliases.</summary>
+public sealed record WordSubject(string Text) : FeatureSubject;

@@ -1,0 +1,23 @@
+namespace Clientele.Core.Scoring;
+
+/// <summary>
+/// What a reason is about. Category and word weights are handed to the client's own concepts of that category
+/// or matched through that word, so a reason names a concept, a stated fact or the contact history.
+/// </summary>
+public enum ReasonSubjectKind
+{
+    /// <summary>A concept of the lexicon (its label is what is shown).</summary>
+    Concept,
+
+    /// <summary>The client's stated budget (its range is shown when stated).</summary>
+    Budget,
+
+    /// <summary>The client's stated age.</summary>
+    Age,
+
+    /// <summary>How many meetings (notes) the client had.</summary>
+    MeetingCount,
+
+    /// <summary>How recent and how long the contact is.</summary>
+    ContactRecency,
+}
