@@ -1,11 +1,11 @@
 using System.Globalization;
-using Clientele.Core.Scoring;
+using Clientele.Core.Text;
 
 namespace Clientele.Core.Occasions;
 
 /// <summary>
 /// Writes occasions: <c>client_id,kind,date,month,day,recurring,note_date,start,end,text</c>. Text cells are quoted
-/// as needed and defused against spreadsheet formulas (<see cref="CsvCells.Text"/>).
+/// as needed and defused against spreadsheet formulas (<see cref="CsvCell.Text"/>).
 /// </summary>
 public sealed class OccasionsCsv(TextWriter writer)
 {
@@ -16,7 +16,7 @@ public sealed class OccasionsCsv(TextWriter writer)
     public void Write(Occasion occasion)
     {
         ArgumentNullException.ThrowIfNull(occasion);
-        writer.Write(CsvCells.Text(occasion.ClientId));
+        writer.Write(CsvCell.Text(occasion.ClientId));
         writer.Write(',');
         writer.Write(occasion.Kind);
         writer.Write(',');
@@ -34,7 +34,7 @@ public sealed class OccasionsCsv(TextWriter writer)
         writer.Write(',');
         writer.Write(occasion.End.ToString(CultureInfo.InvariantCulture));
         writer.Write(',');
-        writer.Write(CsvCells.Text(occasion.Text));
+        writer.Write(CsvCell.Text(occasion.Text));
         writer.Write('\n');
     }
 

@@ -4,7 +4,6 @@ using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Profiles;
 using Clientele.Core.Scoring;
-using Clientele.Core.Tests.Fixtures;
 
 namespace Clientele.Core.Tests.Explanations;
 

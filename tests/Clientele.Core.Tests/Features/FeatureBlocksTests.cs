@@ -1,5 +1,4 @@
 using Clientele.Core.Features;
-using Clientele.Core.Tests.Fixtures;
 
 namespace Clientele.Core.Tests.Features;
 
