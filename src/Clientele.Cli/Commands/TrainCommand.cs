@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Clientele.Cli.Infrastructure;
 using Clientele.Core.Bundles;
+using Clientele.Core.Evaluation;
 using Clientele.Core.Features;
 using Clientele.Core.Training;
 using Clientele.Storage.Files;

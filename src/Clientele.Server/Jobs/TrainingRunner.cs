@@ -1,6 +1,7 @@
 using Clientele.Core;
 using Clientele.Core.Bundles;
 using Clientele.Core.Concepts;
+using Clientele.Core.Evaluation;
 using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Profiles;
