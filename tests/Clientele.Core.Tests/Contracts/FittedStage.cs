@@ -12,8 +12,11 @@ public abstract class FittedStage
     /// <summary>Name shown in the test explorer.</summary>
     public abstract string Name { get; }
 
-    /// <summary>True when the stage saves itself (a format version of its own); false when its state lives in the bundle metadata.</summary>
+    /// <summary>True when the stage saves itself; false when its state lives in the bundle metadata.</summary>
     public abstract bool Saves { get; }
+
+    /// <summary>True when its saved form carries a format version of its own (else the bundle's version covers it).</summary>
+    public abstract bool Versioned { get; }
 
     /// <summary>Fits on fresh input and returns the output on the probe data, the input's digest before and after the fit.</summary>
     public abstract (double[] Output, string Before, string After) FitAndRun(int seed);
@@ -52,6 +55,9 @@ public sealed class FittedStage<TInput, TFitted>(string name, Func<TInput> input
 
     /// <inheritdoc/>
     public override bool Saves => Save is not null;
+
+    /// <inheritdoc/>
+    public override bool Versioned => Saves && Newer is not null;
 
     /// <inheritdoc/>
     public override (double[] Output, string Before, string After) FitAndRun(int seed)

@@ -14,9 +14,6 @@ public sealed class BoostingLearner : ILearner
     public string Name => "boosting";
 
     /// <inheritdoc/>
-    public bool ScoresOutOfBag => false;
-
-    /// <inheritdoc/>
     public LearnerFit Fit(FeatureTable table, Target target, LearnerContext context)
     {
         var ml = new MLContext(context.Seed);

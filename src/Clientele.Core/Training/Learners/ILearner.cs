@@ -20,7 +20,7 @@ public interface ILearner
     /// out-of-bag predictions). Such a member needs no out-of-fold refits for the vote weights, and since those
     /// outputs are raw scores rather than probabilities, a binary member of this kind is always Platt-calibrated.
     /// </summary>
-    bool ScoresOutOfBag { get; }
+    bool ScoresOutOfBag => false;
 
     /// <summary>Fits one member for <paramref name="target"/> on <paramref name="table"/>.</summary>
     LearnerFit Fit(FeatureTable table, Target target, LearnerContext context);

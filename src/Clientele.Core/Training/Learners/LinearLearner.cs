@@ -17,9 +17,6 @@ public sealed class LinearLearner : ILearner
     public string Name => "linear";
 
     /// <inheritdoc/>
-    public bool ScoresOutOfBag => false;
-
-    /// <inheritdoc/>
     public LearnerFit Fit(FeatureTable table, Target target, LearnerContext context)
     {
         var ml = new MLContext(context.Seed);
