@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Clientele.Cli.Infrastructure;
 using Clientele.Core.Bundles;
 using Clientele.Core.Concepts;
+using Clientele.Core.Evaluation;
 using Clientele.Core.Features;
 using Clientele.Core.Ingest;
 using Clientele.Core.Labels;

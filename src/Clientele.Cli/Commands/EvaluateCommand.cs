@@ -4,9 +4,7 @@ using Clientele.Cli.Infrastructure;
 using Clientele.Core.Evaluation;
 using Clientele.Core.Labels;
 using Clientele.Core.Scoring;
-using Clientele.Core.Training;
 using Clientele.Storage.Files;
-using Microsoft.ML;
 using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Commands;
@@ -38,7 +36,7 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
         var labels = settings.Labels is null ? SmartLabeler.Label(profiles, lexicon, settings.Seed) : Inputs.Labels(settings.Labels);
         progress.Report("score");
         var scores = new Scorer(bundle).Score(profiles, settings.AsOfDate, withReasons: false);
-        var ml = new MLContext(settings.Seed);
+        var evaluator = new Evaluator(settings.Seed);
         var result = new JsonObject { ["model"] = settings.Model, ["tier"] = bundle.Tier.ToString().ToLowerInvariant(), ["label_source"] = labels.Source };
         var metrics = new JsonObject();
         var baseline = new JsonObject();
@@ -55,21 +53,17 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
             var y = rows.Select(x => x.Label!.Value(target)!.Value).ToArray();
             var p = rows.Select(x => target switch { Target.Purchased => x.Score.PurchaseProb, Target.Churned => x.Score.ChurnRisk, _ => x.Score.PredictedClv }).ToArray();
             var name = Targets.Name(target);
-            metrics[name] = ReportJson.Metrics(target, Trainer.Measure(ml, target, p, y));
-            var mean = y.Average();
-            baseline[name] = ReportJson.Metrics(target, Trainer.Measure(ml, target, y.Select(_ => Targets.IsBinary(target) ? (mean >= 0.5 ? Math.Max(mean, 0.5) : Math.Min(mean, 0.4999)) : mean).ToArray(), y));
-            var truth = rows.Select(x => x.Label!.Truth(target)).ToArray();
-            if (truth.All(t => t is not null))
+            var report = evaluator.Test(target, p, y, y.Average(), rows.Select(x => x.Label!.Truth(target)).ToArray());
+            metrics[name] = ReportJson.Metrics(target, report.Metrics);
+            baseline[name] = ReportJson.Metrics(target, report.Baseline);
+            if (report.BestPossible is { } bestPossible)
             {
-                best[name] = ReportJson.Metrics(target, Trainer.Measure(ml, target, truth.Select(t => t!.Value).ToArray(), y));
+                best[name] = ReportJson.Metrics(target, bestPossible);
             }
 
-            if (Targets.IsBinary(target))
+            if (report.Reliability is { } table)
             {
-                reliability[name] = new JsonArray(ReliabilityTable.Compute(p, y).Select(b => (JsonNode)new JsonObject
-                {
-                    ["from"] = b.From, ["to"] = b.To, ["count"] = b.Count, ["mean_predicted"] = Math.Round(b.MeanPredicted, 4), ["observed_rate"] = Math.Round(b.ObservedRate, 4),
-                }).ToArray());
+                reliability[name] = ReportJson.Reliability(table, digits: 4);
             }
         }
 

@@ -96,13 +96,13 @@ internal static class SplitComparison
 
     private static JsonObject Summary(IReadOnlyList<double> values)
     {
-        var (mean, sd) = Core.Training.MeanSd.Of(values);
+        var (mean, sd) = Core.Evaluation.MeanSd.Of(values);
         return new JsonObject { ["mean"] = Round(mean), ["sd"] = Round(sd) };
     }
 
     private static string Format(IReadOnlyList<double> values, bool signed = false)
     {
-        var (mean, sd) = Core.Training.MeanSd.Of(values);
+        var (mean, sd) = Core.Evaluation.MeanSd.Of(values);
         var rounded = Math.Round(mean, 3) + 0.0;   // + 0.0 turns −0 into 0
         var text = signed ? (rounded < 0 ? "−" : "+") + Math.Abs(rounded).ToString("0.000", CultureInfo.InvariantCulture) : rounded.ToString("0.000", CultureInfo.InvariantCulture);
         return text + " ± " + sd.ToString("0.000", CultureInfo.InvariantCulture);

@@ -7,13 +7,14 @@ using Clientele.Core.Features;
 using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Training;
-using Microsoft.ML;
+using Clientele.Core.Training.Learners;
 
 namespace Clientele.Core.Bundles;
 
 /// <summary>
-/// Everything needed to score: the lexicon, the fitted featurizer, one ML.NET model per target member,
-/// and metadata. No code and no pickles: ML.NET zips, JSON and CSV, each checked against a SHA-256.
+/// Everything needed to score: the lexicon, the fitted featurizer, one saved part per target member (written
+/// and read by its learner, see <see cref="LearnerRegistry"/>), and metadata. No code and no pickles: the
+/// forest's binary, ML.NET zips, JSON and CSV, each checked against a SHA-256.
 /// </summary>
 public sealed class ModelBundle
 {
@@ -58,8 +59,8 @@ public sealed class ModelBundle
     public static ModelBundle FromTraining(TrainedModel trained, int seed, string dataFingerprint, System.Text.Json.Nodes.JsonObject report, DateTimeOffset createdAt)
     {
         var members = trained.Models.SelectMany(kv => kv.Value.Members.Select(m => new MemberEntry(
-            Targets.Name(kv.Key), m.Kind.ToString().ToLowerInvariant(), $"{Targets.Name(kv.Key)}.{m.Kind.ToString().ToLowerInvariant()}.{(m.Forest is null ? "zip" : "forest")}",
-            m.Calibration.IsIdentity ? null : m.Calibration.A, m.Calibration.IsIdentity ? null : m.Calibration.B, m.LabelMean, m.LabelScale, m.Weight))).ToList();
+            Targets.Name(kv.Key), m.Name, $"{Targets.Name(kv.Key)}.{m.Name}.{m.Model.FileExtension}",
+            m.Calibration.IsIdentity ? null : m.Calibration.A, m.Calibration.IsIdentity ? null : m.Calibration.B, m.Model.Scaling.Mean, m.Model.Scaling.Scale, m.Weight))).ToList();
         var metadata = new BundleMetadata
         {
             FormatVersion = FormatVersion,
@@ -97,23 +98,11 @@ public sealed class ModelBundle
             LexiconCsvWriter.Write(Lexicon, w);
         });
         Write(FeaturizerFile, Featurizer.Save);
-        var ml = new MLContext(Metadata.Seed);
-        var schema = Training.FeatureTable.ToDataView(ml, [], null, Featurizer.FeatureCount).Schema;
         foreach (var entry in Metadata.Members)
         {
             var target = Targets.Parse(entry.Target)!.Value;
-            var member = Models[target].Members.First(m => m.Kind.ToString().Equals(entry.Kind, StringComparison.OrdinalIgnoreCase));
-            Write(entry.File, s =>
-            {
-                if (member.Forest is { } forest)
-                {
-                    forest.Save(s);
-                }
-                else
-                {
-                    ml.Model.Save(member.Model!, schema, s);
-                }
-            });
+            var member = Models[target].Members.First(m => m.Name.Equals(entry.Kind, StringComparison.OrdinalIgnoreCase));
+            Write(entry.File, member.Model.Save);
         }
 
         var metadata = Metadata with { Checksums = checksums };
@@ -168,7 +157,6 @@ public sealed class ModelBundle
         var loaded = LexiconCsv.Load(lexiconReader, LexiconFile);
         var lexicon = new ConceptLexicon(metadata.LexiconName, loaded.Concepts);
         var featurizer = Featurizer.Load(new MemoryStream(Read(FeaturizerFile)), lexicon, name + "/" + FeaturizerFile);
-        var ml = new MLContext(metadata.Seed);
         var models = new Dictionary<Target, TargetModel>();
         foreach (var group in metadata.Members.GroupBy(m => m.Target))
         {
@@ -176,24 +164,11 @@ public sealed class ModelBundle
             var members = new List<EnsembleMember>();
             foreach (var entry in group)
             {
-                if (!Enum.TryParse<MemberKind>(entry.Kind, ignoreCase: true, out var kind))
-                {
-                    throw new ClienteleInputException(name, null, null, Messages.BundleDamaged + $" (unknown member '{entry.Kind}')");
-                }
-
+                var learner = LearnerRegistry.Resolve(entry.Kind, name);
                 var calibration = entry.PlattA is { } a && entry.PlattB is { } b ? new PlattCalibrator(a, b) : PlattCalibrator.Identity;
                 var bytes = Read(entry.File);
-                try
-                {
-                    var member = kind == MemberKind.Forest
-                        ? EnsembleMember.OfForest(Training.Forest.ForestModel.Load(new MemoryStream(bytes)), calibration)
-                        : EnsembleMember.OfMlNet(kind, ml.Model.Load(new MemoryStream(bytes), out _)) with { LabelMean = entry.LabelMean, LabelScale = entry.LabelScale };
-                    members.Add(member with { Weight = entry.Weight });
-                }
-                catch (Exception e) when (e is not ClienteleInputException)
-                {
-                    throw new ClienteleInputException(name, null, null, Messages.BundleDamaged + $" ({entry.File}: {e.Message})", e);
-                }
+                var member = LearnerRegistry.Load(learner, new MemoryStream(bytes), target, new LabelScaling(entry.LabelMean, entry.LabelScale), name, entry.File);
+                members.Add(new EnsembleMember(member, calibration) { Weight = entry.Weight });
             }
 
             models[target] = new TargetModel(target, members);

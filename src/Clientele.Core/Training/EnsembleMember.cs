@@ -1,20 +1,15 @@
-using Clientele.Core.Training.Forest;
-using Microsoft.ML;
+using Clientele.Core.Training.Learners;
 
 namespace Clientele.Core.Training;
 
 /// <summary>
-/// One trained learner of a target model: the hand-written histogram forest (measured ~10× faster than
-/// ML.NET FastForest at equal AUC and higher R², see docs/BENCHMARKS.md) or an ML.NET transformer
-/// (boosting, linear), with the Platt calibration fitted for it (forests in Elite only).
+/// One trained member of a target model (<see cref="ITrainedMember"/>: forest, boosting, linear, …) with the Platt
+/// calibration fitted for it on out-of-sample outputs, its share of the vote and its training time.
 /// </summary>
-public sealed record EnsembleMember(MemberKind Kind, ITransformer? Model, ForestModel? Forest, PlattCalibrator Calibration)
+public sealed record EnsembleMember(ITrainedMember Model, PlattCalibrator Calibration)
 {
-    /// <summary>Regression members learn a standardised label (SDCA converges on unit-scale targets); outputs are mapped back.</summary>
-    public double LabelMean { get; init; }
-
-    /// <summary>See <see cref="LabelMean"/>; 1 means unscaled.</summary>
-    public double LabelScale { get; init; } = 1;
+    /// <summary>The learner's name (<see cref="ILearner.Name"/>): the member's key in reports and bundles.</summary>
+    public string Name => Model.Name;
 
     /// <summary>This member's share of the soft vote (weights are normalised by their sum; equal when not learned).</summary>
     public double Weight { get; init; } = 1;
@@ -22,7 +17,19 @@ public sealed record EnsembleMember(MemberKind Kind, ITransformer? Model, Forest
     /// <summary>Seconds this member took to train (calibration included).</summary>
     public double Seconds { get; init; }
 
-    public static EnsembleMember OfForest(ForestModel forest, PlattCalibrator calibration) => new(MemberKind.Forest, null, forest, calibration);
+    /// <summary>The member's outputs for <paramref name="rows"/>: for a binary target calibrated and clipped to [0, 1].</summary>
+    public double[] Outputs(float[][] rows, bool binary)
+    {
+        var raw = new double[rows.Length];
+        Model.Predict(rows, raw);
+        if (binary)
+        {
+            for (var i = 0; i < raw.Length; i++)
+            {
+                raw[i] = Math.Clamp(Calibration.Apply(raw[i]), 0, 1);
+            }
+        }
 
-    public static EnsembleMember OfMlNet(MemberKind kind, ITransformer model) => new(kind, model, null, PlattCalibrator.Identity);
+        return raw;
+    }
 }

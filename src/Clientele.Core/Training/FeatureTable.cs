@@ -9,6 +9,12 @@ namespace Clientele.Core.Training;
 /// </summary>
 public sealed class FeatureTable
 {
+    /// <summary>Boolean label column (binary classifiers need it).</summary>
+    public const string FlagColumn = nameof(Row.Flag);
+
+    /// <summary>Example weight column (read by the linear member when classes are balanced).</summary>
+    public const string WeightColumn = nameof(Row.Weight);
+
     public FeatureTable(float[][] rows, float[] labels, int featureCount)
     {
         if (rows.Length != labels.Length)

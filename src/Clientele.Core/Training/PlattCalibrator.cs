@@ -12,9 +12,18 @@ public sealed record PlattCalibrator(double A, double B)
 
     public double Apply(double score) => IsIdentity ? score : 1.0 / (1.0 + Math.Exp((A * score) + B));
 
-    /// <summary>Fits A and B (Platt 1999, with Lin et al.'s numerically safe Newton iteration).</summary>
+    /// <summary>
+    /// Fits A and B (Platt 1999, with Lin et al.'s numerically safe Newton iteration); <see cref="Identity"/> when the
+    /// labels hold one class only. Not saved on its own: A and B are written into the bundle's member entries.
+    /// </summary>
+    /// <exception cref="ArgumentException">Scores and labels differ in length.</exception>
     public static PlattCalibrator Fit(ReadOnlySpan<float> scores, ReadOnlySpan<float> labels)
     {
+        if (scores.Length != labels.Length)
+        {
+            throw new ArgumentException($"{scores.Length} scores but {labels.Length} labels", nameof(labels));
+        }
+
         var positives = 0;
         foreach (var y in labels)
         {

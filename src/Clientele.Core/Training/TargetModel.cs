@@ -1,7 +1,7 @@
 using Clientele.Core.Labels;
 using Clientele.Core.Training.Forest;
+using Clientele.Core.Training.Learners;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace Clientele.Core.Training;
 
@@ -12,17 +12,19 @@ namespace Clientele.Core.Training;
 /// </summary>
 public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> members)
 {
+    // The member contributions come from: the first that can explain (the forest).
+    private readonly ITrainedMember? _explainer = members.FirstOrDefault(m => m.Model.HasContributions)?.Model;
+
     public Target Target { get; } = target;
 
     public IReadOnlyList<EnsembleMember> Members { get; } = members;
 
-    /// <summary>Scores rows: one batch transform per ML.NET member, a parallel batch for the forest.</summary>
-    public double[] Predict(MLContext ml, float[][] rows, int featureCount)
+    /// <summary>The forest member, if any (the scorer walks it for sparse reasons).</summary>
+    public ForestModel? Forest { get; } = members.Select(m => m.Model).OfType<ForestLearner.Member>().FirstOrDefault()?.Forest;
+
+    /// <summary>Scores rows: every member's batch, combined by the weighted soft vote.</summary>
+    public double[] Predict(float[][] rows)
     {
-        // Built only if a member must go through ML.NET: the trained shapes are all evaluated directly, and turning
-        // 2,000 rows into a data view costs more than scoring them.
-        IDataView? view = null;
-        IDataView View() => view ??= FeatureTable.ToDataView(ml, rows, null, featureCount);
         var combined = new double[rows.Length];
         var totalWeight = Members.Sum(m => m.Weight);
         foreach (var member in Members)
@@ -32,7 +34,7 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
                 continue;
             }
 
-            var scores = MemberOutput(member, rows, View);
+            var scores = MemberOutput(member, rows);
             for (var i = 0; i < rows.Length; i++)
             {
                 combined[i] += member.Weight * scores[i];
@@ -47,57 +49,20 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
         return combined;
     }
 
+    /// <summary>As <see cref="Predict(float[][])"/>; the context and width are no longer needed (kept for existing callers).</summary>
+    public double[] Predict(MLContext ml, float[][] rows, int featureCount) => Predict(rows);
+
     /// <summary>One member's calibrated outputs for the given rows (for the soft vote, tests and per-member metrics).</summary>
-    public double[] MemberOutput(EnsembleMember member, float[][] rows, IDataView? view) =>
-        MemberOutput(member, rows, () => view ?? throw new ArgumentNullException(nameof(view)));
-
-    private double[] MemberOutput(EnsembleMember member, float[][] rows, Func<IDataView> view)
-    {
-        var binary = Targets.IsBinary(Target);
-        double[] raw;
-        float[]? scores;
-        if (member.Forest is { } forest)
-        {
-            raw = new double[rows.Length];
-            forest.PredictBatch(rows, raw);
-        }
-        else if (CompiledMember.For(member.Model!) is { } compiled && compiled.IsProbability == binary
-                 && compiled.TryScore(rows, scores = new float[rows.Length]))
-        {
-            // The member's own parameters, evaluated directly: ML.NET's transform costs far more than its arithmetic.
-            raw = new double[rows.Length];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                raw[i] = (scores[i] * member.LabelScale) + member.LabelMean;
-            }
-        }
-        else
-        {
-            var output = member.Model!.Transform(view());
-            var column = binary ? "Probability" : "Score";
-            raw = output.GetColumn<float>(column).Select(v => (v * member.LabelScale) + member.LabelMean).ToArray();
-        }
-
-        if (binary)
-        {
-            for (var i = 0; i < raw.Length; i++)
-            {
-                raw[i] = Math.Clamp(member.Calibration.Apply(raw[i]), 0, 1);
-            }
-        }
-
-        return raw;
-    }
+    public double[] MemberOutput(EnsembleMember member, float[][] rows) => member.Outputs(rows, Targets.IsBinary(Target));
 
     /// <summary>
-    /// Per-row feature contributions of the forest member (Saabas path attribution: each split on the
-    /// way to a leaf credits its feature with the change in mean), scaled so a row's largest absolute
-    /// contribution is 1. Null when the model has no forest.
+    /// Per-row feature contributions of the explaining member (the forest's Saabas path attribution: each split
+    /// on the way to a leaf credits its feature with the change in mean), scaled so a row's largest absolute
+    /// contribution is 1. Null when no member explains.
     /// </summary>
     public float[][]? Contributions(float[][] rows)
     {
-        var forest = Forest;
-        if (forest is null)
+        if (_explainer is not { } explainer)
         {
             return null;
         }
@@ -105,8 +70,8 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
         var result = new float[rows.Length][];
         Parallel.For(0, rows.Length, i =>
         {
-            var c = new float[forest.FeatureCount];
-            Contributions(forest, rows[i], c);
+            var c = new float[explainer.FeatureCount];
+            Contributions(explainer, rows[i], c);
             result[i] = c;
         });
         return result;
@@ -114,27 +79,23 @@ public sealed class TargetModel(Target target, IReadOnlyList<EnsembleMember> mem
 
     /// <summary>
     /// One row's contributions, as <see cref="Contributions(float[][])"/> computes them, into a caller's buffer
-    /// (at least <see cref="ForestModel.FeatureCount"/> long): scoring with reasons then keeps no per-row arrays.
-    /// False, buffer untouched, when the model has no forest.
+    /// (at least the member's feature count long): scoring with reasons then keeps no per-row arrays.
+    /// False, buffer untouched, when no member explains.
     /// </summary>
     public bool Contributions(float[] row, Span<float> destination)
     {
-        var forest = Forest;
-        if (forest is null)
+        if (_explainer is not { } explainer)
         {
             return false;
         }
 
-        Contributions(forest, row, destination[..forest.FeatureCount]);
+        Contributions(explainer, row, destination[..explainer.FeatureCount]);
         return true;
     }
 
-    /// <summary>The forest member, if any (the one contributions come from).</summary>
-    public ForestModel? Forest { get; } = members.FirstOrDefault(m => m.Forest is not null)?.Forest;
-
-    private static void Contributions(ForestModel forest, float[] row, Span<float> c)
+    private static void Contributions(ITrainedMember explainer, float[] row, Span<float> c)
     {
-        forest.Contributions(row, c);
+        explainer.Contributions(row, c);
         var max = 0f;
         foreach (var v in c)
         {

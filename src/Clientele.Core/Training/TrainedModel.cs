@@ -1,3 +1,4 @@
+using Clientele.Core.Evaluation;
 using Clientele.Core.Features;
 using Clientele.Core.Labels;
 

@@ -5,18 +5,18 @@ using Clientele.Core.Features;
 using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Profiles;
-using Microsoft.ML;
-using Microsoft.ML.Data;
+using Clientele.Core.Training.Learners;
 
 namespace Clientele.Core.Training;
 
 /// <summary>
-/// Fits the featurizer, then per target: splits (holdout file or seeded stratified 80/20), trains the
-/// tier's members in parallel (one single-threaded ML.NET trainer each), calibrates the forest on
-/// out-of-fold scores (Elite), and measures model, baseline and best possible on the test clients.
+/// Fits the featurizer, then per target: splits (holdout file or seeded stratified 80/20), fits the tier's
+/// members in parallel (<see cref="TierRecipe"/>, <see cref="LearnerRegistry"/>), calibrates them on out-of-sample
+/// outputs and weighs their votes. Measuring is the <see cref="Evaluator"/>'s; <see cref="Train"/> composes both.
 /// </summary>
 public static class Trainer
 {
+    /// <summary>Fits every target's model and measures it on the holdout (and by cross-validation with <see cref="TrainingOptions.Folds"/>).</summary>
     public static TrainedModel Train(IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, LabelSet labels,
         HoldoutSplit? holdout, TrainingOptions options, IProgress<string>? progress = null)
     {
@@ -84,78 +84,50 @@ public static class Trainer
         var model = Fit(target, trainTable, options);
         var seconds = clock.Elapsed.TotalSeconds;
 
-        var ml = new MLContext(options.Seed);
+        var evaluator = new Evaluator(options.Seed);
         var testRows = test.Select(i => matrix[i]).ToArray();
         var testY = test.Select(i => (double)y[i]).ToArray();
-        var predictions = model.Predict(ml, testRows, featureCount);
-        var metrics = Measure(ml, target, predictions, testY);
         var trainMean = train.Count > 0 ? train.Average(i => (double)y[i]) : 0;
-        var baselinePrediction = Targets.IsBinary(target) ? Math.Round(trainMean) is 1 ? Math.Max(trainMean, 0.5) : Math.Min(trainMean, 0.4999) : trainMean;
-        var baseline = Measure(ml, target, testY.Select(_ => baselinePrediction).ToArray(), testY);
-        TargetMetrics? best = null;
-        var truth = test.Select(i => labels.For(profiles[i].ClientId)?.Truth(target)).ToArray();
-        if (test.Count > 0 && truth.All(t => t is not null))
-        {
-            best = Measure(ml, target, truth.Select(t => t!.Value).ToArray(), testY);
-        }
-
-        TargetMetrics? learnable = null;
-        var learnableValues = test.Select(i => labels.For(profiles[i].ClientId)?.Learnable(target)).ToArray();
-        if (test.Count > 0 && learnableValues.All(t => t is not null))
-        {
-            learnable = Measure(ml, target, learnableValues.Select(t => t!.Value).ToArray(), testY);
-        }
-
-        var members = new Dictionary<string, TargetMetrics>();
-        if (model.Members.Count > 1 && testRows.Length > 0)
-        {
-            var view = FeatureTable.ToDataView(ml, testRows, null, featureCount);
-            foreach (var m in model.Members)
-            {
-                members[m.Kind.ToString().ToLowerInvariant()] = Measure(ml, target, model.MemberOutput(m, testRows, view), testY) with { Seconds = m.Seconds, Weight = m.Weight / model.Members.Sum(x => x.Weight) };
-            }
-        }
+        var report = evaluator.Test(target, model.Predict(testRows), testY, trainMean,
+            test.Select(i => labels.For(profiles[i].ClientId)?.Truth(target)).ToArray(),
+            test.Select(i => labels.For(profiles[i].ClientId)?.Learnable(target)).ToArray());
 
         IReadOnlyDictionary<string, MeanSd>? cv = null;
         if (options.Folds >= 2)
         {
             var all = train.Concat(test).Order().ToList();
-            cv = CrossValidate(target, all, matrix, y, featureCount, options);
+            var table = new FeatureTable(all.Select(i => matrix[i]).ToArray(), all.Select(i => y[i]).ToArray(), featureCount);
+            cv = evaluator.CrossValidate(target, table, options.Folds, fold => Fit(target, fold, options));
         }
 
-        return (model, new TargetReport
+        return (model, report with
         {
-            Metrics = metrics,
-            Baseline = baseline,
-            BestPossible = best,
-            LearnableCeiling = learnable,
-            Members = members,
+            Members = evaluator.Members(model, testRows, testY),
             CrossValidation = cv,
-            Reliability = Targets.IsBinary(target) ? ReliabilityTable.Compute(predictions, testY) : null,
             TrainCount = train.Count,
-            TestCount = test.Count,
             Seconds = seconds,
         });
     }
 
     /// <summary>
-    /// Trains every member of the tier for one target on <paramref name="table"/>. With several members (Elite), the
+    /// Fits every member of the tier for one target on <paramref name="table"/>. With several members (Elite), the
     /// forest's Platt calibration and the vote weights are fitted on out-of-sample outputs of every member: the
     /// forest's out-of-bag predictions and the other members' out-of-fold outputs (see <see cref="Weigh"/>).
     /// </summary>
     public static TargetModel Fit(Target target, FeatureTable table, TrainingOptions options)
     {
-        var kinds = options.Members;
+        var learners = options.Recipe.Learners;
         var balanced = Balanced(target, options);
-        var folds = kinds.Count > 1 ? OutOfFoldAssignment(target, table, options) : null;
+        var folds = learners.Count > 1 ? OutOfFoldAssignment(target, table, options) : null;
         var k = folds is null ? 0 : Defaults.OutOfFoldFolds;
         // One job list, final members first (the forest, the longest, leads), then every other member once per fold:
         // no core idles at a barrier between the final fits and the out-of-fold fits.
-        var jobs = Enumerable.Range(0, kinds.Count).Select(m => (Member: m, Fold: -1))
-            .Concat(Enumerable.Range(0, k).SelectMany(f => Enumerable.Range(0, kinds.Count).Where(m => kinds[m] != MemberKind.Forest).Select(m => (Member: m, Fold: f))))
+        // A member that scores its training rows out of bag needs no out-of-fold fits.
+        var jobs = Enumerable.Range(0, learners.Count).Select(m => (Member: m, Fold: -1))
+            .Concat(Enumerable.Range(0, k).SelectMany(f => Enumerable.Range(0, learners.Count).Where(m => !learners[m].ScoresOutOfBag).Select(m => (Member: m, Fold: f))))
             .ToList();
-        var finals = new (EnsembleMember Member, double[]? OutOfBag)[kinds.Count];
-        var outputs = kinds.Select(kind => folds is not null && kind != MemberKind.Forest ? new double[table.Count] : null).ToArray();
+        var finals = new (EnsembleMember Member, double[]? OutOfBag)[learners.Count];
+        var outputs = learners.Select(l => folds is not null && !l.ScoresOutOfBag ? new double[table.Count] : null).ToArray();
         Parallel.ForEach(
             Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
@@ -163,18 +135,18 @@ public static class Trainer
             {
                 if (job.Fold < 0)
                 {
-                    // Without out-of-fold outputs (too few clients) only the forest, recalibrated out of bag, is weighted.
-                    var weighted = balanced && (kinds[job.Member] == MemberKind.Forest || folds is not null);
-                    finals[job.Member] = FitMember(kinds[job.Member], target, table, options, keepOutOfBag: folds is not null || balanced, weighted);
+                    // Without out-of-fold outputs (too few clients) only a member recalibrated out of bag (the forest) is weighted.
+                    var weighted = balanced && (learners[job.Member].ScoresOutOfBag || folds is not null);
+                    finals[job.Member] = FitMember(learners[job.Member], target, table, options, keepOutOfBag: folds is not null || balanced, weighted);
                 }
                 else
                 {
-                    ScoreOutOfFold(kinds[job.Member], target, table, folds!, job.Fold, options, outputs[job.Member]!, balanced);
+                    ScoreOutOfFold(learners[job.Member], target, table, folds!, job.Fold, options, outputs[job.Member]!, balanced);
                 }
             });
 
         var members = finals.Select(f => f.Member).ToList();
-        for (var m = 0; m < kinds.Count; m++)
+        for (var m = 0; m < learners.Count; m++)
         {
             outputs[m] ??= finals[m].OutOfBag;
         }
@@ -184,7 +156,7 @@ public static class Trainer
             // No vote weights (Fast, or too few clients): a class-weighted forest is still recalibrated on its out-of-bag scores.
             for (var m = 0; m < members.Count && balanced; m++)
             {
-                if (members[m].Forest is not null && finals[m].OutOfBag is { } outOfBag)
+                if (finals[m].OutOfBag is { } outOfBag)
                 {
                     members[m] = Recalibrate(members[m], outOfBag, table.Labels).Member;
                 }
@@ -193,7 +165,7 @@ public static class Trainer
             return new TargetModel(target, members);
         }
 
-        return new TargetModel(target, Weigh(target, table, members, outputs!, calibrateAll: balanced));
+        return new TargetModel(target, Weigh(target, table, learners, members, outputs!, calibrateAll: balanced));
     }
 
     /// <summary>Class weights apply to purchase and churn only: CLV has no classes.</summary>
@@ -228,53 +200,33 @@ public static class Trainer
         return Folds.Assign(binary ? table.Labels : new float[table.Count], Defaults.OutOfFoldFolds, options.Seed);
     }
 
-    /// <summary>Fits <paramref name="kind"/> on every fold but <paramref name="fold"/> and writes its outputs for that fold.</summary>
-    private static void ScoreOutOfFold(MemberKind kind, Target target, FeatureTable table, int[] folds, int fold, TrainingOptions options, double[] output, bool balanced)
+    /// <summary>Fits <paramref name="learner"/> on every fold but <paramref name="fold"/> and writes its outputs for that fold.</summary>
+    private static void ScoreOutOfFold(ILearner learner, Target target, FeatureTable table, int[] folds, int fold, TrainingOptions options, double[] output, bool balanced)
     {
         var trainIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] != fold).ToList();
         var testIdx = Enumerable.Range(0, table.Count).Where(i => folds[i] == fold).ToArray();
-        var (member, _) = FitMember(kind, target, table.Subset(trainIdx), options with { Seed = options.Seed + fold + 1 }, keepOutOfBag: false, balanced);
-        var rows = testIdx.Select(i => table.Rows[i]).ToArray();
-        var view = member.Model is null ? null : FeatureTable.ToDataView(new MLContext(options.Seed), rows, null, table.FeatureCount);
-        var scores = new TargetModel(target, [member]).MemberOutput(member, rows, view);
+        var (member, _) = FitMember(learner, target, table.Subset(trainIdx), options with { Seed = options.Seed + fold + 1 }, keepOutOfBag: false, balanced);
+        var scores = member.Outputs(testIdx.Select(i => table.Rows[i]).ToArray(), Targets.IsBinary(target));
         for (var j = 0; j < testIdx.Length; j++)
         {
             output[testIdx[j]] = scores[j];
         }
     }
 
-    private static (EnsembleMember Member, double[]? OutOfBag) FitMember(MemberKind kind, Target target, FeatureTable table, TrainingOptions options, bool keepOutOfBag,
+    private static (EnsembleMember Member, double[]? OutOfBag) FitMember(ILearner learner, Target target, FeatureTable table, TrainingOptions options, bool keepOutOfBag,
         bool balanced)
     {
         var clock = Stopwatch.StartNew();
-        if (kind == MemberKind.Forest)
-        {
-            var forestOptions = Learners.Forest(options.Tier, target, options.Seed, options.Parallelism, balanced);
-            var (forest, outOfBag) = keepOutOfBag ? forestOptions.FitWithOutOfBag(table.Rows, table.Labels) : (forestOptions.Fit(table.Rows, table.Labels), null);
-            return (EnsembleMember.OfForest(forest, PlattCalibrator.Identity) with { Seconds = clock.Elapsed.TotalSeconds }, outOfBag);
-        }
-
-        var ml = new MLContext(options.Seed);
-        if (kind == MemberKind.Linear && !Targets.IsBinary(target))
-        {
-            var mean = table.Labels.Average(v => (double)v);
-            var sd = Math.Sqrt(table.Labels.Average(v => (v - mean) * (v - mean)));
-            sd = sd > 0 ? sd : 1;
-            var scaled = new FeatureTable(table.Rows, table.Labels.Select(v => (float)((v - mean) / sd)).ToArray(), table.FeatureCount);
-            var model = Learners.Create(ml, kind, target, options.Seed).Fit(scaled.ToDataView(ml));
-            return (EnsembleMember.OfMlNet(kind, model) with { LabelMean = mean, LabelScale = sd, Seconds = clock.Elapsed.TotalSeconds }, null);
-        }
-
-        var view = kind == MemberKind.Boosting ? table.ToDataViewForTrees(ml, Defaults.BoostingMinLeaf)
-            : balanced ? table.ToBalancedDataView(ml) : table.ToDataView(ml);
-        return (EnsembleMember.OfMlNet(kind, Learners.Create(ml, kind, target, options.Seed, balanced).Fit(view)) with { Seconds = clock.Elapsed.TotalSeconds }, null);
+        var fit = learner.Fit(table, target, new LearnerContext(options.Tier, options.Seed, options.Parallelism, balanced, keepOutOfBag));
+        return (new EnsembleMember(fit.Member, PlattCalibrator.Identity) { Seconds = clock.Elapsed.TotalSeconds }, fit.OutOfBag);
     }
 
     /// <summary>
     /// Platt scaling of the forest on its out-of-bag scores (in-sample forest scores are overconfident), then the vote
     /// weights on every member's calibrated out-of-sample outputs (<see cref="VoteWeights"/>).
     /// </summary>
-    private static List<EnsembleMember> Weigh(Target target, FeatureTable table, List<EnsembleMember> members, double[][] outputs, bool calibrateAll)
+    private static List<EnsembleMember> Weigh(Target target, FeatureTable table, IReadOnlyList<ILearner> learners, List<EnsembleMember> members, double[][] outputs,
+        bool calibrateAll)
     {
         var binary = Targets.IsBinary(target);
         var result = new List<EnsembleMember>(members);
@@ -282,7 +234,7 @@ public static class Trainer
         {
             // The forest always (its leaf frequencies are not probabilities); every member when classes were weighted,
             // since weighting shifts each member's probabilities towards the rarer class.
-            if (binary && (members[m].Forest is not null || calibrateAll))
+            if (binary && (learners[m].ScoresOutOfBag || calibrateAll))
             {
                 (result[m], outputs[m]) = Recalibrate(result[m], outputs[m], table.Labels);
             }
@@ -291,50 +243,4 @@ public static class Trainer
         var weights = VoteWeights.Fit(outputs, table.Labels, binary);
         return result.Select((member, m) => member with { Weight = weights[m] }).ToList();
     }
-
-    private static IReadOnlyDictionary<string, MeanSd> CrossValidate(Target target, List<int> all, float[][] matrix, float[] y, int featureCount, TrainingOptions options)
-    {
-        var labels = all.Select(i => y[i]).ToArray();
-        var folds = Targets.IsBinary(target) ? Folds.Assign(labels, options.Folds, options.Seed) : Folds.Assign(new float[labels.Length], options.Folds, options.Seed);
-        var perFold = new List<TargetMetrics>();
-        for (var k = 0; k < options.Folds; k++)
-        {
-            var tr = Enumerable.Range(0, all.Count).Where(j => folds[j] != k).ToList();
-            var te = Enumerable.Range(0, all.Count).Where(j => folds[j] == k).ToList();
-            var table = new FeatureTable(tr.Select(j => matrix[all[j]]).ToArray(), tr.Select(j => labels[j]).ToArray(), featureCount);
-            var model = Fit(target, table, options);
-            var ml = new MLContext(options.Seed);
-            var p = model.Predict(ml, te.Select(j => matrix[all[j]]).ToArray(), featureCount);
-            perFold.Add(Measure(ml, target, p, te.Select(j => (double)labels[j]).ToArray()));
-        }
-
-        var result = new Dictionary<string, MeanSd>(StringComparer.Ordinal);
-        void Add(string name, Func<TargetMetrics, double?> get)
-        {
-            var values = perFold.Select(get).Where(v => v is not null).Select(v => v!.Value).ToArray();
-            if (values.Length > 0)
-            {
-                result[name] = MeanSd.Of(values);
-            }
-        }
-
-        if (Targets.IsBinary(target))
-        {
-            Add("accuracy", m => m.Accuracy);
-            Add("auc", m => m.Auc);
-            Add("logloss", m => m.LogLoss);
-            Add("brier", m => m.Brier);
-        }
-        else
-        {
-            Add("r2", m => m.R2);
-            Add("rmse", m => m.Rmse);
-            Add("mae", m => m.Mae);
-        }
-
-        return result;
-    }
-
-    public static TargetMetrics Measure(MLContext ml, Target target, IReadOnlyList<double> predictions, IReadOnlyList<double> labels) =>
-        Targets.IsBinary(target) ? MetricsCalculator.Binary(ml, predictions, labels) : MetricsCalculator.Regression(ml, predictions, labels);
 }

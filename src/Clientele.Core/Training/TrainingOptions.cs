@@ -1,4 +1,5 @@
 using Clientele.Core.Features;
+using Clientele.Core.Training.Learners;
 
 namespace Clientele.Core.Training;
 
@@ -20,6 +21,6 @@ public sealed record TrainingOptions
     /// <summary>Parallel tasks (targets × members); each ML.NET trainer itself runs on one thread.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>The members a tier combines.</summary>
-    public IReadOnlyList<MemberKind> Members => Tier == Tier.Fast ? [MemberKind.Forest] : [MemberKind.Forest, MemberKind.Boosting, MemberKind.Linear];
+    /// <summary>What the tier trains (its members and feature blocks).</summary>
+    public TierRecipe Recipe => TierRecipe.For(Tier);
 }

@@ -16,6 +16,7 @@ public static class VoteWeights
     /// Weights for <paramref name="outputs"/>[member][row] against <paramref name="labels"/>. Equal weights are
     /// tried first and kept unless a grid point is strictly better, so ties never depend on grid order.
     /// </summary>
+    /// <exception cref="ArgumentException">No member outputs, or outputs and labels of different lengths.</exception>
     public static double[] Fit(IReadOnlyList<double[]> outputs, IReadOnlyList<float> labels, bool binary, double step = Defaults.VoteWeightStep)
     {
         ArgumentNullException.ThrowIfNull(outputs);

@@ -1,4 +1,5 @@
 using Clientele.Core.Bundles;
+using Clientele.Core.Evaluation;
 using Clientele.Core.Training;
 using Clientele.Storage.Files;
 using Clientele.Storage.Store;

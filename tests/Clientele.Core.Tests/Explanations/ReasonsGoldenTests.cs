@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Clientele.Core.Bundles;
 using Clientele.Core.Concepts;
+using Clientele.Core.Evaluation;
 using Clientele.Core.Features;
 using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;

@@ -1,6 +1,7 @@
 using Clientele.Core.Labels;
 using Clientele.Core.Training;
 using Clientele.Core.Training.Forest;
+using Clientele.Core.Training.Learners;
 
 namespace Clientele.Core.Tests.Training;
 
@@ -42,7 +43,7 @@ public class ForestFastPathTests
     {
         var (rows, labels) = Data(new Random(3), 800);
         var forest = new ForestOptions { Trees = 60, MaxLeaves = 32, Threads = 1 }.Fit(rows, labels);
-        var model = new TargetModel(Target.LifetimeValue, [EnsembleMember.OfForest(forest, PlattCalibrator.Identity)]);
+        var model = new TargetModel(Target.LifetimeValue, [new EnsembleMember(new ForestLearner.Member(forest), PlattCalibrator.Identity)]);
         var dense = new float[forest.FeatureCount];
         var sparse = new SparseContributions();
         foreach (var row in rows[..200])

@@ -1,10 +1,10 @@
 using Clientele.Core.Bundles;
 using Clientele.Core.Errors;
+using Clientele.Core.Evaluation;
 using Clientele.Core.Features;
 using Clientele.Core.Labels;
 using Clientele.Core.Scoring;
 using Clientele.Core.Training;
-using Microsoft.ML;
 
 namespace Clientele.Core.Tests.Training;
 
@@ -47,10 +47,8 @@ public class TrainingTests
         Assert.Equal(3, model.Members.Count);
         var lexicon = TestData.Lexicon();
         var rows = FeatureMatrix.Build(trained.Featurizer, TestData.Profiles(50, seed: 9, lexicon: lexicon), null);
-        var ml = new MLContext(42);
-        var view = FeatureTable.ToDataView(ml, rows, null, trained.Featurizer.FeatureCount);
-        var outputs = model.Members.Select(m => model.MemberOutput(m, rows, view)).ToList();
-        var combined = model.Predict(ml, rows, trained.Featurizer.FeatureCount);
+        var outputs = model.Members.Select(m => model.MemberOutput(m, rows)).ToList();
+        var combined = model.Predict(rows);
         var weights = model.Members.Select(m => m.Weight).ToList();
         Assert.All(weights, w => Assert.InRange(w, 0, 1));
         Assert.Equal(1, weights.Sum(), 9);
@@ -225,10 +223,8 @@ public class TrainingTests
         var model = loaded.Models[Target.Purchased];
         Assert.All(model.Members, m => Assert.Equal(1, m.Weight));
         var rows = FeatureMatrix.Build(loaded.Featurizer, TestData.Profiles(40, seed: 4, lexicon: loaded.Featurizer.Lexicon), null);
-        var ml = new MLContext(42);
-        var view = FeatureTable.ToDataView(ml, rows, null, loaded.Featurizer.FeatureCount);
-        var outputs = model.Members.Select(m => model.MemberOutput(m, rows, view)).ToList();
-        var combined = model.Predict(ml, rows, loaded.Featurizer.FeatureCount);
+        var outputs = model.Members.Select(m => model.MemberOutput(m, rows)).ToList();
+        var combined = model.Predict(rows);
         for (var i = 0; i < rows.Length; i++)
         {
             Assert.Equal(outputs.Average(o => o[i]), combined[i], 9);

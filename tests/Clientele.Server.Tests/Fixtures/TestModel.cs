@@ -1,5 +1,6 @@
 using Clientele.Core.Bundles;
 using Clientele.Core.Concepts;
+using Clientele.Core.Evaluation;
 using Clientele.Core.Features;
 using Clientele.Core.Ingest;
 using Clientele.Core.Labels;

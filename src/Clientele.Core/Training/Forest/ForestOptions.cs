@@ -3,14 +3,14 @@ namespace Clientele.Core.Training.Forest;
 /// <summary>
 /// Settings of the histogram random forest, and the entry point that trains one (<see cref="Fit"/>).
 /// Structure follows scikit-learn's RandomForest (bootstrap, per-split feature sampling) and LightGBM's
-/// speed tricks (pre-binned features, histogram splits). Defaults were picked on the Fast-tier-shaped
-/// benchmark (1,600 × 540, sparse TF-IDF + dense numeric; docs/FOREST.md), where 0/1 and continuous
-/// labels want different feature shares and leaf sizes, hence the "auto" settings.
+/// speed tricks (pre-binned features, histogram splits). 0/1 and continuous labels want different feature
+/// shares and leaf sizes, hence the "auto" settings; their values are the production ones in
+/// <see cref="Defaults"/> (one place: the forest learner passes the same numbers).
 /// </summary>
 public sealed record ForestOptions
 {
-    /// <summary>Number of trees: accuracy flattens past ~100 trees on a few thousand rows while time grows linearly.</summary>
-    public int Trees { get; init; } = 100;
+    /// <summary>Number of trees (default <see cref="Defaults.FastTrees"/>).</summary>
+    public int Trees { get; init; } = Defaults.FastTrees;
 
     /// <summary>
     /// Deepest split level (root = depth 0). 12 keeps ≥ 2^12 potential leaves, more than 1,600 rows can fill
@@ -23,7 +23,7 @@ public sealed record ForestOptions
     /// best-first (largest variance reduction first), as ML.NET's FastForest and LightGBM do. 32 is the
     /// Fast tier's leaf count: on the benchmark it matched uncapped depth-12 trees on AUC/R² at ~half the time.
     /// </summary>
-    public int MaxLeaves { get; init; } = 32;
+    public int MaxLeaves { get; init; } = Defaults.FastLeaves;
 
     /// <summary>
     /// Fewest distinct training rows in a leaf. <c>null</c> picks automatically: <see cref="BinaryMinSamplesLeaf"/>
@@ -59,24 +59,17 @@ public sealed record ForestOptions
     /// <summary>Threads for binning, growing trees and batch prediction. Results do not depend on it.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>
-    /// Feature share per split for 0/1 labels. scikit-learn's √d / d (23 of 540) lost ~0.03 AUC on the benchmark:
-    /// the signal sits in a handful of columns, which √d rarely offers a node. 0.2 tied ML.NET's AUC at ~⅔ the
-    /// cost of 1/3 (docs/FOREST.md).
-    /// </summary>
-    public const double BinaryFeatureFraction = 0.2;
+    /// <summary>Feature share per split for 0/1 labels (<see cref="Defaults.BinaryForestFeatureFraction"/>).</summary>
+    public const double BinaryFeatureFraction = Defaults.BinaryForestFeatureFraction;
 
-    /// <summary>
-    /// Feature share per split for other labels. On the CLV-shaped benchmark 1.0 scored R² 0.986 and 1/3
-    /// (Breiman's regression default) 0.983, but 1.0 fits ~2.8× slower; 1/3 keeps the 5× speed goal.
-    /// </summary>
-    public const double RegressionFeatureFraction = 1.0 / 3.0;
+    /// <summary>Feature share per split for other labels (<see cref="Defaults.ForestRegressionFeatureFraction"/>).</summary>
+    public const double RegressionFeatureFraction = Defaults.ForestRegressionFeatureFraction;
 
-    /// <summary>Leaf size for 0/1 labels: a leaf value is a frequency, and ≥ 20 rows beat 3 and 10 on AUC in the sweep.</summary>
-    public const int BinaryMinSamplesLeaf = 20;
+    /// <summary>Leaf size for 0/1 labels (<see cref="Defaults.BinaryForestMinLeaf"/>).</summary>
+    public const int BinaryMinSamplesLeaf = Defaults.BinaryForestMinLeaf;
 
-    /// <summary>Leaf size for other labels: 3 (vs 1 or 5) scored the same R² and smooths single-row outliers.</summary>
-    public const int RegressionMinSamplesLeaf = 3;
+    /// <summary>Leaf size for other labels (<see cref="Defaults.ForestRegressionMinLeaf"/>).</summary>
+    public const int RegressionMinSamplesLeaf = Defaults.ForestRegressionMinLeaf;
 
     /// <summary>Trains a forest on dense rows (all the same length) and their labels.</summary>
     /// <exception cref="ArgumentException">Empty data, ragged rows, mismatched labels, non-finite labels or invalid settings.</exception>

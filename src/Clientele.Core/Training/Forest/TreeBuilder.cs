@@ -40,7 +40,7 @@ internal sealed class TreeBuilder
     private readonly double[] _histSum = new double[256];
     private readonly long[] _histPacked = new long[256];
 
-    private Node[] _nodes;
+    private GrowingNode[] _nodes;
     private int[] _frontier;
     private int _nodeCount;
 
@@ -62,7 +62,7 @@ internal sealed class TreeBuilder
         _poolWorkLimit = data.Features;
 
         // A binary tree over at most n rows has at most 2n − 1 nodes.
-        _nodes = new Node[(2 * _n) + 1];
+        _nodes = new GrowingNode[(2 * _n) + 1];
         _frontier = new int[_nodes.Length];
     }
 
@@ -186,7 +186,7 @@ internal sealed class TreeBuilder
         }
 
         ref var node = ref _nodes[id];
-        node = new Node
+        node = new GrowingNode
         {
             Start = start,
             End = end,
@@ -206,7 +206,7 @@ internal sealed class TreeBuilder
         }
     }
 
-    private void FindSplit(ref Node node, int id, double minGain, Random rng)
+    private void FindSplit(ref GrowingNode node, int id, double minGain, Random rng)
     {
         var pool = Candidates(node);
         var wanted = _settings.FeaturesPerSplit;
@@ -283,7 +283,7 @@ internal sealed class TreeBuilder
     /// are constant zero there, and drawing through hundreds of them cost more than the splits themselves);
     /// a large node, where that listing would cost more than it saves, offers every feature.
     /// </summary>
-    private int Candidates(in Node node)
+    private int Candidates(in GrowingNode node)
     {
         var rowStart = _data.RowStart;
         long work = 0;
@@ -336,7 +336,7 @@ internal sealed class TreeBuilder
     /// and derive it from the node totals: through their non-zero list when it is shorter than the node, else
     /// through the node's rows.
     /// </summary>
-    private bool Histogram(int f, int id, ref Node node, int count, out int lo, out int hi)
+    private bool Histogram(int f, int id, ref GrowingNode node, int count, out int lo, out int hi)
     {
         var sums = _histSum;
         var packedBins = _histPacked;
@@ -488,20 +488,5 @@ internal sealed class TreeBuilder
         }
 
         return new GrownTree(feature, threshold, left, right, value);
-    }
-
-    /// <summary>Growth-time state of one node; rows are <c>_rows[Start..End)</c>.</summary>
-    private struct Node
-    {
-        public int Start;
-        public int End;
-        public int Depth;
-        public long Weight;
-        public double Sum;
-        public double Value;
-        public double Gain;
-        public int SplitFeature;
-        public int SplitBin;
-        public int Left;
     }
 }

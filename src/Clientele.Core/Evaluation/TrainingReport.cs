@@ -1,6 +1,7 @@
 using Clientele.Core.Labels;
+using Clientele.Core.Training;
 
-namespace Clientele.Core.Training;
+namespace Clientele.Core.Evaluation;
 
 /// <summary>What a training run did and measured; written into the bundle metadata and printed with --json.</summary>
 public sealed class TrainingReport

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using Clientele.Core.Evaluation;
 using Clientele.Core.Labels;
 
-namespace Clientele.Core.Training;
+namespace Clientele.Core.Evaluation;
 
 /// <summary>
 /// The training report as JSON, in the shape the CLI's --json, the bundle metadata and the API share:
@@ -59,10 +58,7 @@ public static class ReportJson
 
             if (r.Reliability is not null)
             {
-                reliability[name] = new JsonArray(r.Reliability.Select(b => (JsonNode)new JsonObject
-                {
-                    ["from"] = b.From, ["to"] = b.To, ["count"] = b.Count, ["mean_predicted"] = Round(b.MeanPredicted), ["observed_rate"] = Round(b.ObservedRate),
-                }).ToArray());
+                reliability[name] = Reliability(r.Reliability);
             }
 
             counts[name] = new JsonObject { ["train"] = r.TrainCount, ["test"] = r.TestCount };
@@ -136,5 +132,15 @@ public static class ReportJson
         return o;
     }
 
-    private static JsonNode? Round(double? v) => v is { } d && double.IsFinite(d) ? JsonValue.Create(Math.Round(d, 6)) : null;
+    /// <summary>
+    /// A reliability table as JSON, rates rounded to <paramref name="digits"/> (the training report keeps 6, the
+    /// evaluate command has always printed 4).
+    /// </summary>
+    public static JsonArray Reliability(IReadOnlyList<ReliabilityBin> bins, int digits = 6) =>
+        new(bins.Select(b => (JsonNode)new JsonObject
+        {
+            ["from"] = b.From, ["to"] = b.To, ["count"] = b.Count, ["mean_predicted"] = Round(b.MeanPredicted, digits), ["observed_rate"] = Round(b.ObservedRate, digits),
+        }).ToArray());
+
+    private static JsonNode? Round(double? v, int digits = 6) => v is { } d && double.IsFinite(d) ? JsonValue.Create(Math.Round(d, digits)) : null;
 }
