@@ -99,4 +99,6 @@ public static class Messages
 
     public static string LabelsMatchNoClient(string source) =>
         $"no client of the notes has a label in {source}; check that the client ids are the same";
+
+    public const string BadNegationCue = "negation cue row needs a position (before, after or break) and a window (characters, 0 or more)";
 }
