@@ -40,6 +40,7 @@ public sealed partial class ConceptMatcher
     private readonly Dictionary<string, (int Concept, int Alias)> _byFoldedAlias = new(StringComparer.Ordinal);
     private NegationCues? _cues;
     private ConceptMatcher? _cueMatcher;
+    private bool _foldRanges;
 
     private ConceptMatcher(ConceptLexicon lexicon, char notInAlphabet, char[] foldIn, int[] rootNext, int[] dense, int denseCount,
         Node[] nodes, ulong[] edges, Report[] reports, int patternCount)
@@ -80,6 +81,7 @@ public sealed partial class ConceptMatcher
     public static ConceptMatcher Build(ConceptLexicon lexicon, NegationCues? cues)
     {
         var matcher = BuildAutomaton(lexicon);
+        matcher._foldRanges = true;
         if (cues is not null)
         {
             matcher._cues = cues;
@@ -89,7 +91,8 @@ public sealed partial class ConceptMatcher
         return matcher;
     }
 
-    private static ConceptMatcher BuildAutomaton(ConceptLexicon lexicon)
+    /// <summary>The automaton alone (no range folding, no negation): what the reference scan is compared with.</summary>
+    internal static ConceptMatcher BuildAutomaton(ConceptLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(lexicon);
         var builder = new TrieBuilder();
@@ -191,7 +194,11 @@ public sealed partial class ConceptMatcher
 
         var from = output.Count;
         SelectLeftmostLongest(scratch, output);
-        FoldRanges(text, output, from);
+        if (_foldRanges)
+        {
+            FoldRanges(text, output, from);
+        }
+
         MarkNegated(text, output, from);
     }
 
