@@ -53,4 +53,52 @@ public static class Messages
 
     public static string Truncate(string value, int max = 40) =>
         value.Length <= max ? value : value[..max] + "…";
+
+    // Issue 14: nothing silent. Appended below; the members above are kept for callers not yet moved.
+
+    /// <summary>What Clientele reads, said the same way wherever an encoding is refused.</summary>
+    public const string AcceptedEncodings = "accepted: UTF-8 with or without a byte-order mark, UTF-16 LE or BE with a byte-order mark";
+
+    /// <summary>Invalid bytes, where they are and what is accepted (the location goes in the exception).</summary>
+    public static string NotUtf8At(long line, long column, IReadOnlyList<byte> bytes) =>
+        $"invalid UTF-8 at line {line}, column {column} (bytes {string.Join(' ', bytes.Select(b => $"0x{b:X2}"))}); {AcceptedEncodings}; save the file as UTF-8";
+
+    /// <summary>Invalid text whose position the decoder does not know (e.g. a broken UTF-16 surrogate).</summary>
+    public const string NotValidText = "the file is not valid text in its encoding; " + AcceptedEncodings + "; save the file as UTF-8";
+
+    public static string QuoteNeverClosed(long openLine, long lines) =>
+        $"the quote opened on line {openLine} is never closed: it swallows the rest of the file ({lines:N0} lines); close it, or double the quote (\"\") if it is part of the text";
+
+    public static string QuoteMergedRows(long openLine, long closeLine) =>
+        $"the quote opened on line {openLine} is closed only on line {closeLine} and text follows it: an unbalanced quote has merged rows {openLine}-{closeLine}; close the quote on its line or double it (\"\")";
+
+    public static string QuoteInsideField(long openLine, long lines) =>
+        $"a quote inside an unquoted field on line {openLine} opens a quoted section that runs over {lines:N0} lines and merges the rows after it; quote the whole field and double the inner quote (\"\")";
+
+    public static string TextAfterClosingQuote => "text follows the closing quote of a quoted field; double a quote that is part of the text (\"\")";
+
+    public static string ExtraFields(int fields, int header, int firstExtra) =>
+        $"row has {fields} fields but the header has {header}: the note was cut at an unquoted separator before field {firstExtra}; quote the note, or merge the extra fields into the text (--merge-extra-fields)";
+
+    public static string ExtraFieldsMerged(int extra) =>
+        $"{extra} extra field{(extra == 1 ? string.Empty : "s")} rejoined into the note text";
+
+    public static string TooManyBadRows(long rejected, long rowsRead, string allowance, IEnumerable<string> first) =>
+        $"{rejected:N0} of {rowsRead:N0} rows rejected, more than allowed (--max-bad-rows {allowance}): {string.Join("; ", first)}";
+
+    public static string UnknownLabelColumns(IEnumerable<string> unknown, IEnumerable<string> accepted) =>
+        $"unknown label column{(unknown.Count() == 1 ? string.Empty : "s")} [{string.Join(", ", unknown)}]; accepted columns are [{string.Join(", ", accepted)}]";
+
+    public static string LabelsNoUsableTarget(IEnumerable<string> columns) =>
+        $"the labels file has no usable target: the columns [{string.Join(", ", columns)}] have no value in any row";
+
+    public static string TooFewLabels(string target, long labelled, long minority, int minClients, int minMinority) =>
+        $"too few labelled clients to fit {target}: {labelled:N0} clients with a label (at least {minClients} needed)" +
+        (minority >= 0 ? $", {minority:N0} in the rarer class (at least {minMinority} needed)" : string.Empty) +
+        "; add labels, or allow it (--allow-small)";
+
+    public static string LabelsMatchNoClient(string source) =>
+        $"no client of the notes has a label in {source}; check that the client ids are the same";
+
+    public const string BadNegationCue = "negation cue row needs a position (before, after or break) and a window (characters, 0 or more)";
 }

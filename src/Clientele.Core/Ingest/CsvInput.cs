@@ -48,9 +48,13 @@ public static class CsvInput
 
             return sep;
         }
+        catch (InvalidUtf8Exception e)
+        {
+            throw EncodingError(source, e);
+        }
         catch (System.Text.DecoderFallbackException e)
         {
-            throw new ClienteleInputException(source, null, null, Messages.NotUtf8, e);
+            throw EncodingError(source, e);
         }
         catch (ArgumentException e) when (e is not ArgumentNullException)
         {
@@ -138,16 +142,67 @@ public static class CsvInput
         {
             return sep.MoveNext();
         }
+        catch (InvalidUtf8Exception e)
+        {
+            _ = lastLine;
+            throw EncodingError(source, e);
+        }
         catch (System.Text.DecoderFallbackException e)
         {
-            throw new ClienteleInputException(source, lastLine + 1, null, Messages.NotUtf8, e);
+            throw EncodingError(source, e);
         }
     }
 
+    /// <summary>A decoding failure as a located input error: line and column of the first invalid byte when known.</summary>
+    public static ClienteleInputException EncodingError(string source, Exception e) =>
+        e is InvalidUtf8Exception u
+            ? new ClienteleInputException(source, u.Line, checked((int)Math.Min(u.Column, int.MaxValue)), Messages.NotUtf8At(u.Line, u.Column, u.InvalidBytes), e)
+            : new ClienteleInputException(source, null, null, Messages.NotValidText, e);
+
     /// <summary>
-    /// Wraps a byte stream for reading: UTF-8 that refuses invalid bytes instead of silently replacing
-    /// them, with a byte-order mark honoured (so UTF-16 exports with a BOM still read).
+    /// Wraps a byte stream for reading. Accepted: UTF-8 with or without a byte-order mark (checked byte by byte,
+    /// so the first invalid byte is an <see cref="InvalidUtf8Exception"/> with its line and column, never a
+    /// silent replacement character) and UTF-16 LE or BE with a byte-order mark. The mark is probed on the first
+    /// bytes, which are replayed, so a non-seekable stream (stdin, an upload) works too.
     /// </summary>
-    public static TextReader OpenText(Stream stream) =>
-        new StreamReader(stream, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    public static TextReader OpenText(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var head = new byte[3];
+        var got = 0;
+        while (got < head.Length)
+        {
+            var n = stream.Read(head, got, head.Length - got);
+            if (n == 0)
+            {
+                break;
+            }
+
+            got += n;
+        }
+
+        var probe = head.AsSpan(0, got);
+        System.Text.Encoding encoding;
+        var skip = 0;
+        var utf8 = false;
+        if (probe.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            encoding = new System.Text.UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true);
+            skip = 2;
+        }
+        else if (probe.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            encoding = new System.Text.UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true);
+            skip = 2;
+        }
+        else
+        {
+            encoding = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true);
+            skip = probe.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            utf8 = true;
+        }
+
+        var checkedStream = new CheckedTextStream(stream, probe[skip..].ToArray(), utf8);
+        return new StreamReader(checkedStream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+    }
 }

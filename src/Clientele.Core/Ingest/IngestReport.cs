@@ -1,7 +1,14 @@
 namespace Clientele.Core.Ingest;
 
 /// <summary>One row that could not be used, and why.</summary>
-public sealed record RowIssue(long Line, int? Column, string Reason);
+public sealed record RowIssue(long Line, int? Column, string Reason)
+{
+    /// <summary>Prefix of <see cref="Reason"/> for a row that was kept with a problem.</summary>
+    public const string WarningPrefix = "warning: ";
+
+    /// <summary>True for a kept row with a problem; false for a rejected row.</summary>
+    public bool IsWarning => Reason.StartsWith(WarningPrefix, StringComparison.Ordinal);
+}
 
 /// <summary>
 /// What happened to every row of an input: read, accepted, rejected with reasons. Nothing is dropped
@@ -27,6 +34,12 @@ public sealed class IngestReport(string source)
 
     public IReadOnlyList<RowIssue> Issues => _issues;
 
+    /// <summary>The detailed issues of rejected rows, in file order.</summary>
+    public IEnumerable<RowIssue> Rejections => _issues.Where(i => !i.IsWarning);
+
+    /// <summary>The detailed issues of rows kept with a warning, in file order.</summary>
+    public IEnumerable<RowIssue> WarningIssues => _issues.Where(i => i.IsWarning);
+
     public void Reject(long line, int? column, string reason)
     {
         Rejected++;
@@ -36,7 +49,7 @@ public sealed class IngestReport(string source)
     public void Warn(long line, int? column, string reason)
     {
         Warnings++;
-        Add(new RowIssue(line, column, "warning: " + reason));
+        Add(new RowIssue(line, column, RowIssue.WarningPrefix + reason));
     }
 
     /// <summary>A one-line summary for a terminal or a log.</summary>

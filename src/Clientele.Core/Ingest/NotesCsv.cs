@@ -8,9 +8,24 @@ namespace Clientele.Core.Ingest;
 /// Reads advisor notes (DESIGN §3) as a stream: one <see cref="Note"/> per usable row, every other row
 /// counted in the <see cref="IngestReport"/> with its line and reason. The whole file is never held in memory.
 /// </summary>
+/// <remarks>
+/// Nothing is silent (issue 14). A row is rejected (blank id or text, a short row, more fields than the header
+/// unless <see cref="NotesCsvOptions.MergeExtraFields"/>, text after a closing quote); rejected rows are an
+/// error unless <see cref="NotesCsvOptions.MaxBadRows"/> allows them. Because reading streams, that check runs
+/// when the last row has been read: the enumeration throws <see cref="ClienteleInputException"/> instead of
+/// finishing, so a caller that publishes its output only after consuming every note (write to a temporary
+/// file then rename, answer after reading) never publishes output from a rejected file. A quote that swallows
+/// rows is an error at once, naming the line where it opened; an invalid byte names its line and column.
+/// </remarks>
 public static class NotesCsv
 {
-    /// <summary>Streams the notes of <paramref name="reader"/>; a file with no id or text column throws at once.</summary>
+    /// <summary>Rejected rows named in the error when there are too many.</summary>
+    public const int RowsNamedInError = 5;
+
+    /// <summary>
+    /// Streams the notes of <paramref name="reader"/>; a file with no id or text column throws at once, a file
+    /// with more rejected rows than <see cref="NotesCsvOptions.MaxBadRows"/> throws when its last row is read.
+    /// </summary>
     public static IEnumerable<Note> Read(TextReader reader, string source, IngestReport report, NotesCsvOptions? options = null)
     {
         options ??= NotesCsvOptions.Default;
@@ -23,7 +38,8 @@ public static class NotesCsv
                 CsvInput.FindColumn(header, source, "note text", options.TextColumn, NotesCsvOptions.TextNames),
                 CsvInput.TryFindColumn(header, NotesCsvOptions.DateNames),
                 CsvInput.TryFindColumn(header, NotesCsvOptions.LanguageNames));
-            return ReadRows(sep, source, report, columns);
+            var context = new RowContext(source, report, options, columns, sep.Spec.Sep.Separator);
+            return ReadRows(sep, context);
         }
         catch
         {
@@ -32,7 +48,7 @@ public static class NotesCsv
         }
     }
 
-    /// <summary>Reads every note into a list; throws when the file has a header but no usable row.</summary>
+    /// <summary>Reads every note into a list; throws when the file has a header but no usable row, or too many rejected rows.</summary>
     public static List<Note> ReadAll(TextReader reader, string source, IngestReport report, NotesCsvOptions? options = null)
     {
         var notes = Read(reader, source, report, options).ToList();
@@ -45,28 +61,55 @@ public static class NotesCsv
         return notes;
     }
 
-    private static IEnumerable<Note> ReadRows(SepReader sep, string source, IngestReport report, Columns columns)
+    /// <summary>Throws when <paramref name="report"/> has more rejected rows than <paramref name="allowance"/>, naming the first few.</summary>
+    public static void EnforceAllowance(IngestReport report, RowAllowance allowance)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (allowance.Allows(report.Rejected, report.RowsRead))
+        {
+            return;
+        }
+
+        var rejected = report.Issues.Where(i => !i.IsWarning).ToList();
+        var first = rejected.Count > 0 ? rejected[0] : null;
+        throw new ClienteleInputException(report.Source, first?.Line, first?.Column,
+            Messages.TooManyBadRows(report.Rejected, report.RowsRead, allowance.ToString(),
+                rejected.Take(RowsNamedInError).Select(i => $"line {i.Line}{(i.Column is { } c ? $" column {c}" : string.Empty)}: {i.Reason}")));
+    }
+
+    private static IEnumerable<Note> ReadRows(SepReader sep, RowContext context)
     {
         using (sep)
         {
             long lastLine = 1;
-            while (CsvInput.MoveNext(sep, source, lastLine))
+            while (CsvInput.MoveNext(sep, context.Source, lastLine))
             {
-                var note = ParseRow(sep.Current, source, report, columns, ref lastLine);
+                var note = ParseRow(sep.Current, context, ref lastLine);
                 if (note is not null)
                 {
                     yield return note;
                 }
             }
+
+            EnforceAllowance(context.Report, context.Options.MaxBadRows);
         }
     }
 
-    private static Note? ParseRow(SepReader.Row row, string source, IngestReport report, Columns c, ref long lastLine)
+    private static Note? ParseRow(SepReader.Row row, RowContext x, ref long lastLine)
     {
+        var c = x.Columns;
+        var report = x.Report;
         var line = row.LineNumberFrom;
         lastLine = row.LineNumberToExcl - 1;
         report.RowsRead++;
-        if (!CsvInput.CheckRow(row, source, report))
+
+        // The raw row is read before any column: Sep unescapes a column in place when it is first accessed.
+        if (!CheckQuotesAndWidth(row, x, out var mergedText, out var shift))
+        {
+            return null;
+        }
+
+        if (!CsvInput.CheckRow(row, x.Source, report))
         {
             return null;
         }
@@ -83,14 +126,16 @@ public static class NotesCsv
             return null;
         }
 
-        var id = row[c.Id].ToString().Trim();
+        int At(int column) => column > c.Text ? column + shift : column;
+
+        var id = row[At(c.Id)].ToString().Trim();
         if (id.Length == 0)
         {
             report.Reject(line, c.Id + 1, Messages.BlankId);
             return null;
         }
 
-        var text = row[c.Text].ToString();
+        var text = mergedText ?? row[c.Text].ToString();
         if (string.IsNullOrWhiteSpace(text))
         {
             report.Reject(line, c.Text + 1, Messages.BlankText);
@@ -104,9 +149,9 @@ public static class NotesCsv
         }
 
         DateOnly? date = null;
-        if (c.Date >= 0 && c.Date < row.ColCount)
+        if (c.Date >= 0 && At(c.Date) < row.ColCount)
         {
-            var raw = row[c.Date].Span.Trim();
+            var raw = row[At(c.Date)].Span.Trim();
             if (!raw.IsEmpty)
             {
                 if (TryParseDate(raw, out var d))
@@ -121,15 +166,10 @@ public static class NotesCsv
         }
 
         string? language = null;
-        if (c.Language >= 0 && c.Language < row.ColCount)
+        if (c.Language >= 0 && At(c.Language) < row.ColCount)
         {
-            var raw = row[c.Language].Span.Trim();
+            var raw = row[At(c.Language)].Span.Trim();
             language = raw.IsEmpty ? null : raw.ToString().ToUpperInvariant();
-        }
-
-        if (row.LineNumberToExcl - line > 1 && LooksLikeSwallowedRows(text, c.Count))
-        {
-            report.Warn(line, c.Text + 1, Messages.SwallowedRows(row.LineNumberToExcl - line));
         }
 
         report.Accepted++;
@@ -137,22 +177,73 @@ public static class NotesCsv
     }
 
     /// <summary>
-    /// A quoted note spanning lines where one line holds as many commas as a whole row: an unbalanced quote
-    /// upstream has probably turned the following rows into this note's text. Warned, not rejected: the
-    /// text may be genuine, but the user must hear about it.
+    /// Checks the quoting of a row that has a quote, and the width of a row wider than the header. A quote that
+    /// runs over rows is an error at once (the rows it merged cannot be told apart); a row with extra non-blank
+    /// fields is rejected naming the first extra field, or rejoined into the text with
+    /// <see cref="NotesCsvOptions.MergeExtraFields"/>. Valid multi-line notes pass without a word, however row-like
+    /// their lines look: only the quoting decides.
     /// </summary>
-    private static bool LooksLikeSwallowedRows(string text, int columns)
+    private static bool CheckQuotesAndWidth(SepReader.Row row, RowContext x, out string? mergedText, out int shift)
     {
-        var needed = Math.Max(2, columns - 1);
-        foreach (var part in text.AsSpan().EnumerateLines())
+        mergedText = null;
+        shift = 0;
+        var raw = row.Span;
+        var extra = row.ColCount - x.Columns.Count;
+        if (extra <= 0 && raw.IndexOf('"') < 0)
         {
-            if (part.Count(',') >= needed)
+            return true;
+        }
+
+        var line = row.LineNumberFrom;
+        var fields = extra > 0 ? x.Fields : null;
+        fields?.Clear();
+        var (problem, offset, field) = RawRow.Scan(raw, x.Separator, fields);
+        if (problem != QuoteProblem.None)
+        {
+            var openLine = line + RawRow.LineBreaks(raw[..offset]);
+            var lastLine = line + RawRow.LineBreaks(raw);
+            switch (problem)
             {
-                return true;
+                case QuoteProblem.NeverClosed:
+                    throw new ClienteleInputException(x.Source, openLine, field + 1, Messages.QuoteNeverClosed(openLine, lastLine - openLine + 1));
+                case QuoteProblem.QuoteInUnquotedField:
+                    throw new ClienteleInputException(x.Source, openLine, field + 1, Messages.QuoteInsideField(openLine, lastLine - openLine + 1));
+                case QuoteProblem.TextAfterClosingQuote when lastLine > openLine:
+                    throw new ClienteleInputException(x.Source, openLine, field + 1, Messages.QuoteMergedRows(openLine, lastLine));
+                default:
+                    x.Report.Reject(line, field + 1, Messages.TextAfterClosingQuote);
+                    return false;
             }
         }
 
-        return false;
+        if (fields is null)
+        {
+            return true;
+        }
+
+        var header = x.Columns.Count;
+        var blankExtras = true;
+        for (var k = header; k < fields.Count; k++)
+        {
+            blankExtras &= fields[k].End <= fields[k].Start;
+        }
+
+        if (blankExtras && fields.Count == row.ColCount)
+        {
+            // Trailing empty fields ("A,text,,") lose no text: spreadsheets write them.
+            return true;
+        }
+
+        if (!x.Options.MergeExtraFields || fields.Count != row.ColCount)
+        {
+            x.Report.Reject(line, header + 1, Messages.ExtraFields(row.ColCount, header, header + 1));
+            return false;
+        }
+
+        mergedText = RawRow.Join(raw, fields, x.Columns.Text, x.Columns.Text + extra);
+        shift = extra;
+        x.Report.Warn(line, x.Columns.Text + 1, Messages.ExtraFieldsMerged(extra));
+        return true;
     }
 
     private static bool TryParseDate(ReadOnlySpan<char> raw, out DateOnly date)
@@ -173,4 +264,10 @@ public static class NotesCsv
     }
 
     private readonly record struct Columns(int Count, int Id, int Text, int Date, int Language);
+
+    /// <summary>What every row of one read needs, and a reusable field list.</summary>
+    private sealed record RowContext(string Source, IngestReport Report, NotesCsvOptions Options, Columns Columns, char Separator)
+    {
+        public List<RawField> Fields { get; } = [];
+    }
 }

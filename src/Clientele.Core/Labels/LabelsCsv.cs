@@ -9,13 +9,36 @@ namespace Clientele.Core.Labels;
 /// plus optional <c>true_purchase_prob</c> and <c>expected_lifetime_value</c> (generated data). Binary
 /// values accept 0/1, 1.0/0.0, true/false, yes/no; a bad cell rejects its row with line and column.
 /// </summary>
+/// <remarks>
+/// Nothing silent (issue 14): a column that is none of <see cref="AcceptedColumns"/> is an error naming it (a typo
+/// such as <c>purchsed</c> would otherwise drop a target); so is a file whose target columns have no value;
+/// rejected rows are an error unless the allowance permits them, checked after the last row. Whether there are
+/// enough labels to fit a model is <see cref="LabelSufficiency"/>'s question, asked by the trainer's caller.
+/// </remarks>
 public static class LabelsCsv
 {
-    public static LabelSet Read(TextReader reader, string source, IngestReport report)
+    /// <summary>Accepted names of the client id column.</summary>
+    public static readonly string[] IdNames = ["client_id", "id", "clientid"];
+
+    /// <summary>Every column a labels file may have, each with its accepted spellings.</summary>
+    public static readonly string[] AcceptedColumns =
+        [.. IdNames, "purchased", "purchase", "churned", "churn", "lifetime_value", "clv", "ltv", "true_purchase_prob", "expected_lifetime_value"];
+
+    /// <summary>
+    /// Reads a labels file. Rejected rows beyond <paramref name="maxBadRows"/> (default: none) are an error once
+    /// the file is read; unknown columns and a file with no usable target are errors at once.
+    /// </summary>
+    public static LabelSet Read(TextReader reader, string source, IngestReport report, RowAllowance? maxBadRows = null)
     {
         using var sep = CsvInput.OpenReader(reader, source);
         var header = sep.Header;
-        var id = CsvInput.FindColumn(header, source, "client id", null, "client_id", "id", "clientid");
+        var unknown = header.ColNames.Where(n => !AcceptedColumns.Contains(n.Trim(), StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ClienteleInputException(source, 1, header.ColNames.ToList().IndexOf(unknown[0]) + 1, Messages.UnknownLabelColumns(unknown, AcceptedColumns));
+        }
+
+        var id = CsvInput.FindColumn(header, source, "client id", null, IdNames);
         var purchased = CsvInput.TryFindColumn(header, "purchased", "purchase");
         var churned = CsvInput.TryFindColumn(header, "churned", "churn");
         var value = CsvInput.TryFindColumn(header, "lifetime_value", "clv", "ltv");
@@ -79,7 +102,15 @@ public static class LabelsCsv
             throw new ClienteleInputException(source, null, null, report.RowsRead == 0 ? Messages.HeaderOnly : "no usable label row; first problem: line " + report.Issues[0].Line + ": " + report.Issues[0].Reason);
         }
 
-        return new LabelSet(source, labels);
+        NotesCsv.EnforceAllowance(report, maxBadRows ?? RowAllowance.None);
+        var set = new LabelSet(source, labels);
+        if (set.Targets().Count == 0)
+        {
+            var targets = new[] { purchased, churned, value }.Where(i => i >= 0).Select(i => header.ColNames[i]);
+            throw new ClienteleInputException(source, null, null, Messages.LabelsNoUsableTarget(targets));
+        }
+
+        return set;
     }
 
     private static bool? Binary(nietras.SeparatedValues.SepReader.Row row, int col, string name, ref string? error, ref int errorColumn)

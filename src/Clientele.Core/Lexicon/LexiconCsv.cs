@@ -36,10 +36,12 @@ public static class LexiconCsv
         var aliasCol = CsvInput.FindColumn(header, source, "aliases", null, "aliases", "alias", "synonyms");
         var labelCol = CsvInput.TryFindColumn(header, "label", "name");
         var categoryCol = CsvInput.TryFindColumn(header, "category", "bucket", "rule");
-        while (sep.MoveNext())
+        long last = 1;
+        while (CsvInput.MoveNext(sep, source, last))
         {
             var row = sep.Current;
             var line = row.LineNumberFrom;
+            last = row.LineNumberToExcl - 1;
             report.RowsRead++;
             if (!CsvInput.CheckRow(row, source, report))
             {

@@ -24,6 +24,9 @@ public sealed class ClientProfile
     /// <summary>How many matched aliases were long (a reference statistic); counted, not kept, to stay small at 1M clients.</summary>
     public int LongAliasCount { get; set; }
 
+    /// <summary>Concept matches left out of <see cref="Concepts"/> because a negation cue governs them.</summary>
+    public int NegatedCount { get; set; }
+
     public int NoteCount { get; set; }
 
     public long TextLength { get; set; }

@@ -16,7 +16,10 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
 
     public ConceptMatcher Matcher { get; } = matcher;
 
-    /// <summary>Called for every match, e.g. to write the detect output; null to skip.</summary>
+    /// <summary>
+    /// Called for every match, negated ones included (<see cref="ConceptMatch.Negated"/>), e.g. to write the detect
+    /// output; null to skip.
+    /// </summary>
     public Action<Note, ConceptMatch>? OnMatch { get; init; }
 
     public int ClientCount => _ordered.Count;
@@ -84,10 +87,17 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
         var concepts = Matcher.Lexicon.Concepts;
         foreach (var m in noteMatches)
         {
+            OnMatch?.Invoke(note, m);
+            if (m.Negated)
+            {
+                // "pas fan de noir" mentions black but is not a liking for it: it must never count as the concept.
+                profile.NegatedCount++;
+                continue;
+            }
+
             profile.Concepts.Add(m.ConceptIndex);
             profile.Aliases.Add(m.AliasIndex);
             profile.LongAliasCount += concepts[m.ConceptIndex].Aliases[m.AliasIndex].Length > Defaults.LongAliasLength ? 1 : 0;
-            OnMatch?.Invoke(note, m);
         }
 
         var isLatest = note.Date is null || profile.LastDate is null || note.Date >= profile.LastDate;

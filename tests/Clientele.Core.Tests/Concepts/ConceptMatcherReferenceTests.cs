@@ -15,7 +15,7 @@ public class ConceptMatcherReferenceTests
     public void Matches_equal_a_naive_scan_over_all_aliases_on_generated_notes()
     {
         var lexicon = LexiconCsv.LoadBuiltin();
-        var matcher = ConceptMatcher.Build(lexicon);
+        var matcher = ConceptMatcher.BuildAutomaton(lexicon);
         var reference = new NaiveMatcher(lexicon);
         var notes = GeneratedNotes.Read(clients: 1_400, seed: 11);
         Assert.InRange(notes.Count, 1_900, 3_000);
@@ -39,7 +39,7 @@ public class ConceptMatcherReferenceTests
     public void Matches_equal_a_naive_scan_on_mixed_scripts(string text)
     {
         var lexicon = LexiconCsv.LoadBuiltin();
-        Assert.Equal(new NaiveMatcher(lexicon).Match(text), ConceptMatcher.Build(lexicon).Match(text));
+        Assert.Equal(new NaiveMatcher(lexicon).Match(text), ConceptMatcher.BuildAutomaton(lexicon).Match(text));
     }
 
     private sealed class NaiveMatcher

@@ -44,8 +44,12 @@ public static class BadInputCorpus
         yield return new("Latin-1 bytes", "notes", [.. U("ID,Transcription\nA,caf"), 0xE9, (byte)'\n'], new Outcome.Error("UTF-8"));
         yield return new("invalid UTF-8 sequence", "notes", [.. U("ID,Transcription\nA,x"), 0xC3, 0x28, (byte)'\n'], new Outcome.Error("UTF-8"));
         yield return new("truncated UTF-8 at end", "notes", [.. U("ID,Transcription\nA,x"), 0xE6, 0x97], new Outcome.Error("UTF-8"));
-        yield return new("unbalanced quote at end", "notes", U(H + "A,2026-01-01,1,EN,s,\"never closed\n"), new Outcome.Processed(1, 0));
-        yield return new("unbalanced quote swallows rows (warned)", "notes", U(H + "A,2026-01-01,1,EN,s,\"open\nB,2026-01-02,1,EN,s,two\nC,2026-01-03,1,EN,s,three\n"), new Outcome.Processed(1, 0, Warnings: 1));
+        yield return new("unbalanced quote at end", "notes", U(H + "A,2026-01-01,1,EN,s,\"never closed\n"), new Outcome.Error("line 2 is never closed"));
+        yield return new("unbalanced quote swallows rows", "notes", U(H + "A,2026-01-01,1,EN,s,\"open\nB,2026-01-02,1,EN,s,two\nC,2026-01-03,1,EN,s,three\n"), new Outcome.Error("line 2 is never closed"));
+        yield return new("valid multi-line note with row-like lines", "notes", U(H + "A,2026-01-01,1,EN,s,\"open\nB,2026-01-02,1,EN,s,two\"\nC,2026-01-03,1,EN,s,three\n"), new Outcome.Processed(2, 0));
+        yield return new("extra unquoted fields", "notes", U("ID,Transcription\nA1,Wants a handbag in black, budget 5K\n"), new Outcome.Error("3 fields but the header has 2"));
+        yield return new("rejected rows without an allowance", "notes", U("ID,Transcription\n,one\nB,two\n"), new Outcome.Error("1 of 2 rows rejected"));
+        yield return new("invalid UTF-8 named by line and column", "notes", [.. U("ID,Transcription\nA,x"), 0xC3, 0x28, (byte)'\n'], new Outcome.Error("line 2, column 4"));
         yield return new("10 MB single field", "notes", U("ID,Transcription\nA,\"" + new string('x', 10_000_000) + "\"\nB,ok\n"), new Outcome.Processed(1, 1));
         yield return new("1 million columns on one line", "notes", U("ID,Transcription\nA,ok" + string.Concat(Enumerable.Repeat(",x", 1_000_000)) + "\nB,ok\n"), new Outcome.Processed(1, 1));
         yield return new("1 million columns in the header", "notes", U("ID,Transcription" + string.Concat(Enumerable.Repeat(",x", 1_000_000)) + "\nA,ok\n"), new Outcome.Error("columns"));
@@ -70,7 +74,10 @@ public static class BadInputCorpus
         yield return new("labels NaN and Infinity", "labels", U("client_id,lifetime_value\nA,NaN\nB,Infinity\nC,1e3\n"), new Outcome.Processed(1, 2));
         yield return new("labels 2 is not binary", "labels", U("client_id,purchased\nA,2\nB,1\n"), new Outcome.Processed(1, 1));
         yield return new("labels duplicate client", "labels", U("client_id,purchased\nA,1\nA,0\n"), new Outcome.Processed(1, 1));
-        yield return new("labels no target column", "labels", U("client_id,score\nA,1\n"), new Outcome.Error("none of the target columns"));
+        yield return new("labels unknown column", "labels", U("client_id,score\nA,1\n"), new Outcome.Error("unknown label column [score]"));
+        yield return new("labels header typo", "labels", U("client_id,purchsed\nA,1\n"), new Outcome.Error("unknown label column [purchsed]"));
+        yield return new("labels no target column", "labels", U("client_id\nA\n"), new Outcome.Error("none of the target columns"));
+        yield return new("labels target columns all blank", "labels", U("client_id,purchased\nA,\nB,\n"), new Outcome.Error("no usable target"));
         yield return new("labels empty", "labels", [], new Outcome.Error("empty"));
         yield return new("labels missing values are fine", "labels", U("client_id,purchased,lifetime_value\nA,,100\nB,1,\n"), new Outcome.Processed(2, 0));
     }

@@ -61,7 +61,7 @@ public class NotesCsvTests
     [Fact]
     public void Bad_rows_are_reported_with_line_and_column_and_the_rest_is_read()
     {
-        var (notes, report) = Read("ID,Date,Transcription\nA,2026-01-02,ok\n,2026-01-02,no id\nC,2026-01-02,\"  \"\nD,not-a-date,kept\n");
+        var (notes, report) = Read("ID,Date,Transcription\nA,2026-01-02,ok\n,2026-01-02,no id\nC,2026-01-02,\"  \"\nD,not-a-date,kept\n", new NotesCsvOptions { MaxBadRows = RowAllowance.Rows(2) });
         Assert.Equal(["A", "D"], notes.Select(n => n.ClientId));
         Assert.Equal(2, report.Rejected);
         Assert.Equal(1, report.Warnings);
@@ -120,7 +120,7 @@ public class NotesCsvTests
     [Fact]
     public void Nul_bytes_in_a_row_reject_that_row()
     {
-        var (notes, report) = Read("ID,Transcription\nA,ok\nB,bad\0text\n");
+        var (notes, report) = Read("ID,Transcription\nA,ok\nB,bad\0text\n", new NotesCsvOptions { MaxBadRows = RowAllowance.Rows(1) });
         Assert.Single(notes);
         Assert.Equal(1, report.Rejected);
     }

@@ -49,7 +49,7 @@ public class LabelsTests
     public void Bad_label_cells_reject_the_row_with_its_column(string csv, int column)
     {
         var report = new IngestReport("l.csv");
-        var set = LabelsCsv.Read(new StringReader(csv), "l.csv", report);
+        var set = LabelsCsv.Read(new StringReader(csv), "l.csv", report, RowAllowance.Rows(1));
         Assert.Null(set.For("A"));
         Assert.NotNull(set.For("B"));
         Assert.Equal(column, Assert.Single(report.Issues).Column);
