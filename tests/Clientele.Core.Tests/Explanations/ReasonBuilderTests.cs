@@ -12,9 +12,9 @@ public class ReasonBuilderTests
 {
     private const string Notes = "ID,Transcription\n" +
         "A,Looking for a birthday gift. Budget 3-5K. 45 years old. Elle hésite.\n" +
-        "B,Cherche un cadeau d'anniversaire, urgent.\n" +
-        "C,Wants an exclusive piece, hesitant.\n" +
-        "D,Golf only, looking for a bag.\n";
+        "B,\"Cherche un cadeau d'anniversaire, urgent.\"\n" +
+        "C,\"Wants an exclusive piece, hesitant.\"\n" +
+        "D,\"Golf only, looking for a bag.\"\n";
 
     private static (Featurizer Featurizer, IReadOnlyList<ClientProfile> Profiles, float[][] Rows) Fit(ConceptLexicon lexicon)
     {
