@@ -3,14 +3,14 @@ using Xunit;
 namespace Clientele.TestKit;
 
 /// <summary>
-/// A fact that reads the shared sample (<see cref="SharedData"/>). Without it the test is skipped with the reason,
-/// except on CI (CI=true), where the sample is always laid beside the clone and a missing one fails.
+/// A fact that reads the shared notes sample (<see cref="SharedData.NotesFile"/>): skipped with the reason when it is
+/// absent, except on CI, where a missing sample fails (see <see cref="SharedDataFactAttribute"/>).
 /// </summary>
 public sealed class SharedSampleFactAttribute : FactAttribute
 {
     public SharedSampleFactAttribute()
     {
-        if (SharedData.NotesSample is null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (SharedData.NotesSample is null && !SharedDataFactAttribute.IsCi)
         {
             Skip = $"../shared/data/{SharedData.NotesFile} not found beside the repository (on CI this test fails instead)";
         }

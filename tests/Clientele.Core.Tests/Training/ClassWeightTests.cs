@@ -15,7 +15,7 @@ public class ClassWeightTests
         var labels = new float[n];
         for (var i = 0; i < n; i++)
         {
-            rows[i] = [.. Enumerable.Range(0, 8).Select(_ => (float)(Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble())))];
+            rows[i] = [.. Enumerable.Range(0, 8).Select(_ => (float)rng.NextGaussian())];
             var logit = offset + (1.5 * rows[i][0]) - rows[i][1] + (0.5 * rows[i][2]);
             labels[i] = rng.NextDouble() < 1 / (1 + Math.Exp(-logit)) ? 1f : 0f;
         }

@@ -268,8 +268,7 @@ public class ForestTests
         return (rows, labels, truth);
     }
 
-    private static double Gaussian(Random rng) =>
-        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+    private static double Gaussian(Random rng) => rng.NextGaussian();
 
     private static byte[] Bytes(ForestModel model)
     {

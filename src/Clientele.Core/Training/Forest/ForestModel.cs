@@ -262,7 +262,7 @@ public sealed class ForestModel
         var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
         stream.Write(bytes);
         Span<byte> hash = stackalloc byte[8];
-        BitConverter.TryWriteBytes(hash, Fnv1a(bytes));
+        BitConverter.TryWriteBytes(hash, Text.StableHash.Of(bytes));
         stream.Write(hash);
     }
 
@@ -287,7 +287,7 @@ public sealed class ForestModel
         }
 
         var body = all[..^8];
-        if (BitConverter.ToUInt64(all[^8..]) != Fnv1a(body))
+        if (BitConverter.ToUInt64(all[^8..]) != Text.StableHash.Of(body))
         {
             throw new InvalidDataException("Forest model is damaged: its checksum does not match its contents.");
         }
@@ -426,16 +426,6 @@ public sealed class ForestModel
         }
     }
 
-    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return hash;
-    }
 
     /// <summary>
     /// One split or leaf in 16 bytes, so a walk touches one cache line per level; the node means live in a
