@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Clientele.Synthetic.Phrases;
+using Clientele.Synthetic.Transactions;
 
 namespace Clientele.Synthetic;
 
 /// <summary>
 /// Draws and writes one client at a time (see <see cref="NotesGenerator"/> for the process). One instance per
-/// <see cref="NotesGenerator.Write"/> call; its buffers are reused for every client, so memory stays constant.
+/// <see cref="NotesGenerator.Write(GeneratorOptions, TextWriter, TextWriter, TextWriter?)"/> call; its buffers are reused for every client, so memory stays constant.
 /// </summary>
 internal sealed partial class ClientWriter
 {
@@ -73,6 +74,9 @@ internal sealed partial class ClientWriter
         }
     }
 
+    /// <summary>The hidden signals of the client last written, for its purchase history.</summary>
+    public LatentClient Latent { get; private set; }
+
     /// <summary>Writes client <paramref name="index"/> (0-based): its note rows and its label row. Returns the note rows.</summary>
     public int Write(int index, TextWriter notes, TextWriter labels)
     {
@@ -120,10 +124,11 @@ internal sealed partial class ClientWriter
         // 5. Labels (before the text, so wording never changes them).
         var p = NotesGenerator.PurchaseProbability(noLimit, luxury, gift, intent, urgency, hesitation, price, budgetK, daysSinceLast);
         var purchased = _rng.NextDouble() < p ? 1 : 0;
-        var churned = _rng.NextDouble() < NotesGenerator.ChurnProbability(p, daysSinceLast) ? 1 : 0;
+        var churnProbability = NotesGenerator.ChurnProbability(p, daysSinceLast);
+        var churned = _rng.NextDouble() < churnProbability ? 1 : 0;
         var expected = NotesGenerator.ExpectedLifetimeValue(noLimit, luxury, gift, budgetK);
         var clv = Math.Round(Math.Max(500, expected + (NotesGenerator.ClvNoise * _rng.NextGaussian())), 2);
-        var id = "SYN_" + (index + 1).ToString("D7", CultureInfo.InvariantCulture);
+        var id = NotesGenerator.ClientId(index);
 
         // 6. Sentences, spread over the notes.
         _itemCount = 0;
@@ -161,6 +166,7 @@ internal sealed partial class ClientWriter
         }
 
         GeneratedCsv.WriteLabels(labels, new GeneratedLabels(id, purchased, churned, clv, p, expected));
+        Latent = new LatentClient(id, p, churnProbability, expected, _sinceYear, _lang.Code);
         return noteCount;
     }
 

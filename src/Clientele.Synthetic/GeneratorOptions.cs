@@ -1,7 +1,7 @@
 namespace Clientele.Synthetic;
 
 /// <summary>
-/// What <see cref="NotesGenerator.Write"/> generates: how many clients, from which seed, in which languages,
+/// What <see cref="NotesGenerator.Write(GeneratorOptions, TextWriter, TextWriter, TextWriter?)"/> generates: how many clients, from which seed, in which languages,
 /// how many of them get several notes and over which dates.
 /// </summary>
 /// <param name="Clients">Number of clients (label rows); each gets at least one note. Zero writes only the headers.</param>
@@ -19,4 +19,11 @@ public sealed record GeneratorOptions(
     IReadOnlyList<string>? Languages = null,
     double MultiNoteShare = 0.25,
     DateOnly? Start = null,
-    int Days = 365);
+    int Days = 365)
+{
+    /// <summary>
+    /// The generator's fixed "as of" date, <c>Start + Days − 1</c> (2026-12-31 by default): the newest note date
+    /// and the newest transaction date; nothing generated is dated after it.
+    /// </summary>
+    public DateOnly AsOf => (Start ?? NotesGenerator.DefaultStart).AddDays(Days - 1);
+}

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Clientele.Synthetic.Phrases;
+using Clientele.Synthetic.Transactions;
 
 namespace Clientele.Synthetic;
 
@@ -84,7 +86,17 @@ public static class NotesGenerator
     /// writers' encoding is the caller's (use UTF-8); both are flushed, not closed. Returns the number of note rows.
     /// </summary>
     /// <exception cref="ArgumentException">An option is out of range or a language is unknown.</exception>
-    public static long Write(GeneratorOptions options, TextWriter notes, TextWriter labels)
+    public static long Write(GeneratorOptions options, TextWriter notes, TextWriter labels) =>
+        Write(options, notes, labels, null).Notes;
+
+    /// <summary>
+    /// As <see cref="Write(GeneratorOptions, TextWriter, TextWriter)"/>, and when <paramref name="transactions"/> is
+    /// not null also the purchase history <c>client_id,date,amount,order_id,category,store</c> of the three years up to
+    /// <see cref="GeneratorOptions.AsOf"/> (process: docs/GENERATED-DATA.md). The history is drawn from streams of its
+    /// own, so notes and labels are byte-identical with or without it.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option is out of range or a language is unknown.</exception>
+    public static GeneratedCounts Write(GeneratorOptions options, TextWriter notes, TextWriter labels, TextWriter? transactions)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(notes);
@@ -116,16 +128,42 @@ public static class NotesGenerator
         labels.Write(LabelsHeader);
         labels.Write('\n');
         var writer = new ClientWriter(options.Seed, languages, options.MultiNoteShare, start, options.Days);
-        long rows = 0;
+        var history = transactions is null ? null : new TransactionWriter(options.Seed, options.AsOf);
+        transactions?.Write(TransactionWriter.Header);
+        transactions?.Write('\n');
+        long rows = 0, transactionRows = 0, notesOnly = 0;
         for (var i = 0; i < options.Clients; i++)
         {
             rows += writer.Write(i, notes, labels);
+            if (history is not null)
+            {
+                var written = history.WriteNoted(i, writer.Latent, transactions!);
+                transactionRows += written;
+                notesOnly += written == 0 ? 1 : 0;
+            }
+        }
+
+        long unnoted = 0;
+        if (history is not null)
+        {
+            unnoted = (long)Math.Round(options.Clients * TransactionProcess.TransactionsOnlyShare);
+            var codes = Array.ConvertAll(languages, l => l.Code);
+            for (long j = 0; j < unnoted; j++)
+            {
+                var index = options.Clients + j;
+                transactionRows += history.WriteUnnoted(index, ClientId(index), codes, transactions!);
+            }
+
+            transactions!.Flush();
         }
 
         notes.Flush();
         labels.Flush();
-        return rows;
+        return new GeneratedCounts(options.Clients, rows, transactionRows, history is null ? 0 : notesOnly, unnoted, options.AsOf);
     }
+
+    /// <summary>The id of client <paramref name="index"/> (0-based): <c>SYN_0000001</c> …</summary>
+    internal static string ClientId(long index) => "SYN_" + (index + 1).ToString("D7", CultureInfo.InvariantCulture);
 
     /// <summary>p of the generative process (see the remarks), exact to the hundredth.</summary>
     internal static double PurchaseProbability(bool noLimit, bool luxury, bool gift, bool intent, bool urgency,

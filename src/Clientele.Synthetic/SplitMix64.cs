@@ -16,6 +16,15 @@ internal struct SplitMix64
         _state = Mix(((ulong)(uint)seed << 32) ^ (ulong)stream);
     }
 
+    /// <summary>
+    /// A stream of another <paramref name="domain"/> (the transactions draw from one per client): the packed
+    /// (seed, stream) state is mixed with the domain, so it never replays the notes' stream of the same client.
+    /// </summary>
+    public SplitMix64(int seed, long stream, ulong domain)
+    {
+        _state = Mix(Mix(((ulong)(uint)seed << 32) ^ (ulong)stream) ^ domain);
+    }
+
     public ulong NextULong()
     {
         _state += 0x9E3779B97F4A7C15UL;
@@ -32,6 +41,48 @@ internal struct SplitMix64
 
     /// <summary>Standard normal (<see cref="Gaussian.Standard"/> of the next two uniforms).</summary>
     public double NextGaussian() => Gaussian.Standard(NextDouble(), NextDouble());
+
+    /// <summary>Exponential with mean 1 (inversion; 1 − U is never 0).</summary>
+    public double NextExponential() => -Math.Log(1 - NextDouble());
+
+    /// <summary>
+    /// Gamma with mean <paramref name="shape"/> and scale 1, by Marsaglia and Tsang (2000); a shape below 1 is
+    /// boosted to shape + 1 and multiplied by U^(1/shape), their standard reduction.
+    /// </summary>
+    public double NextGamma(double shape)
+    {
+        if (shape < 1)
+        {
+            return NextGamma(shape + 1) * Math.Pow(1 - NextDouble(), 1 / shape);
+        }
+
+        var d = shape - (1.0 / 3);
+        var c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x, v;
+            do
+            {
+                x = NextGaussian();
+                v = 1 + (c * x);
+            }
+            while (v <= 0);
+
+            v = v * v * v;
+            var u = 1 - NextDouble();
+            if (Math.Log(u) < (0.5 * x * x) + d - (d * v) + (d * Math.Log(v)))
+            {
+                return d * v;
+            }
+        }
+    }
+
+    /// <summary>Beta(a, b) as the ratio of two Gamma draws.</summary>
+    public double NextBeta(double a, double b)
+    {
+        var x = NextGamma(a);
+        return x / (x + NextGamma(b));
+    }
 
     private static ulong Mix(ulong z)
     {

@@ -14,12 +14,16 @@ public sealed class GenerateSettings : CommandSettings
     public int Clients { get; init; } = 2000;
 
     [CommandOption("--out <DIR>")]
-    [Description("Directory for notes.csv and labels.csv.")]
+    [Description("Directory for notes.csv, labels.csv and transactions.csv.")]
     public string? Out { get; init; }
 
     [CommandOption("--seed <N>")]
     [DefaultValue(Core.Defaults.Seed)]
     public int Seed { get; init; } = Core.Defaults.Seed;
+
+    [CommandOption("--no-transactions")]
+    [Description("Write notes.csv and labels.csv only, without transactions.csv (the purchase history of the three years up to the as-of date).")]
+    public bool NoTransactions { get; init; }
 
     [CommandOption("--languages <LIST>")]
     [Description("Comma-separated language codes (default: all 12).")]
@@ -41,13 +45,13 @@ public sealed class GenerateSettings : CommandSettings
     }
 }
 
-/// <summary><c>clientele generate</c>: synthetic notes + labels with known generating probabilities.</summary>
+/// <summary><c>clientele generate</c>: synthetic notes + labels with known generating probabilities, and the purchase history they drive.</summary>
 public sealed class GenerateCommand : Command<GenerateSettings>
 {
     public override int Execute(CommandContext context, GenerateSettings settings, CancellationToken cancellationToken)
     {
         var languages = settings.Languages?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(l => l.ToUpperInvariant()).ToList();
-        SampleData.Write(new GeneratorOptions(settings.Clients, settings.Seed, languages), settings.Out!);
+        SampleData.Write(new GeneratorOptions(settings.Clients, settings.Seed, languages), settings.Out!, !settings.NoTransactions);
         return 0;
     }
 }

@@ -4,17 +4,48 @@ using Clientele.Storage.Files;
 
 namespace Clientele.Cli.Infrastructure;
 
-/// <summary>Writes generated notes.csv and labels.csv into a directory (the <c>generate</c> verb and the demo), and says so on stdout.</summary>
+/// <summary>
+/// Writes generated notes.csv, labels.csv and (unless asked not to) transactions.csv into a directory (the
+/// <c>generate</c> verb and the demo), and says so on stdout.
+/// </summary>
 public static class SampleData
 {
-    /// <summary>Generates <paramref name="options"/> into <paramref name="directory"/>; both files are replaced atomically.</summary>
-    public static void Write(GeneratorOptions options, string directory)
+    /// <summary>File name of the generated notes.</summary>
+    public const string NotesFile = "notes.csv";
+
+    /// <summary>File name of the generated labels.</summary>
+    public const string LabelsFile = "labels.csv";
+
+    /// <summary>File name of the generated purchase history.</summary>
+    public const string TransactionsFile = "transactions.csv";
+
+    /// <summary>
+    /// Generates <paramref name="options"/> into <paramref name="directory"/>, with the purchase history when
+    /// <paramref name="transactions"/>; every file is replaced atomically. Returns the paths written.
+    /// </summary>
+    public static SampleFiles Write(GeneratorOptions options, string directory, bool transactions = true)
     {
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(directory);
-        long notes = 0;
-        AtomicFile.WriteText(Path.Combine(directory, "labels.csv"), labels =>
-            AtomicFile.WriteText(Path.Combine(directory, "notes.csv"), w => notes = NotesGenerator.Write(options, w, labels)));
-        CliIO.Out.WriteLine($"{options.Clients:N0} clients, {notes:N0} notes → {Path.Combine(directory, "notes.csv")} and labels.csv ({clock.Elapsed.TotalSeconds:0.0}s)");
+        var files = new SampleFiles(Path.Combine(directory, NotesFile), Path.Combine(directory, LabelsFile),
+            transactions ? Path.Combine(directory, TransactionsFile) : null, options.AsOf);
+        GeneratedCounts? counts = null;
+        AtomicFile.WriteText(files.Labels, labels =>
+            AtomicFile.WriteText(files.Notes, notes =>
+            {
+                if (files.Transactions is null)
+                {
+                    counts = NotesGenerator.Write(options, notes, labels, null);
+                }
+                else
+                {
+                    AtomicFile.WriteText(files.Transactions, t => counts = NotesGenerator.Write(options, notes, labels, t));
+                }
+            }));
+        var c = counts!;
+        var history = files.Transactions is null ? ""
+            : $", {c.Transactions:N0} transactions as of {c.AsOf:yyyy-MM-dd} ({c.NotesOnlyClients:N0} clients only in notes, {c.TransactionsOnlyClients:N0} only in transactions)";
+        CliIO.Out.WriteLine($"{c.Clients:N0} clients, {c.Notes:N0} notes{history} → {directory} ({clock.Elapsed.TotalSeconds:0.0}s)");
+        return files;
     }
 }
