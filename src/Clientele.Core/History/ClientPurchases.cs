@@ -36,6 +36,9 @@ public sealed class ClientPurchases
         return i >= 0 ? i + 1 : ~i;
     }
 
+    /// <summary>True when any transaction (a purchase or a return) falls on or before <paramref name="asOf"/>: the client is known by then.</summary>
+    public bool KnownBy(DateOnly asOf) => End(asOf) > 0;
+
     /// <summary>True when a purchase day (not a return day) falls on or before <paramref name="asOf"/>.</summary>
     public bool BoughtBy(DateOnly asOf)
     {
