@@ -36,6 +36,7 @@ public static class ClienteleApp
             config.AddCommand<GenerateCommand>("generate").WithDescription("Write synthetic multilingual notes and ground-truth labels.");
             config.AddCommand<RfmCommand>("rfm").WithDescription("Recency, frequency and monetary value per client from purchase transactions.");
             config.AddCommand<HistoryCommand>("history").WithDescription("Fit BG/NBD + Gamma-Gamma on purchase history: P(alive), expected purchases, spend and CLV per client; --holdout-days checks it.");
+            config.AddCommand<BacktestCommand>("backtest").WithDescription("Train on purchase history up to --as-of, predict what followed, compare with BG/NBD + Gamma-Gamma (paired bootstrap intervals).");
         });
 
         try

@@ -38,9 +38,12 @@ public class NotesSettings : RecordingSettings
 
     public Core.Ingest.NotesCsvOptions CsvOptions => new() { IdColumn = IdColumn, TextColumn = TextColumn };
 
+    /// <summary>False when the verb can run on another input instead (transactions): --notes is optional then.</summary>
+    protected virtual bool NotesRequired => true;
+
     public override Spectre.Console.ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Notes))
+        if (NotesRequired && string.IsNullOrWhiteSpace(Notes))
         {
             return Spectre.Console.ValidationResult.Error("--notes <FILE> is required");
         }

@@ -2,6 +2,8 @@ using System.Globalization;
 using Clientele.Core.Errors;
 using Clientele.Core.History;
 using Clientele.Core.Ingest;
+using Clientele.Core.Lexicon;
+using Clientele.Workflows.Training;
 
 namespace Clientele.Cli.Infrastructure;
 
@@ -12,7 +14,7 @@ public static class TransactionInputs
     /// Reads the transactions. A bad row stops the run unless --skip-bad-rows: a dropped purchase changes every
     /// client figure downstream, so leaving rows out has to be asked for.
     /// </summary>
-    public static (List<Transaction> Transactions, IngestReport Report) Read(TransactionsSettings settings)
+    public static (List<Transaction> Transactions, IngestReport Report) Read(ITransactionsFile settings)
     {
         var path = settings.Transactions!;
         var options = new TransactionsCsvOptions
@@ -36,6 +38,50 @@ public static class TransactionInputs
         Inputs.Tell(report);
         return (transactions, report);
     }
+
+    /// <summary>
+    /// Reads the transactions and, when a notes file is given, the notes (with <paramref name="lexicon"/>, else the one
+    /// <paramref name="lexiconPath"/> names): what training, scoring and the backtest from transactions read.
+    /// </summary>
+    public static PurchaseData Data(ITransactionsFile tx, string? notesPath, NotesCsvOptions notesOptions, string? lexiconPath, ConceptLexicon? lexicon,
+        IProgress<string> progress)
+    {
+        progress.Report("read transactions");
+        var (transactions, _) = Read(tx);
+        var ledger = PurchaseLedger.From(transactions);
+        List<Note> notes = [];
+        if (notesPath is not null)
+        {
+            progress.Report("read notes");
+            IngestReport report;
+            (notes, report) = Inputs.Notes(notesPath, notesOptions);
+            Inputs.Tell(report);
+        }
+
+        return new PurchaseData(ledger, notes, lexicon ?? Inputs.Lexicon(lexiconPath), tx.Transactions!);
+    }
+
+    /// <summary>The newest date of the transactions or the notes: the default as-of of training from transactions.</summary>
+    public static DateOnly Newest(PurchaseData data)
+    {
+        var newest = data.Ledger.Newest;
+        foreach (var n in data.Notes)
+        {
+            if (n.Date is { } d && d > newest)
+            {
+                newest = d;
+            }
+        }
+
+        return newest;
+    }
+
+    /// <summary>The windows of --horizon-days, --churn-days and --value-days, or the validation error of the first out of range.</summary>
+    public static Spectre.Console.ValidationResult CheckWindows(int horizon, int churn, int value) =>
+        horizon < 1 ? Spectre.Console.ValidationResult.Error("--horizon-days must be at least 1")
+        : churn < 1 ? Spectre.Console.ValidationResult.Error("--churn-days must be at least 1")
+        : value < 1 ? Spectre.Console.ValidationResult.Error("--value-days must be at least 1")
+        : Spectre.Console.ValidationResult.Success();
 
     /// <summary>The as-of date asked for, else the newest transaction date.</summary>
     public static DateOnly AsOf(TransactionsSettings settings, List<Transaction> transactions)

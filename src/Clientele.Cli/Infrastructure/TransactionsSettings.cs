@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Clientele.Cli.Infrastructure;
 
 /// <summary>Options every verb that reads purchase transactions shares.</summary>
-public class TransactionsSettings : CommandSettings
+public class TransactionsSettings : CommandSettings, ITransactionsFile
 {
     [CommandOption("--transactions <FILE>")]
     [Description("Transactions CSV: client_id,date,amount (+ optional order_id,quantity,product,category,store,currency,advisor).")]

@@ -35,4 +35,12 @@ public static class HistoryMessages
         $"the {what} model has format version {found}; this version of Clientele reads versions 1 to {newest} (upgrade Clientele to read it)";
 
     public static string ModelDamaged(string what) => $"the {what} model file is not a valid model (expected JSON with its parameters)";
+
+    public static string NoPurchasesBy(DateOnly date) => $"no client has a purchase on or before {date:yyyy-MM-dd}; the purchase models cannot be fitted";
+
+    public static string NothingAfterAsOf(DateOnly asOf, DateOnly newest) =>
+        $"the newest transaction is dated {newest:yyyy-MM-dd}, not after --as-of {asOf:yyyy-MM-dd}: a backtest compares with what happened after it";
+
+    public static string CutoffBeforeData(DateOnly cutoff, int longest) =>
+        $"the training cutoff {cutoff:yyyy-MM-dd} (as-of minus the longest window, {longest} days) has no purchase before it; shorten the windows or move --as-of later";
 }

@@ -16,6 +16,7 @@ public static class ReportJson
         var best = new JsonObject();
         var ceiling = new JsonObject();
         var members = new JsonObject();
+        var btyd = new JsonObject();
         var cv = new JsonObject();
         var reliability = new JsonObject();
         var counts = new JsonObject();
@@ -32,6 +33,11 @@ public static class ReportJson
             if (r.LearnableCeiling is not null)
             {
                 ceiling[name] = Metrics(target, r.LearnableCeiling);
+            }
+
+            if (r.Btyd is not null)
+            {
+                btyd[name] = Metrics(target, r.Btyd);
             }
 
             if (r.Members.Count > 0)
@@ -89,6 +95,11 @@ public static class ReportJson
         if (members.Count > 0)
         {
             json["members"] = members;
+        }
+
+        if (btyd.Count > 0)
+        {
+            json["btyd"] = btyd;
         }
 
         if (cv.Count > 0)

@@ -18,6 +18,9 @@ public sealed record TargetReport
     /// <summary>Per-member holdout metrics (Elite), so a user can see whether the ensemble earns its place.</summary>
     public IReadOnlyDictionary<string, TargetMetrics> Members { get; init; } = new Dictionary<string, TargetMetrics>();
 
+    /// <summary>BG/NBD × Gamma-Gamma on the same holdout clients, when trained with transactions.</summary>
+    public TargetMetrics? Btyd { get; init; }
+
     public IReadOnlyDictionary<string, MeanSd>? CrossValidation { get; init; }
 
     public IReadOnlyList<ReliabilityBin>? Reliability { get; init; }

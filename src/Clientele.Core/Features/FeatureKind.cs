@@ -26,4 +26,7 @@ public enum FeatureKind
 
     /// <summary>A word of the matched aliases (TF-IDF).</summary>
     Word,
+
+    /// <summary>The purchase history: RFM, inter-purchase gaps, spend trend, season and the BTYD outputs.</summary>
+    Purchase,
 }

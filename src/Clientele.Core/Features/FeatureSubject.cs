@@ -23,3 +23,6 @@ public sealed record DiversitySubject(DiversityMeasure Measure) : FeatureSubject
 
 /// <summary>A word of the matched aliases.</summary>
 public sealed record WordSubject(string Text) : FeatureSubject;
+
+/// <summary>A measure of the client's purchase history (RFM, gaps, trend, season, BTYD outputs).</summary>
+public sealed record PurchaseSubject(PurchaseColumn Measure) : FeatureSubject;

@@ -27,7 +27,7 @@ public sealed class Featurizer
     private readonly int _wordOffset;
 
     internal Featurizer(FeaturizerOptions options, ConceptLexicon lexicon, Term[] terms, string[][] pairs, DateOnly? asOf, Word[] words,
-        AliasWords? aliasWords = null)
+        AliasWords? aliasWords = null, History.BtydState? purchases = null)
     {
         Options = options;
         Lexicon = lexicon;
@@ -35,6 +35,7 @@ public sealed class Featurizer
         Pairs = pairs;
         AsOf = asOf;
         Words = words;
+        Purchases = purchases;
         _wordBlock = words.Length > 0 ? new WordBlock(words, aliasWords, lexicon) : null;
         // The row's column order, which the saved feature names pin: a tier's options choose which blocks it has.
         List<IFeatureBlock> blocks = [new TermBlock(terms, options.MaxNgram, lexicon), new CategoryBlock(lexicon), new StatisticBlock(), new FactBlock(), new HistoryBlock(), new PairBlock(pairs, lexicon)];
@@ -47,6 +48,12 @@ public sealed class Featurizer
         if (_wordBlock is not null)
         {
             blocks.Add(_wordBlock);
+        }
+
+        // Last, so a model trained without transactions keeps every column where it was.
+        if (purchases is not null)
+        {
+            blocks.Add(new PurchaseBlock(purchases));
         }
 
         _blocks = blocks.ToArray();
@@ -71,6 +78,9 @@ public sealed class Featurizer
 
     public IReadOnlyList<FeatureInfo> Features { get; }
 
+    /// <summary>The BTYD parameters and windows fitted at training when the model was trained with transactions; null otherwise.</summary>
+    public History.BtydState? Purchases { get; }
+
     public int FeatureCount => Features.Count;
 
     internal Term[] Terms { get; }
@@ -88,7 +98,15 @@ public sealed class Featurizer
     /// <summary>Writes the features of <paramref name="profile"/> into <paramref name="destination"/> (length <see cref="FeatureCount"/>).</summary>
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Transform(ClientProfile profile, DateOnly? asOf, Span<float> destination, Dictionary<ulong, int>? scratch = null)
+    public void Transform(ClientProfile profile, DateOnly? asOf, Span<float> destination, Dictionary<ulong, int>? scratch = null) =>
+        Transform(profile, null, asOf, destination, scratch);
+
+    /// <summary>
+    /// As <see cref="Transform(ClientProfile, DateOnly?, Span{float}, Dictionary{ulong, int}?)"/>, with the client's
+    /// purchases (read by the purchase block, when the model has one; only days up to the as-of date).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Transform(ClientProfile profile, History.ClientPurchases? purchases, DateOnly? asOf, Span<float> destination, Dictionary<ulong, int>? scratch = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (destination.Length < FeatureCount)
@@ -97,7 +115,7 @@ public sealed class Featurizer
         }
 
         destination[..FeatureCount].Clear();
-        var row = new FeatureRow(profile, asOf ?? AsOf, scratch ?? new Dictionary<ulong, int>(), ConceptTally.Of(profile.Concepts));
+        var row = new FeatureRow(profile, asOf ?? AsOf, scratch ?? new Dictionary<ulong, int>(), ConceptTally.Of(profile.Concepts), purchases);
         for (var b = 0; b < _blocks.Length; b++)
         {
             _blocks[b].Write(row, destination.Slice(_offsets[b], _widths[b]));
@@ -113,6 +131,7 @@ public sealed class Featurizer
         {
             MaxWords = Options.MaxWords,
             Words = Words.Select(w => new WordState(w.Text, w.Idf)).ToArray(),
+            Purchases = Purchases is null ? null : PurchasesJson(Purchases),
         };
         JsonSerializer.Serialize(stream, state, StateJson.Default.State);
     }
@@ -153,13 +172,29 @@ public sealed class Featurizer
         };
         // Version 1 had no word features: it loads with none, so its models see exactly the columns they were trained on.
         var words = (state.Words ?? []).Select(w => new Word(w.Text, w.Idf)).ToArray();
-        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf, words);
+        var purchases = state.Purchases is { } p ? History.BtydState.Load(p, source) : null;
+        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf, words, null, purchases);
         if (!featurizer.Features.Select(x => x.Name).SequenceEqual(state.FeatureNames))
         {
             throw new ClienteleInputException(source, null, null, Messages.BundleDamaged + ": feature names do not match the saved ones");
         }
 
         return featurizer;
+    }
+
+    /// <summary>This featurizer with the purchase block of <paramref name="purchases"/> appended (training from transactions).</summary>
+    public Featurizer WithPurchases(History.BtydState purchases) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, purchases);
+
+    private static JsonElement PurchasesJson(History.BtydState purchases)
+    {
+        var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            purchases.Save(w);
+        }
+
+        using var doc = JsonDocument.Parse(buffer.ToArray());
+        return doc.RootElement.Clone();
     }
 
     /// <summary>The lexicon index of concept <paramref name="id"/>; a saved state naming a concept the lexicon lacks is refused.</summary>
@@ -185,6 +220,10 @@ public sealed class Featurizer
 
         /// <summary>Absent in version 1.</summary>
         public WordState[]? Words { get; init; }
+
+        /// <summary>The BTYD parameters (their own format version inside); absent unless trained with transactions.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public JsonElement? Purchases { get; init; }
     }
 }
 

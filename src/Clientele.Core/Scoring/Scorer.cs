@@ -24,7 +24,14 @@ public sealed class Scorer(ModelBundle bundle)
     internal int BatchSize { get; init; } = Defaults.ScoringBatch;
 
     /// <summary>Scores every profile, in batches of <see cref="Defaults.ScoringBatch"/>; results keep the input order.</summary>
-    public List<ClientScore> Score(IReadOnlyList<ClientProfile> profiles, DateOnly? asOf = null, bool withReasons = true)
+    public List<ClientScore> Score(IReadOnlyList<ClientProfile> profiles, DateOnly? asOf = null, bool withReasons = true) => Score(profiles, null, asOf, withReasons);
+
+    /// <summary>
+    /// As <see cref="Score(IReadOnlyList{ClientProfile}, DateOnly?, bool)"/>, each client's purchases read from
+    /// <paramref name="purchases"/> (a bundle trained with transactions; the BTYD parameters are the bundle's, so a
+    /// client's score does not depend on the rest of the batch).
+    /// </summary>
+    public List<ClientScore> Score(IReadOnlyList<ClientProfile> profiles, History.PurchaseLedger? purchases, DateOnly? asOf, bool withReasons = true)
     {
         asOf ??= profiles.Select(p => p.LastDate).Max() ?? Bundle.Featurizer.AsOf;
         var result = new List<ClientScore>(profiles.Count);
@@ -36,7 +43,7 @@ public sealed class Scorer(ModelBundle bundle)
         {
             var batch = profiles.Skip(start).Take(BatchSize).ToList();
             var rows = batch.Count == buffers.Length ? buffers : buffers[..batch.Count];
-            FeatureMatrix.Fill(Bundle.Featurizer, batch, asOf, rows);
+            FeatureMatrix.Fill(Bundle.Featurizer, batch, purchases, asOf, rows);
             result.AddRange(ScoreBatch(batch, rows, withReasons));
         }
 

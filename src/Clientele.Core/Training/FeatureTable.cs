@@ -35,8 +35,11 @@ public sealed class FeatureTable
 
     public int Count => Rows.Length;
 
+    /// <summary>The column names (the featurizer's feature names) when known: a learner that reads named columns (BTYD) needs them.</summary>
+    public IReadOnlyList<string>? Names { get; init; }
+
     public FeatureTable Subset(IReadOnlyList<int> indices) =>
-        new(indices.Select(i => Rows[i]).ToArray(), indices.Select(i => Labels[i]).ToArray(), FeatureCount);
+        new(indices.Select(i => Rows[i]).ToArray(), indices.Select(i => Labels[i]).ToArray(), FeatureCount) { Names = Names };
 
     public IDataView ToDataView(MLContext ml) => ToDataView(ml, Rows, Labels, FeatureCount);
 

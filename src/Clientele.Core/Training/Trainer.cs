@@ -12,14 +12,23 @@ namespace Clientele.Core.Training;
 /// <summary>
 /// Fits the featurizer, then per target: splits (holdout file or seeded stratified 80/20), fits the tier's
 /// members in parallel (<see cref="TierRecipe"/>, <see cref="LearnerRegistry"/>), calibrates them on out-of-sample
-/// outputs and weighs their votes. Measuring is the <see cref="Evaluator"/>'s; <see cref="Train"/> composes both.
+/// outputs and weighs their votes. Measuring is the <see cref="Evaluator"/>'s; <see cref="Train(IReadOnlyList{ClientProfile}, ConceptLexicon, LabelSet, HoldoutSplit?, TrainingOptions, IProgress{string}?)"/> composes both.
 /// </summary>
 public static class Trainer
 {
     /// <summary>Fits every target's model and measures it on the holdout (and by cross-validation with <see cref="TrainingOptions.Folds"/>).</summary>
     public static TrainedModel Train(IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, LabelSet labels,
-        HoldoutSplit? holdout, TrainingOptions options, IProgress<string>? progress = null)
+        HoldoutSplit? holdout, TrainingOptions options, IProgress<string>? progress = null) => Train(profiles, lexicon, labels, holdout, options, null, progress);
+
+    /// <summary>
+    /// As <see cref="Train(IReadOnlyList{ClientProfile}, ConceptLexicon, LabelSet, HoldoutSplit?, TrainingOptions, IProgress{string}?)"/>,
+    /// with purchase history: the purchase block (BTYD fitted by the caller on data up to the cutoff) joins the features,
+    /// read from <paramref name="purchases"/> as of <see cref="TrainingOptions.AsOf"/>, and the BTYD baseline joins the report.
+    /// </summary>
+    public static TrainedModel Train(IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, LabelSet labels,
+        HoldoutSplit? holdout, TrainingOptions options, PurchaseTraining? purchases, IProgress<string>? progress = null)
     {
+        options = purchases is null ? options : options with { Purchases = true };
         var report = new TrainingReport
         {
             Tier = options.Tier.ToString().ToLowerInvariant(),
@@ -32,7 +41,9 @@ public static class Trainer
         var clock = Stopwatch.StartNew();
         progress?.Report("features");
         var featurizer = FeaturizerOptions.For(options.Tier).Fit(profiles, lexicon, options.AsOf);
-        var matrix = FeatureMatrix.Build(featurizer, profiles, options.AsOf);
+        featurizer = purchases is null ? featurizer : featurizer.WithPurchases(purchases.Btyd);
+        var matrix = FeatureMatrix.Build(featurizer, profiles, purchases?.Ledger, options.AsOf);
+        var names = purchases is null ? null : featurizer.Features.Select(f => f.Name).ToArray();
         report.Seconds["features"] = clock.Elapsed.TotalSeconds;
         report.FeatureCount = featurizer.FeatureCount;
 
@@ -46,7 +57,7 @@ public static class Trainer
         Parallel.ForEach(targets, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Math.Min(options.Parallelism, targets.Count)) }, target =>
         {
             progress?.Report("train " + Targets.Name(target));
-            var (model, targetReport) = TrainTarget(target, profiles, labels, holdout, matrix, featurizer.FeatureCount, options);
+            var (model, targetReport) = TrainTarget(target, profiles, labels, holdout, matrix, featurizer.FeatureCount, names, options);
             models[target] = model;
             reports[target] = targetReport;
         });
@@ -62,7 +73,7 @@ public static class Trainer
     }
 
     private static (TargetModel, TargetReport) TrainTarget(Target target, IReadOnlyList<ClientProfile> profiles, LabelSet labels,
-        HoldoutSplit holdout, float[][] matrix, int featureCount, TrainingOptions options)
+        HoldoutSplit holdout, float[][] matrix, int featureCount, string[]? names, TrainingOptions options)
     {
         var clock = Stopwatch.StartNew();
         var train = new List<int>();
@@ -80,7 +91,7 @@ public static class Trainer
             (holdout.IsTest(target, profiles[i].ClientId) ? test : train).Add(i);
         }
 
-        var trainTable = new FeatureTable(train.Select(i => matrix[i]).ToArray(), train.Select(i => y[i]).ToArray(), featureCount);
+        var trainTable = new FeatureTable(train.Select(i => matrix[i]).ToArray(), train.Select(i => y[i]).ToArray(), featureCount) { Names = names };
         var model = Fit(target, trainTable, options);
         var seconds = clock.Elapsed.TotalSeconds;
 
@@ -96,13 +107,14 @@ public static class Trainer
         if (options.Folds >= 2)
         {
             var all = train.Concat(test).Order().ToList();
-            var table = new FeatureTable(all.Select(i => matrix[i]).ToArray(), all.Select(i => y[i]).ToArray(), featureCount);
+            var table = new FeatureTable(all.Select(i => matrix[i]).ToArray(), all.Select(i => y[i]).ToArray(), featureCount) { Names = names };
             cv = evaluator.CrossValidate(target, table, options.Folds, fold => Fit(target, fold, options));
         }
 
         return (model, report with
         {
             Members = evaluator.Members(model, testRows, testY),
+            Btyd = names is null ? null : evaluator.Measure(target, BtydBaseline(target, trainTable, testRows, options), testY),
             CrossValidation = cv,
             TrainCount = train.Count,
             Seconds = seconds,
@@ -166,6 +178,15 @@ public static class Trainer
         }
 
         return new TargetModel(target, Weigh(target, table, learners, members, outputs!, calibrateAll: balanced));
+    }
+
+    /// <summary>The BTYD member fitted on the training rows, scored on the holdout rows: the baseline every report shows beside the tier.</summary>
+    private static double[] BtydBaseline(Target target, FeatureTable train, float[][] test, TrainingOptions options)
+    {
+        var fit = new BtydLearner().Fit(train, target, new LearnerContext(options.Tier, options.Seed, 1, false, false));
+        var output = new double[test.Length];
+        fit.Member.Predict(test, output);
+        return output;
     }
 
     /// <summary>Class weights apply to purchase and churn only: CLV has no classes.</summary>

@@ -21,6 +21,9 @@ public sealed record TrainingOptions
     /// <summary>Parallel tasks (targets × members); each ML.NET trainer itself runs on one thread.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>True when trained with transactions (the features have the purchase block; Elite gains the BTYD member).</summary>
+    public bool Purchases { get; init; }
+
     /// <summary>What the tier trains (its members and feature blocks).</summary>
-    public TierRecipe Recipe => TierRecipe.For(Tier);
+    public TierRecipe Recipe => TierRecipe.For(Tier, Purchases);
 }

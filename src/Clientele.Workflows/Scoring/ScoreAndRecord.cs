@@ -14,7 +14,14 @@ public sealed class ScoreAndRecord(TimeProvider time)
     {
         var clock = new StageClock(time, seconds);
         progress?.Report($"score {request.Profiles.Count:N0} clients");
-        var scores = request.Scorer.Score(request.Profiles, request.AsOf, request.WithReasons);
+        var trainedWithPurchases = request.Scorer.Bundle.Featurizer.Purchases is not null;
+        if (trainedWithPurchases != (request.Purchases is not null))
+        {
+            throw new Core.Errors.ClienteleInputException("model", null, null,
+                trainedWithPurchases ? WorkflowMessages.TransactionsNeeded : WorkflowMessages.TransactionsNotTrained);
+        }
+
+        var scores = request.Scorer.Score(request.Profiles, request.Purchases, request.AsOf, request.WithReasons);
         clock.Lap("score");
         if (request.WriteCsv is { } write)
         {

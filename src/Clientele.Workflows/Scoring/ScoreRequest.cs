@@ -13,6 +13,9 @@ public sealed record ScoreRequest(Scorer Scorer, string Version, IReadOnlyList<C
     /// <summary>Date recency is measured to; null: the newest note date.</summary>
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>The clients' purchases, for a bundle trained with transactions (it must be given then, and only then).</summary>
+    public Core.History.PurchaseLedger? Purchases { get; init; }
+
     /// <summary>False skips per-client explanations (faster batch scoring).</summary>
     public bool WithReasons { get; init; } = true;
 

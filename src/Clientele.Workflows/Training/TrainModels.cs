@@ -13,7 +13,7 @@ public static class TrainModels
     /// <summary>Fits the models; the stage times in <paramref name="seconds"/> join the report's own (which win on a clash).</summary>
     public static TrainedModel Run(TrainModelsRequest request, IProgress<string>? progress, IDictionary<string, double>? seconds = null)
     {
-        var trained = Trainer.Train(request.Profiles, request.Lexicon, Labels(request), request.Holdout, request.Options, progress);
+        var trained = Trainer.Train(request.Profiles, request.Lexicon, Labels(request), request.Holdout, request.Options, request.Purchases, progress);
         foreach (var (stage, s) in seconds ?? new Dictionary<string, double>())
         {
             trained.Report.Seconds.TryAdd(stage, s);

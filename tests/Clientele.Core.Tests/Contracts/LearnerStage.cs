@@ -41,6 +41,12 @@ public static class LearnerStage
     private static ITrainedMember Load(ILearner learner, byte[] bytes, Target target, LabelScaling scaling) =>
         LearnerRegistry.Load(learner, new MemoryStream(bytes), target, scaling, "contract", "member");
 
+    private static readonly string[] Names =
+    [
+        BtydLearner.Column(Target.Purchased), BtydLearner.Column(Target.Churned), BtydLearner.Column(Target.LifetimeValue),
+        "f3", "f4", "f5", "f6", "f7", "f8", "f9",
+    ];
+
     /// <summary>Rows with signal in the first two features; 0/1 labels for binary targets, a positive amount for CLV.</summary>
     private static Core.Training.FeatureTable Table(Target target, int n, int seed)
     {
@@ -56,6 +62,7 @@ public static class LearnerStage
                 : (float)(1000 + (800 * signal) + (100 * random.NextDouble()));
         }
 
-        return new Core.Training.FeatureTable(rows, labels, 10);
+        // Named columns: the BTYD member reads its target's purchase-block column (the first three carry the signal).
+        return new Core.Training.FeatureTable(rows, labels, 10) { Names = Names };
     }
 }

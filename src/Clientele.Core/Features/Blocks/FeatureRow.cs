@@ -3,7 +3,8 @@ using Clientele.Core.Profiles;
 namespace Clientele.Core.Features.Blocks;
 
 /// <summary>What the blocks read for one row: the profile, the date recency is measured to, shared scratch and tallies.</summary>
-internal readonly ref struct FeatureRow(ClientProfile profile, DateOnly? reference, Dictionary<ulong, int> ngramScratch, ConceptTally tally)
+internal readonly ref struct FeatureRow(ClientProfile profile, DateOnly? reference, Dictionary<ulong, int> ngramScratch, ConceptTally tally,
+    History.ClientPurchases? purchases = null)
 {
     public ClientProfile Profile { get; } = profile;
 
@@ -15,4 +16,7 @@ internal readonly ref struct FeatureRow(ClientProfile profile, DateOnly? referen
 
     /// <summary>The concept counts statistics, pairs and diversity share (computed once per row).</summary>
     public ConceptTally Tally { get; } = tally;
+
+    /// <summary>The client's purchases (null: none, or the model was trained without transactions).</summary>
+    public History.ClientPurchases? Purchases { get; } = purchases;
 }

@@ -15,6 +15,7 @@ public static class LearnerRegistry
         new ForestLearner(),
         new BoostingLearner(),
         new LinearLearner(),
+        new BtydLearner(),
     ];
 
     /// <summary>All registered learners, in registration order.</summary>

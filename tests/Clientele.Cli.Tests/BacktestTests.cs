@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Clientele.Cli.Tests;
+
+/// <summary>
+/// <c>train</c>/<c>predict --transactions</c> and <c>backtest</c> on a transactions file the test writes, plus the
+/// acceptance check on the shared CDNOW sample: Elite not worse than BG/NBD + Gamma-Gamma beyond the bootstrap interval.
+/// </summary>
+public sealed class BacktestTests : IDisposable
+{
+    private const string AsOf = "2025-12-31";
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "clientele-backtest-" + Guid.NewGuid().ToString("N"));
+
+    public BacktestTests()
+    {
+        Directory.CreateDirectory(_dir);
+        // 300 clients buying over 2025 at their own pace, each stopping after a purchase with probability 0.15:
+        // buyers and lapsed clients on both sides of the cutoff (2025-10-01 for windows 30/91/91).
+        var rng = new Random(23);
+        var csv = new StringBuilder("client_id,date,amount\n");
+        var start = new DateOnly(2025, 1, 1);
+        for (var c = 0; c < 300; c++)
+        {
+            var day = rng.Next(0, 200);
+            var gap = 10 + rng.Next(0, 60);
+            var spend = 50 + rng.Next(0, 400);
+            while (day < 365)
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"C{c:000},{start.AddDays(day):yyyy-MM-dd},{spend * (0.5 + rng.NextDouble()):0.00}\n");
+                if (rng.NextDouble() < 0.15)
+                {
+                    break;
+                }
+
+                day += 1 + (int)(gap * -Math.Log(1 - rng.NextDouble()));
+            }
+        }
+
+        File.WriteAllText(Tx, csv.ToString());
+    }
+
+    private string Tx => PathOf("tx.csv");
+
+    private static readonly string[] Windows = ["--horizon-days", "30", "--churn-days", "91", "--value-days", "91"];
+
+    private string PathOf(string name) => Path.Combine(_dir, name);
+
+    private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
+
+    [Fact]
+    public void Train_from_transactions_without_notes_writes_a_bundle_and_scores_every_client()
+    {
+        var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--scores", PathOf("scores.csv"), "--quiet", "--no-store" }, .. Windows]);
+        Assert.True(exit == 0, err);
+        Assert.True(Directory.EnumerateFiles(PathOf("model")).Any());
+        Assert.Equal(301, File.ReadAllLines(PathOf("scores.csv")).Length);
+    }
+
+    [Fact]
+    public void Predict_with_transactions_gives_a_client_the_same_scores_alone_as_in_the_whole_batch()
+    {
+        var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]);
+        Assert.True(exit == 0, err);
+        var lines = File.ReadAllLines(Tx);
+        File.WriteAllLines(PathOf("one.csv"), lines.Where(l => l.StartsWith("client_id,", StringComparison.Ordinal) || l.StartsWith("C007,", StringComparison.Ordinal)));
+
+        string ScoreOf(string tx, string outName)
+        {
+            var (code, _, error) = Run("predict", "--model", PathOf("model"), "--transactions", tx, "--as-of", AsOf, "--out", PathOf(outName), "--no-reasons", "--quiet", "--no-store");
+            Assert.True(code == 0, error);
+            return File.ReadAllLines(PathOf(outName)).Single(l => l.StartsWith("C007,", StringComparison.Ordinal));
+        }
+
+        // The saved BG/NBD + Gamma-Gamma parameters are reused: refitting on the lone client would move its score.
+        Assert.Equal(ScoreOf(Tx, "all.csv"), ScoreOf(PathOf("one.csv"), "alone.csv"));
+    }
+
+    [Fact]
+    public void Backtest_json_has_metrics_btyd_baseline_and_a_verdict_per_target()
+    {
+        var (exit, stdout, err) = Run([.. new[] { "backtest", "--transactions", Tx, "--as-of", "2025-09-30", "--tier", "fast", "--resamples", "200", "--json", "--quiet" }, .. Windows]);
+        Assert.True(exit == 0, err);
+        var json = JsonNode.Parse(stdout)!;
+        foreach (var block in new[] { "metrics", "btyd", "baseline" })
+        {
+            Assert.True(double.IsFinite(json[block]!["purchased"]!["auc"]!.GetValue<double>()), block);
+            Assert.True(double.IsFinite(json[block]!["churned"]!["auc"]!.GetValue<double>()), block);
+            Assert.True(double.IsFinite(json[block]!["lifetime_value"]!["r2"]!.GetValue<double>()), block);
+        }
+
+        foreach (var target in new[] { "purchased", "churned", "lifetime_value" })
+        {
+            var d = json["difference"]![target]!;
+            Assert.True(d["low"]!.GetValue<double>() <= d["high"]!.GetValue<double>(), target);
+            Assert.False(string.IsNullOrEmpty(d["verdict"]!.GetValue<string>()), target);
+        }
+
+        Assert.True(json["clients"]!.GetValue<int>() > 0);
+        Assert.NotNull(json["seconds"]);
+    }
+
+    [Theory]
+    [InlineData("backtest", "--transactions", "tx.csv")]
+    [InlineData("backtest", "--transactions", "tx.csv", "--as-of", "2025-09-30", "--tier", "turbo")]
+    [InlineData("backtest", "--transactions", "tx.csv", "--as-of", "2025-09-30", "--horizon-days", "0")]
+    [InlineData("backtest", "--transactions", "tx.csv", "--as-of", "2025-09-30", "--period", "week")]
+    [InlineData("backtest", "--transactions", "tx.csv", "--as-of", "30/09/2025")]
+    [InlineData("backtest", "--as-of", "2025-09-30")]
+    [InlineData("backtest", "--transactions", "tx.csv", "--as-of", "2025-09-30", "--no-such-option")]
+    [InlineData("train", "--out", "m")]
+    [InlineData("train", "--transactions", "tx.csv", "--as-of", "2025-09-30", "--out", "m", "--churn-days", "-5")]
+    [InlineData("train", "--notes", "tx.csv", "--out", "m", "--scores", "s.csv")]
+    public void Usage_errors_exit_2(params string[] args)
+    {
+        var resolved = args.Select(a => a.EndsWith(".csv", StringComparison.Ordinal) || a == "m" ? PathOf(a) : a).ToArray();
+        Assert.Equal(2, Run(resolved).Exit);
+    }
+
+    [SharedDataFact("CDNOW_sample.csv")]
+    public void On_cdnow_elite_is_not_worse_than_btyd_beyond_the_bootstrap_interval_on_any_target()
+    {
+        var cdnow = SharedData.Find("CDNOW_sample.csv")!;
+        var (exit, stdout, err) = Run("backtest", "--transactions", cdnow, "--as-of", "1998-03-31", "--horizon-days", "30", "--churn-days", "91", "--value-days", "91",
+            "--tier", "elite", "--json", "--quiet");
+        Assert.True(exit == 0, err);
+        var json = JsonNode.Parse(stdout)!;
+        foreach (var target in new[] { "purchased", "churned", "lifetime_value" })
+        {
+            // The interval of Elite − BTYD must reach zero or above: a whole interval below zero is "worse".
+            var high = json["difference"]![target]!["high"]!.GetValue<double>();
+            Assert.True(high >= 0, $"{target}: Elite − BTYD interval ends at {high}, below zero");
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a dying process: the temp folder is cleaned by the OS.
+        }
+    }
+}
