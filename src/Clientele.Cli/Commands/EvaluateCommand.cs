@@ -33,7 +33,7 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
         var bundle = DirectoryBundleStore.Load(settings.Model!);
         var (profiles, lexicon, _) = Pipeline.Profiles(settings, progress, seconds, bundle.Lexicon);
-        var labels = settings.Labels is null ? SmartLabeler.Label(profiles, lexicon, settings.Seed) : Inputs.Labels(settings.Labels);
+        var labels = settings.Labels is null ? SmartLabeler.Label(profiles, lexicon, settings.Seed) : Inputs.Labels(settings.Labels, settings.RowAllowance);
         progress.Report("score");
         var scores = new Scorer(bundle).Score(profiles, settings.AsOfDate, withReasons: false);
         var evaluator = new Evaluator(settings.Seed);
