@@ -70,12 +70,13 @@ public static class ClienteleApp
             CliIO.Err.WriteLine("error: " + e.Message);
             return BadInput;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is DirectoryNotFoundException or UnauthorizedAccessException)
         {
+            // A path that cannot be read or written is the user's to fix: bad input, one plain line.
             CliIO.Err.WriteLine("error: " + e.Message);
-            return Failure;
+            return BadInput;
         }
-        catch (UnauthorizedAccessException e)
+        catch (IOException e)
         {
             CliIO.Err.WriteLine("error: " + e.Message);
             return Failure;

@@ -74,6 +74,21 @@ public static class Pipeline
         return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds));
     }
 
+    /// <summary>
+    /// The fit request of the settings with its holdout made explicit (the file's, else the seeded stratified split the
+    /// trainer would draw), so two tiers fitted from it are measured on exactly the same test clients.
+    /// </summary>
+    public static TrainModelsRequest SharedSplitRequest(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon)
+    {
+        var request = Request(s, tier, profiles, lexicon);
+        var labels = request.Labels!;
+        var holdout = request.Holdout ?? HoldoutSplit.Stratified(
+            labels.Targets().SelectMany(t => profiles.Select(p => (p.ClientId, Target: t, Value: labels.For(p.ClientId)?.Value(t)))
+                .Where(x => x.Value is not null).Select(x => (x.ClientId, x.Target, x.Value!.Value))),
+            s.Seed);
+        return request with { Holdout = holdout };
+    }
+
     /// <summary>The fit request of the settings: labels read (or smart) and checked to match the notes, the holdout read.</summary>
     private static TrainModelsRequest Request(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon)
     {
