@@ -18,29 +18,42 @@ public static class ClienteleApp
 
     public static int Run(string[] args)
     {
+        // The settings type of every verb, for naming the nearest option when one is mistyped.
+        var verbs = new Dictionary<string, Type>(StringComparer.Ordinal);
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("clientele");
             config.SetApplicationVersion(Core.Bundles.ModelBundle.ToolVersion);
             config.PropagateExceptions();
-            config.AddCommand<DemoCommand>("demo").WithDescription("The whole job on generated sample notes: train Fast and Elite, score, store in SQLite, serve the dashboard.");
-            config.AddCommand<DetectCommand>("detect").WithDescription("Detect concepts in notes: one CSV row per match.");
-            config.AddCommand<OccasionsCommand>("occasions").WithDescription("Birthdays, anniversaries, weddings, births, graduations, trips and events in notes, with their dates.");
-            config.AddCommand<TrainCommand>("train").WithDescription("Train a Fast or Elite model bundle (real labels or smart labels).");
-            config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Measure a bundle on labelled notes; cross-validate with --folds.");
-            config.AddCommand<CompareCommand>("compare").WithDescription("Train Fast and Elite on the same split and compare them.");
-            config.AddCommand<PredictCommand>("predict").WithDescription("Score clients with a bundle: scores CSV with segments and reasons.");
-            config.AddCommand<ServeCommand>("serve").WithDescription("Serve the HTTP API and the dashboard.");
-            config.AddCommand<BenchCommand>("bench").WithDescription("Measure speed end to end, side by side with the reference when python3 has scikit-learn.");
-            config.AddCommand<GenerateCommand>("generate").WithDescription("Write synthetic multilingual notes and ground-truth labels.");
-            config.AddCommand<RfmCommand>("rfm").WithDescription("Recency, frequency and monetary value per client from purchase transactions.");
-            config.AddCommand<HistoryCommand>("history").WithDescription("Fit BG/NBD + Gamma-Gamma on purchase history: P(alive), expected purchases, spend and CLV per client; --holdout-days checks it.");
-            config.AddCommand<BacktestCommand>("backtest").WithDescription("Train on purchase history up to --as-of, predict what followed, compare with BG/NBD + Gamma-Gamma (paired bootstrap intervals).");
+            // Strict: an option the verb does not have is an error, never ignored (issue 14, item 1).
+            config.UseStrictParsing();
+            config.ConfigureConsole(HelpConsole());
+            Add<DemoCommand>(config, verbs, "demo", "The whole job on generated sample notes: train Fast and Elite, score, store in SQLite, serve the dashboard.");
+            Add<DetectCommand>(config, verbs, "detect", "Detect concepts in notes: one CSV row per match (negated matches marked).");
+            Add<OccasionsCommand>(config, verbs, "occasions", "Birthdays, anniversaries, weddings, births, graduations, trips and events in notes, with their dates.");
+            Add<TrainCommand>(config, verbs, "train", "Train a Fast or Elite model bundle (real labels or smart labels).");
+            Add<EvaluateCommand>(config, verbs, "evaluate", "Measure a bundle on labelled notes; cross-validate with --folds.");
+            Add<CompareCommand>(config, verbs, "compare", "Train Fast and Elite on the same split and compare them (AUC and log-loss, bootstrap interval).");
+            Add<PredictCommand>(config, verbs, "predict", "Score clients with a bundle: scores CSV with segments and reasons.");
+            Add<ServeCommand>(config, verbs, "serve", "Serve the HTTP API and the dashboard.");
+            Add<BenchCommand>(config, verbs, "bench", "Measure speed end to end, side by side with the reference when python3 has scikit-learn.");
+            Add<GenerateCommand>(config, verbs, "generate", "Write synthetic multilingual notes and ground-truth labels.");
+            Add<RfmCommand>(config, verbs, "rfm", "Recency, frequency and monetary value per client from purchase transactions.");
+            Add<HistoryCommand>(config, verbs, "history", "Fit BG/NBD + Gamma-Gamma on purchase history: P(alive), expected purchases, spend and CLV per client; --holdout-days checks it.");
+            Add<BacktestCommand>(config, verbs, "backtest", "Train on purchase history up to --as-of, predict what followed, compare with BG/NBD + Gamma-Gamma (paired bootstrap intervals).");
         });
 
         try
         {
+            if (args.Length == 0)
+            {
+                // No verb is a usage mistake: show what there is, and say so with exit 2.
+                app.Run(["--help"]);
+                CliIO.Err.WriteLine("error: " + CliMessages.NoVerb);
+                return BadInput;
+            }
+
             return app.Run(args);
         }
         catch (ClienteleInputException e)
@@ -50,7 +63,7 @@ public static class ClienteleApp
         }
         catch (CommandParseException e)
         {
-            CliIO.Err.WriteLine("error: " + e.Message);
+            CliIO.Err.WriteLine("error: " + ParseMessage(e, args, verbs));
             return BadInput;
         }
         catch (CommandRuntimeException e)
@@ -58,12 +71,13 @@ public static class ClienteleApp
             CliIO.Err.WriteLine("error: " + e.Message);
             return BadInput;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is DirectoryNotFoundException or UnauthorizedAccessException)
         {
+            // A path that cannot be read or written is the user's to fix: bad input, one plain line.
             CliIO.Err.WriteLine("error: " + e.Message);
-            return Failure;
+            return BadInput;
         }
-        catch (UnauthorizedAccessException e)
+        catch (IOException e)
         {
             CliIO.Err.WriteLine("error: " + e.Message);
             return Failure;
@@ -74,6 +88,55 @@ public static class ClienteleApp
             return Failure;
         }
     }
+
+    /// <summary>Spectre's parse error, with the nearest valid option or verb named when a name was mistyped.</summary>
+    private static string ParseMessage(CommandParseException e, string[] args, Dictionary<string, Type> verbs)
+    {
+        var verb = args.FirstOrDefault(verbs.ContainsKey);
+        var option = System.Text.RegularExpressions.Regex.Match(e.Message, "^(?:Unknown|Unexpected) option '([^']+)'");
+        if (option.Success)
+        {
+            var typed = args.FirstOrDefault(a => a.TrimStart('-') == option.Groups[1].Value && a.StartsWith('-')) ?? "--" + option.Groups[1].Value;
+            var valid = verb is null ? ["--help", "-h", "--version", "-v"] : OptionSuggestions.OptionsOf(verbs[verb]);
+            return CliMessages.UnknownOption(typed, verb, OptionSuggestions.Closest(typed, valid));
+        }
+
+        var command = System.Text.RegularExpressions.Regex.Match(e.Message, "^Unknown command '([^']+)'");
+        if (command.Success)
+        {
+            var name = command.Groups[1].Value;
+            return verb is null
+                ? CliMessages.UnknownVerb(name, OptionSuggestions.Closest(name, verbs.Keys))
+                : $"unexpected argument '{name}' for '{verb}'; options take the form --name value (clientele {verb} --help)";
+        }
+
+        return e.Message;
+    }
+
+    private static void Add<TCommand>(IConfigurator config, Dictionary<string, Type> verbs, string name, string description)
+        where TCommand : class, ICommand
+    {
+        config.AddCommand<TCommand>(name).WithDescription(description);
+        var type = typeof(TCommand);
+        while (type is not null && !(type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Command<>)))
+        {
+            type = type.BaseType;
+        }
+
+        if (type is not null)
+        {
+            verbs[name] = type.GetGenericArguments()[0];
+        }
+    }
+
+    /// <summary>Help goes to <see cref="CliIO.Out"/> (captured in tests), without colour codes when not a terminal.</summary>
+    private static Spectre.Console.IAnsiConsole HelpConsole() =>
+        Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(CliIO.Out),
+            Ansi = CliIO.Interactive ? Spectre.Console.AnsiSupport.Detect : Spectre.Console.AnsiSupport.No,
+            ColorSystem = CliIO.Interactive ? Spectre.Console.ColorSystemSupport.Detect : Spectre.Console.ColorSystemSupport.NoColors,
+        });
 
     /// <summary>Runs in-process with captured output (tests).</summary>
     public static (int Exit, string Out, string Err) RunCaptured(params string[] args)

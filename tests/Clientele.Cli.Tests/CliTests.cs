@@ -59,7 +59,7 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
         var (exit, _, err) = Run("detect", "--notes", data.Notes, "--out", data.PathOf("c.csv"), "--quiet");
         Assert.True(exit == 0, err);
         var lines = File.ReadAllLines(data.PathOf("c.csv"));
-        Assert.Equal("client_id,concept_id,label,category,matched_alias,start,end", lines[0]);
+        Assert.Equal("client_id,concept_id,label,category,matched_alias,start,end,negated", lines[0]);
         Assert.True(lines.Length > 600 * 3);
     }
 

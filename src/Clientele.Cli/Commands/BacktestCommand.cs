@@ -57,8 +57,8 @@ public sealed class BacktestSettings : TransactionsSettings
 
     [CommandOption("--resamples <N>")]
     [Description("Paired bootstrap resamples of the differences.")]
-    [DefaultValue(PairedBootstrap.DefaultResamples)]
-    public int Resamples { get; init; } = PairedBootstrap.DefaultResamples;
+    [DefaultValue(Clientele.Core.History.PairedBootstrap.DefaultResamples)]
+    public int Resamples { get; init; } = Clientele.Core.History.PairedBootstrap.DefaultResamples;
 
     public PurchaseWindows Windows => new(HorizonDays, ChurnDays, ValueDays);
 

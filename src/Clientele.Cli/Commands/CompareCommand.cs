@@ -5,6 +5,7 @@ using Clientele.Core.Evaluation;
 using Clientele.Core.Features;
 using Clientele.Core.Labels;
 using Clientele.Core.Training;
+using Clientele.Workflows.Training;
 using Spectre.Console.Cli;
 
 namespace Clientele.Cli.Commands;
@@ -14,7 +15,8 @@ public sealed class CompareSettings : TrainingSettings;
 
 /// <summary>
 /// <c>clientele compare</c>: trains Fast and Elite on the same split and prints the reference's table as
-/// measured here, with baseline and best-possible rows, and says where Elite does not beat Fast.
+/// measured here, with baseline and best-possible rows, and a verdict per target that is "within noise" unless the
+/// paired bootstrap interval of the difference in AUC and log-loss excludes 0.
 /// </summary>
 public sealed class CompareCommand : Command<CompareSettings>
 {
@@ -23,22 +25,26 @@ public sealed class CompareCommand : Command<CompareSettings>
         var progress = new StageProgress(settings.Quiet || settings.Json);
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
         var (profiles, lexicon, _) = Pipeline.Profiles(settings, progress, seconds);
-        var fast = Pipeline.Train(settings, Tier.Fast, profiles, lexicon, progress, new Dictionary<string, double>(seconds));
-        var elite = Pipeline.Train(settings, Tier.Elite, profiles, lexicon, progress, new Dictionary<string, double>(seconds));
-        var verdicts = new JsonObject();
-        foreach (var t in elite.Report.Targets.Keys)
-        {
-            var f = Headline(t, fast.Report.Targets[t].Metrics);
-            var e = Headline(t, elite.Report.Targets[t].Metrics);
-            verdicts[Targets.Name(t)] = e > f ? "elite better" : e < f ? "fast better" : "equal";
-        }
-
+        // One request, one explicit holdout: both tiers are measured on the same clients, so their predictions pair up.
+        var request = Pipeline.SharedSplitRequest(settings, Tier.Fast, profiles, lexicon);
+        var fast = TrainModels.Run(request, progress, new Dictionary<string, double>(seconds));
+        var elite = TrainModels.Run(request with { Options = request.Options with { Tier = Tier.Elite } }, progress, new Dictionary<string, double>(seconds));
+        var labels = request.Labels!;
+        var verdicts = elite.Report.Targets.Keys
+            .Select(t => TierVerdict.Of(t, fast, elite, profiles, labels, request.Holdout!, settings.AsOfDate, settings.Seed))
+            .ToList();
         var json = new JsonObject
         {
             ["fast"] = ReportJson.Build(fast.Report),
             ["elite"] = ReportJson.Build(elite.Report),
-            ["verdict"] = verdicts,
+            ["label_source"] = labels.Source,
+            ["verdict"] = new JsonObject(verdicts.Select(v => KeyValuePair.Create(Targets.Name(v.Target), (JsonNode?)v.ToJson()))),
         };
+        if (labels.IsSmart)
+        {
+            json["note"] = CliMessages.SmartLabelNote;
+        }
+
         if (settings.Json)
         {
             CliIO.Out.WriteLine(json.ToJsonString());
@@ -55,11 +61,19 @@ public sealed class CompareCommand : Command<CompareSettings>
             Line(o, "best", fast.Report, r => r.BestPossible, "the known generating probability");
         }
 
-        o.WriteLine("Elite vs Fast: " + string.Join(", ", verdicts.Select(kv => $"{kv.Key}: {kv.Value}")));
+        o.WriteLine($"Elite vs Fast on the same holdout (paired bootstrap, {PairedBootstrap.Coverage:P0} interval of Elite − Fast):");
+        foreach (var v in verdicts)
+        {
+            o.WriteLine("  " + v);
+        }
+
+        if (labels.IsSmart)
+        {
+            o.WriteLine(CliMessages.SmartLabelNote);
+        }
+
         return 0;
     }
-
-    private static double Headline(Target t, TargetMetrics m) => (Targets.IsBinary(t) ? m.Auc : m.R2) ?? double.NaN;
 
     private static void Line(TextWriter o, string name, TrainingReport report, Func<TargetReport, TargetMetrics?> pick, string models)
     {

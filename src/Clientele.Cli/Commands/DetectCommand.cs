@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Clientele.Cli.Infrastructure;
-using Clientele.Storage.Files;
 using Clientele.Workflows.Notes;
 using Spectre.Console.Cli;
 
@@ -12,7 +11,7 @@ namespace Clientele.Cli.Commands;
 public sealed class DetectSettings : NotesSettings
 {
     [CommandOption("--out <FILE>")]
-    [Description("Where to write client_id,concept_id,label,category,matched_alias,start,end.")]
+    [Description("Where to write client_id,concept_id,label,category,matched_alias,start,end,negated ('-' for stdout). (required)")]
     public string? Out { get; init; }
 
     public override Spectre.Console.ValidationResult Validate() =>
@@ -26,12 +25,13 @@ public sealed class DetectCommand : Command<DetectSettings>
     {
         var progress = new StageProgress(settings.Quiet || settings.Json);
         var clock = Stopwatch.StartNew();
+        OutputFile.RequireWritable(settings.Out!);
         var lexicon = Inputs.Lexicon(settings.Lexicon);
         var (notes, report) = Inputs.Notes(settings.Notes!, settings.CsvOptions);
-        Inputs.Tell(report);
+        Inputs.Tell(report, allowance: settings.RowAllowance);
         progress.Report($"detect concepts in {notes.Count:N0} notes");
         Detection found = null!;
-        AtomicFile.WriteText(settings.Out!, writer => found = DetectConcepts.Run(lexicon, notes, writer));
+        OutputFile.WriteText(settings.Out!, writer => found = DetectConcepts.Run(lexicon, notes, writer));
         var result = new JsonObject
         {
             ["notes"] = notes.Count,
@@ -43,13 +43,15 @@ public sealed class DetectCommand : Command<DetectSettings>
             ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 4),
             ["out"] = settings.Out,
         };
+        // With --out - the concepts are on stdout, so the summary goes to stderr and the data stays parseable.
+        var say = OutputFile.IsStdout(settings.Out) ? CliIO.Err : CliIO.Out;
         if (settings.Json)
         {
-            CliIO.Out.WriteLine(result.ToJsonString());
+            say.WriteLine(result.ToJsonString());
         }
         else
         {
-            CliIO.Out.WriteLine($"{found.Matches:N0} concepts in {notes.Count:N0} notes ({found.Clients:N0} clients, {found.Chars:N0} chars) → {settings.Out}");
+            say.WriteLine($"{found.Matches:N0} concepts in {notes.Count:N0} notes ({found.Clients:N0} clients, {found.Chars:N0} chars) → {settings.Out}");
         }
 
         return 0;

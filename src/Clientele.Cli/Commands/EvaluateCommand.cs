@@ -33,11 +33,16 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
         var bundle = DirectoryBundleStore.Load(settings.Model!);
         var (profiles, lexicon, _) = Pipeline.Profiles(settings, progress, seconds, bundle.Lexicon);
-        var labels = settings.Labels is null ? SmartLabeler.Label(profiles, lexicon, settings.Seed) : Inputs.Labels(settings.Labels);
+        var labels = settings.Labels is null ? SmartLabeler.Label(profiles, lexicon, settings.Seed) : Inputs.Labels(settings.Labels, settings.RowAllowance);
         progress.Report("score");
         var scores = new Scorer(bundle).Score(profiles, settings.AsOfDate, withReasons: false);
         var evaluator = new Evaluator(settings.Seed);
         var result = new JsonObject { ["model"] = settings.Model, ["tier"] = bundle.Tier.ToString().ToLowerInvariant(), ["label_source"] = labels.Source };
+        if (labels.IsSmart)
+        {
+            result["note"] = CliMessages.SmartLabelNote;
+        }
+
         var metrics = new JsonObject();
         var baseline = new JsonObject();
         var best = new JsonObject();
@@ -84,9 +89,37 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
         }
         else
         {
-            CliIO.Out.WriteLine(result.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            Table(CliIO.Out, result);
         }
 
         return 0;
     }
+
+    /// <summary>The text report: one row per target and metric, model beside baseline and best possible.</summary>
+    private static void Table(TextWriter o, JsonObject result)
+    {
+        o.WriteLine($"model {result["model"]} ({result["tier"]}), labels: {result["label_source"]}");
+        o.WriteLine($"{"target",-16}{"metric",-12}{"model",10}{"baseline",10}{"best",10}");
+        foreach (var (target, node) in result["metrics"]!.AsObject())
+        {
+            foreach (var (metric, value) in node!.AsObject())
+            {
+                o.WriteLine($"{target,-16}{metric,-12}{Cell(value),10}{Cell(result["baseline"]?[target]?[metric]),10}{Cell(result["best_possible"]?[target]?[metric]),10}");
+            }
+        }
+
+        if (result["cross_validation"] is { } cv)
+        {
+            o.WriteLine("cross-validation: " + cv.ToJsonString());
+        }
+
+        if (result["note"] is { } note)
+        {
+            o.WriteLine(note.GetValue<string>());
+        }
+    }
+
+    private static string Cell(JsonNode? value) => value is JsonValue v && v.TryGetValue<double>(out var d)
+        ? d.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)
+        : value?.ToJsonString() ?? "-";
 }

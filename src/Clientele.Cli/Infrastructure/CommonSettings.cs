@@ -7,7 +7,7 @@ namespace Clientele.Cli.Infrastructure;
 public class NotesSettings : RecordingSettings
 {
     [CommandOption("--notes <FILE>")]
-    [Description("Notes CSV (ID,Date,...,Transcription; other header names accepted).")]
+    [Description("Notes CSV (ID,Date,...,Transcription; other header names accepted). (required)")]
     public string? Notes { get; init; }
 
     [CommandOption("--lexicon <FILE>")]
@@ -21,6 +21,14 @@ public class NotesSettings : RecordingSettings
     [CommandOption("--text-column <NAME>")]
     [Description("Name of the note text column when it is not one of transcription, note, notes, text.")]
     public string? TextColumn { get; init; }
+
+    [CommandOption("--max-bad-rows <N|N%>")]
+    [Description("Rejected rows allowed (a count, or a share such as 0.5%) before reading fails; they are listed on stderr. Default: 0, any rejected row is an error.")]
+    public string? MaxBadRows { get; init; }
+
+    [CommandOption("--merge-extra-fields")]
+    [Description("Rejoin the fields of a row longer than the header into its note text (an unquoted comma) instead of rejecting the row; each is a warning.")]
+    public bool MergeExtraFields { get; init; }
 
     [CommandOption("--as-of <DATE>")]
     [Description("Date recency is measured to (yyyy-MM-dd). Default: the newest note date.")]
@@ -36,7 +44,17 @@ public class NotesSettings : RecordingSettings
 
     public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public Core.Ingest.NotesCsvOptions CsvOptions => new() { IdColumn = IdColumn, TextColumn = TextColumn };
+    /// <summary>The parsed <see cref="MaxBadRows"/> (valid after <see cref="Validate"/>): none allowed by default.</summary>
+    public Core.Ingest.RowAllowance RowAllowance =>
+        Core.Ingest.RowAllowance.TryParse(MaxBadRows, out var allowance) ? allowance : Core.Ingest.RowAllowance.None;
+
+    public Core.Ingest.NotesCsvOptions CsvOptions => new()
+    {
+        IdColumn = IdColumn,
+        TextColumn = TextColumn,
+        MaxBadRows = RowAllowance,
+        MergeExtraFields = MergeExtraFields,
+    };
 
     /// <summary>False when the verb can run on another input instead (transactions): --notes is optional then.</summary>
     protected virtual bool NotesRequired => true;
@@ -46,6 +64,11 @@ public class NotesSettings : RecordingSettings
         if (NotesRequired && string.IsNullOrWhiteSpace(Notes))
         {
             return Spectre.Console.ValidationResult.Error("--notes <FILE> is required");
+        }
+
+        if (MaxBadRows is not null && !Core.Ingest.RowAllowance.TryParse(MaxBadRows, out _))
+        {
+            return Spectre.Console.ValidationResult.Error(CliMessages.BadAllowance(MaxBadRows));
         }
 
         if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
@@ -72,6 +95,10 @@ public class TrainingSettings : NotesSettings
     [Description("Random seed (splits, smart labels, learners).")]
     [DefaultValue(Core.Defaults.Seed)]
     public int Seed { get; init; } = Core.Defaults.Seed;
+
+    [CommandOption("--allow-small")]
+    [Description("Fit even when a target has fewer than 50 labelled clients or fewer than 10 of its rarer class (metrics are then noise).")]
+    public bool AllowSmall { get; init; }
 
     [CommandOption("--folds <K>")]
     [Description("Also run k-fold cross-validation and report mean ± sd (0 = off).")]

@@ -35,12 +35,13 @@ public static class Inputs
         return (notes, report);
     }
 
-    public static LabelSet Labels(string path)
+    /// <summary>Reads a labels file; rejected rows are an error unless <paramref name="maxBadRows"/> allows them (then told on stderr).</summary>
+    public static LabelSet Labels(string path, RowAllowance? maxBadRows = null)
     {
         using var reader = Open(path);
         var report = new IngestReport(path);
-        var labels = LabelsCsv.Read(reader, path, report);
-        Tell(report);
+        var labels = LabelsCsv.Read(reader, path, report, maxBadRows);
+        Tell(report, allowance: maxBadRows);
         return labels;
     }
 
@@ -66,8 +67,11 @@ public static class Inputs
             return DataFingerprint.Digest(s);
         })]);
 
-    /// <summary>Prints rejected rows (count and the first few reasons) on stderr: nothing is dropped silently.</summary>
-    public static void Tell(IngestReport report, int show = 5)
+    /// <summary>
+    /// Prints rejected rows (count and the first few reasons, with file, line and column) on stderr: nothing is
+    /// dropped silently. The reasons are Core's messages, which quote at most a short truncated excerpt of a cell.
+    /// </summary>
+    public static void Tell(IngestReport report, int show = 5, RowAllowance? allowance = null)
     {
         if (report.Rejected == 0 && report.Warnings == 0)
         {
@@ -75,6 +79,11 @@ public static class Inputs
         }
 
         CliIO.Err.WriteLine(report.Summary());
+        if (report.Rejected > 0)
+        {
+            CliIO.Err.WriteLine("  " + CliMessages.AllowedRejections(report.Rejected, (allowance ?? RowAllowance.None).ToString()));
+        }
+
         foreach (var issue in report.Issues.Take(show))
         {
             CliIO.Err.WriteLine($"  {report.Source}:{issue.Line}{(issue.Column is { } c ? ":" + c : string.Empty)}: {issue.Reason}");

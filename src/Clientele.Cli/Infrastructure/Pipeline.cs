@@ -1,6 +1,7 @@
 using Clientele.Core.Bundles;
 using Clientele.Core.Errors;
 using Clientele.Core.Features;
+using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Profiles;
 using Clientele.Core.Scoring;
@@ -26,7 +27,7 @@ public static class Pipeline
     public static (IReadOnlyList<ClientProfile> Profiles, ConceptLexicon Lexicon, List<Core.Ingest.Note> Notes) Profiles(NotesSettings s, IProgress<string> progress, IDictionary<string, double> seconds, ConceptLexicon? lexicon = null)
     {
         var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon), new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions),
-            progress, seconds, report => Inputs.Tell(report));
+            progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance));
         return (read.Profiles, read.Lexicon, read.Notes);
     }
 
@@ -51,6 +52,7 @@ public static class Pipeline
         IProgress<string> progress, IDictionary<string, double> seconds)
     {
         var clock = new StageClock(Time, seconds);
+        OutputFile.RequireWritable(outFile);
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(modelDirectory);
         clock.Lap("load_model");
@@ -66,18 +68,39 @@ public static class Pipeline
             Notes = notes,
             AsOf = s.AsOfDate,
             WithReasons = withReasons,
-            WriteCsv = body => AtomicFile.WriteText(outFile, body),
+            WriteCsv = body => OutputFile.WriteText(outFile, body),
             Store = s.Store,
         };
         return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds));
+    }
+
+    /// <summary>
+    /// The fit request of the settings with its holdout made explicit (the file's, else the seeded stratified split the
+    /// trainer would draw), so two tiers fitted from it are measured on exactly the same test clients.
+    /// </summary>
+    public static TrainModelsRequest SharedSplitRequest(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon)
+    {
+        var request = Request(s, tier, profiles, lexicon);
+        var labels = request.Labels!;
+        var holdout = request.Holdout ?? HoldoutSplit.Stratified(
+            labels.Targets().SelectMany(t => profiles.Select(p => (p.ClientId, Target: t, Value: labels.For(p.ClientId)?.Value(t)))
+                .Where(x => x.Value is not null).Select(x => (x.ClientId, x.Target, x.Value!.Value))),
+            s.Seed);
+        return request with { Holdout = holdout };
     }
 
     /// <summary>The fit request of the settings: labels read (or smart) and checked to match the notes, the holdout read.</summary>
     private static TrainModelsRequest Request(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon)
     {
         var options = new TrainingOptions { Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate, ClassWeights = s.ClassWeighting };
-        var request = new TrainModelsRequest(profiles, lexicon, s.Labels is null ? null : Inputs.Labels(s.Labels), null, options);
+        var request = new TrainModelsRequest(profiles, lexicon, s.Labels is null ? null : Inputs.Labels(s.Labels, s.RowAllowance), null, options);
         var labels = TrainModels.Labels(request);
+        if (!labels.IsSmart)
+        {
+            // Too few real labels give a model whose holdout metrics are noise: an error unless --allow-small.
+            LabelSufficiency.Require(labels, profiles.Select(p => p.ClientId), s.AllowSmall);
+        }
+
         if (!profiles.Any(p => labels.For(p.ClientId) is not null))
         {
             throw new ClienteleInputException(s.Labels ?? "labels", null, null, "no client of the notes file has a label row (client ids do not match)");

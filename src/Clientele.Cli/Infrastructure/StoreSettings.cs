@@ -20,6 +20,37 @@ public class StoreSettings : CommandSettings
 
     /// <summary>The connection to open: <c>--db</c>, else $CLIENTELE_DB, else null (the store's default file).</summary>
     public string? ConnectionString => Db ?? Environment.GetEnvironmentVariable("CLIENTELE_DB");
+
+    /// <summary>A <c>--db</c> that is no connection string is a usage error before any work starts, not an exception after it.</summary>
+    public override Spectre.Console.ValidationResult Validate()
+    {
+        if (ConnectionString is { } connection)
+        {
+            try
+            {
+                _ = StoreFactory.Describe(connection);
+            }
+            catch (ArgumentException)
+            {
+                return Spectre.Console.ValidationResult.Error(CliMessages.BadConnection);
+            }
+        }
+
+        return base.Validate();
+    }
+
+    /// <summary>Opens the store; a connection string the driver refuses is bad input (exit 2), named without its content.</summary>
+    public IClienteleStore OpenStore()
+    {
+        try
+        {
+            return StoreFactory.Open(ConnectionString);
+        }
+        catch (ArgumentException)
+        {
+            throw new Core.Errors.ClienteleInputException("--db", null, null, CliMessages.BadConnection);
+        }
+    }
 }
 
 /// <summary><c>--no-store</c>, declared once, for the verbs that record their results.</summary>
@@ -30,5 +61,5 @@ public class RecordingSettings : StoreSettings
     public bool NoStore { get; init; }
 
     /// <summary>Where a workflow records: nowhere with <c>--no-store</c>, else the store, opened when the workflow records.</summary>
-    public StoreAccess Store => NoStore ? StoreAccess.None : StoreAccess.Opening(() => StoreFactory.Open(ConnectionString));
+    public StoreAccess Store => NoStore ? StoreAccess.None : StoreAccess.Opening(OpenStore);
 }

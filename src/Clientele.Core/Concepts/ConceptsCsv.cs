@@ -5,10 +5,13 @@ using Clientele.Core.Text;
 
 namespace Clientele.Core.Concepts;
 
-/// <summary>Writes detected concepts: <c>client_id,concept_id,label,category,matched_alias,start,end</c>.</summary>
+/// <summary>
+/// Writes detected concepts: <c>client_id,concept_id,label,category,matched_alias,start,end,negated</c>; <c>negated</c> is
+/// true when a negation or hedge cue governs the match ("pas fan de noir"), so a reader never takes it for the concept.
+/// </summary>
 public sealed class ConceptsCsv(TextWriter writer, ConceptLexicon lexicon)
 {
-    public const string Header = "client_id,concept_id,label,category,matched_alias,start,end";
+    public const string Header = "client_id,concept_id,label,category,matched_alias,start,end,negated";
 
     public void WriteHeader() => writer.Write(Header + "\n");
 
@@ -28,6 +31,6 @@ public sealed class ConceptsCsv(TextWriter writer, ConceptLexicon lexicon)
         writer.Write(match.Start.ToString(CultureInfo.InvariantCulture));
         writer.Write(',');
         writer.Write(match.End.ToString(CultureInfo.InvariantCulture));
-        writer.Write('\n');
+        writer.Write(match.Negated ? ",true\n" : ",false\n");
     }
 }

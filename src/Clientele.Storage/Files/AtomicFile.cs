@@ -5,11 +5,32 @@ namespace Clientele.Storage.Files;
 /// content goes to a temporary file beside the target, is flushed to disk, then renamed over it.
 /// A failure (or a kill) leaves at most a stray "*.tmp-*" file, never a truncated target.
 /// </summary>
+/// <remarks>
+/// Only a regular file (or a path where nothing exists yet) is replaced by a rename (issue 14, item 8): a
+/// symbolic link is resolved first and its final target replaced, so the link stays a link; a device or a FIFO
+/// (<c>/dev/null</c>, a named pipe, <c>/dev/stdout</c>) is written directly, since renaming a file over it would
+/// replace the device with a regular file.
+/// </remarks>
 public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> body)
     {
-        var full = Path.GetFullPath(path);
+        ArgumentNullException.ThrowIfNull(body);
+        var full = Target(path);
+        switch (FileKind.Of(full))
+        {
+            case FileKindValue.Special:
+                using (var direct = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16))
+                {
+                    body(direct);
+                    direct.Flush();
+                }
+
+                return;
+            case FileKindValue.Directory:
+                throw new IOException($"'{path}' is a directory");
+        }
+
         var dir = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -38,6 +59,20 @@ public static class AtomicFile
             body(w);
             w.Flush();
         });
+
+    /// <summary>The path to write: the final target of a symbolic link (relative targets resolved beside the link), else the full path.</summary>
+    public static string Target(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var info = new FileInfo(full);
+        if (info.LinkTarget is null)
+        {
+            return full;
+        }
+
+        var final = info.ResolveLinkTarget(returnFinalTarget: true);
+        return final is null ? full : Path.GetFullPath(final.FullName);
+    }
 
     private static void TryDelete(string path)
     {

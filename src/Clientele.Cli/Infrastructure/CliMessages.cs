@@ -1,0 +1,36 @@
+namespace Clientele.Cli.Infrastructure;
+
+/// <summary>Every user-facing text of the command line itself (usage, output paths, store), in one place.</summary>
+public static class CliMessages
+{
+    /// <summary>Said after the help when <c>clientele</c> runs with no verb.</summary>
+    public const string NoVerb = "no command given; choose one of the commands above (clientele <COMMAND> --help for its options)";
+
+    /// <summary>An option the verb does not have, and the nearest one it has.</summary>
+    public static string UnknownOption(string option, string? verb, string? closest) =>
+        $"unknown option '{option}'{(verb is null ? string.Empty : $" for '{verb}'")}" +
+        (closest is null ? string.Empty : $"; did you mean '{closest}'?") +
+        $" (clientele {(verb is null ? string.Empty : verb + " ")}--help lists the options)";
+
+    /// <summary>A verb that does not exist, and the nearest one.</summary>
+    public static string UnknownVerb(string verb, string? closest) =>
+        $"unknown command '{verb}'" + (closest is null ? string.Empty : $"; did you mean '{closest}'?") + " (clientele --help lists the commands)";
+
+    /// <summary>A <c>--db</c> value that is no connection string.</summary>
+    public const string BadConnection =
+        "--db is not a connection string; expected SQLite 'Data Source=FILE' or PostgreSQL 'Host=…;Database=…'";
+
+    /// <summary>An output path that cannot be written.</summary>
+    public static string CannotWrite(string reason) => $"cannot write here: {reason}";
+
+    /// <summary>A <c>--max-bad-rows</c> value that is neither a count nor a percentage.</summary>
+    public static string BadAllowance(string value) => $"--max-bad-rows '{value}' is not a count (25) or a share of the rows (0.5%)";
+
+    /// <summary>Rows rejected but allowed by <c>--max-bad-rows</c>: said on stderr so they are never silent.</summary>
+    public static string AllowedRejections(long rejected, string allowance) =>
+        $"{rejected:N0} rejected row{(rejected == 1 ? string.Empty : "s")} left out, as allowed by --max-bad-rows {allowance}";
+
+    /// <summary>Marks metrics measured against smart labels (CLI text and JSON <c>note</c>).</summary>
+    public const string SmartLabelNote =
+        "smart labels: these metrics measure how well the model reproduces the documented labelling rule (DESIGN §4), not real outcomes; pass --labels for real performance";
+}
