@@ -13,7 +13,7 @@ namespace Clientele.Cli.Commands;
 public sealed class EvaluateSettings : TrainingSettings
 {
     [CommandOption("--model <DIR>")]
-    [Description("Model bundle to evaluate on the labelled clients of --notes.")]
+    [Description("Model bundle to evaluate on the labelled clients of --notes. (required)")]
     public string? Model { get; init; }
 
     public override Spectre.Console.ValidationResult Validate() =>
