@@ -27,11 +27,11 @@ public sealed class BenchSettings : CommandSettings
     public bool Quick { get; init; }
 
     [CommandOption("--notes <FILE>")]
-    [Description("Notes for the 2,000-client figures (default: ../shared/data/LVMH_Extended_Test.csv when present, else generated).")]
+    [Description("Notes for the 2,000-client figures (default: the extended test file in ../shared/data when present, else generated).")]
     public string? Notes { get; init; }
 
     [CommandOption("--reference <FILE>")]
-    [Description("The reference seed_pipeline.py (default: ../shared/reference/seed_pipeline.py when present).")]
+    [Description("The reference script, seed_pipeline.py (default: the one in ../shared/reference when present).")]
     public string? Reference { get; init; }
 
     [CommandOption("--out <FILE>")]

@@ -17,6 +17,7 @@ public sealed class DemoSettings : CommandSettings
     public string Dir { get; init; } = "clientele-demo";
 
     [CommandOption("--clients <N>")]
+    [Description("How many sample clients to generate (each with a few notes and known outcomes).")]
     [DefaultValue(2000)]
     public int Clients { get; init; } = 2000;
 
@@ -25,6 +26,7 @@ public sealed class DemoSettings : CommandSettings
     public bool NoServe { get; init; }
 
     [CommandOption("--urls <URL>")]
+    [Description("Where the dashboard listens (loopback by default).")]
     [DefaultValue("http://127.0.0.1:5080")]
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 }

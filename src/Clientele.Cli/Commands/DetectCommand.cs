@@ -11,7 +11,7 @@ namespace Clientele.Cli.Commands;
 public sealed class DetectSettings : NotesSettings
 {
     [CommandOption("--out <FILE>")]
-    [Description("Where to write client_id,concept_id,label,category,matched_alias,start,end,negated ('-' for stdout). (required)")]
+    [Description("Concepts CSV to write, '-' for stdout: columns client_id, concept_id, label, category, matched_alias, start, end, negated. (required)")]
     public string? Out { get; init; }
 
     public override Spectre.Console.ValidationResult Validate() =>

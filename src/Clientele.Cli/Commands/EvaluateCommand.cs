@@ -13,7 +13,7 @@ namespace Clientele.Cli.Commands;
 public sealed class EvaluateSettings : TrainingSettings
 {
     [CommandOption("--model <DIR>")]
-    [Description("Model bundle to evaluate on the labelled clients of --notes.")]
+    [Description("Model bundle to evaluate on the labelled clients of --notes. (required)")]
     public string? Model { get; init; }
 
     public override Spectre.Console.ValidationResult Validate() =>
@@ -43,6 +43,12 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
             result["note"] = CliMessages.SmartLabelNote;
         }
 
+        var table = new List<(string Target, string What, TargetMetrics Metrics)>();
+        if (labels.IsSmart)
+        {
+            result["note"] = CliMessages.SmartLabelNote;
+        }
+
         var metrics = new JsonObject();
         var baseline = new JsonObject();
         var best = new JsonObject();
@@ -61,14 +67,17 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
             var report = evaluator.Test(target, p, y, y.Average(), rows.Select(x => x.Label!.Truth(target)).ToArray());
             metrics[name] = ReportJson.Metrics(target, report.Metrics);
             baseline[name] = ReportJson.Metrics(target, report.Baseline);
+            table.Add((name, "model", report.Metrics));
+            table.Add((string.Empty, "baseline", report.Baseline));
             if (report.BestPossible is { } bestPossible)
             {
                 best[name] = ReportJson.Metrics(target, bestPossible);
+                table.Add((string.Empty, "best", bestPossible));
             }
 
-            if (report.Reliability is { } table)
+            if (report.Reliability is { } bins)
             {
-                reliability[name] = ReportJson.Reliability(table, digits: 4);
+                reliability[name] = ReportJson.Reliability(bins, digits: 4);
             }
         }
 

@@ -7,11 +7,11 @@ namespace Clientele.Cli.Infrastructure;
 public class NotesSettings : RecordingSettings
 {
     [CommandOption("--notes <FILE>")]
-    [Description("Notes CSV (ID,Date,...,Transcription; other header names accepted). (required)")]
+    [Description("Notes CSV with an id and a text column (ID, Date, …, Transcription; other header names accepted). (required)")]
     public string? Notes { get; init; }
 
     [CommandOption("--lexicon <FILE>")]
-    [Description("External lexicon CSV (concept_id,label,aliases,...). Default: the built-in lexicon.")]
+    [Description("External lexicon CSV (columns concept_id, label, aliases, …). Default: the built-in lexicon.")]
     public string? Lexicon { get; init; }
 
     [CommandOption("--id-column <NAME>")]
@@ -84,11 +84,11 @@ public class NotesSettings : RecordingSettings
 public class TrainingSettings : NotesSettings
 {
     [CommandOption("--labels <FILE>")]
-    [Description("Real outcomes: client_id,purchased,churned,lifetime_value (any subset). Without it: smart labels.")]
+    [Description("Real outcomes: columns client_id, purchased, churned, lifetime_value (any subset of the last three). Without it: smart labels, which follow a documented rule.")]
     public string? Labels { get; init; }
 
     [CommandOption("--holdout <FILE>")]
-    [Description("Test split to use: client_id,target,set (train|test). Default: seeded stratified 80/20.")]
+    [Description("Test split to use: columns client_id, target, set (train or test). Default: seeded stratified 80/20.")]
     public string? Holdout { get; init; }
 
     [CommandOption("--seed <N>")]

@@ -12,7 +12,12 @@ public static class ReportTable
     {
         var o = CliIO.Out;
         o.WriteLine($"tier {report.Tier} · labels: {report.LabelSource}{(report.ClassWeights == "none" ? "" : " · class weights: " + report.ClassWeights)} · {report.Clients:N0} clients ({report.LabelledClients:N0} labelled) · {report.FeatureCount} features");
-        o.WriteLine($"{"target",-16}{"",-10}{"accuracy",10}{"auc",10}{"logloss",10}{"brier",10}{"r2",10}{"rmse",12}{"mae",12}");
+        if (report.LabelSource == SmartLabeler.SourceName)
+        {
+            o.WriteLine(CliMessages.SmartLabelNote);
+        }
+
+        Header(o);
         foreach (var (target, r) in report.Targets)
         {
             Row(o, Targets.Name(target), "model", r.Metrics);
@@ -43,7 +48,12 @@ public static class ReportTable
         o.WriteLine("seconds: " + string.Join(", ", report.Seconds.Select(kv => $"{kv.Key} {kv.Value.ToString("0.000", CultureInfo.InvariantCulture)}")));
     }
 
-    private static void Row(TextWriter o, string target, string what, TargetMetrics m) =>
+    /// <summary>The column header of the metrics rows.</summary>
+    public static void Header(TextWriter o) =>
+        o.WriteLine($"{"target",-16}{"",-10}{"accuracy",10}{"auc",10}{"logloss",10}{"brier",10}{"r2",10}{"rmse",12}{"mae",12}");
+
+    /// <summary>One metrics row: target (or blank under the previous one), what is measured, then the metrics.</summary>
+    public static void Row(TextWriter o, string target, string what, TargetMetrics m) =>
         o.WriteLine($"{target,-16}{what,-10}{F(m.Accuracy),10}{F(m.Auc),10}{F(m.LogLoss),10}{F(m.Brier),10}{F(m.R2),10}{F(m.Rmse, "0"),12}{F(m.Mae, "0"),12}");
 
     private static string F(double? v, string format = "0.000") => v is { } d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";

@@ -112,11 +112,13 @@ public sealed class PredictApiTests(ServerFactory factory) : IClassFixture<Serve
     }
 
     [Fact]
-    public async Task Bad_rows_are_counted_not_dropped_silently()
+    public async Task Rejected_rows_are_a_400_naming_their_lines_not_dropped_silently()
     {
         var csv = "ID,Transcription\nA,\"Meeting with Mr. Keller, gift, black watch\"\n,\"no id here\"\nB,\"   \"\n";
         var response = await factory.CreateClient().PostAsync("/api/predict", Http.File(csv));
-        Assert.Equal(1, (await response.Json()).GetArrayLength());
-        Assert.Equal("2", response.Headers.GetValues("X-Rows-Rejected").Single());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("line 3 column 1", body, StringComparison.Ordinal);
+        Assert.Contains("line 4 column 2", body, StringComparison.Ordinal);
     }
 }
