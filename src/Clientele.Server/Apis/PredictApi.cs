@@ -24,7 +24,6 @@ public static class PredictApi
             .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
             .Produces<List<ScoreView>>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .Produces<PredictWithIngest>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
