@@ -54,7 +54,7 @@ public static class ClienteleApp
                 return BadInput;
             }
 
-            return app.Run(args);
+            return app.Run(StdoutValues(args));
         }
         catch (ClienteleInputException e)
         {
@@ -87,6 +87,29 @@ public static class ClienteleApp
             CliIO.Err.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message} (set CLIENTELE_DEBUG=1 for details)");
             return Failure;
         }
+    }
+
+    /// <summary>
+    /// "--out -" as "--out=-": Spectre reads a lone "-" as an empty option name, but "-" is the usual way to say
+    /// stdout, so it is handed over as the option's value.
+    /// </summary>
+    private static string[] StdoutValues(string[] args)
+    {
+        var result = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (i + 1 < args.Length && args[i + 1] == "-" && args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains('=', StringComparison.Ordinal))
+            {
+                result.Add(args[i] + "=-");
+                i++;
+            }
+            else
+            {
+                result.Add(args[i]);
+            }
+        }
+
+        return [.. result];
     }
 
     /// <summary>Spectre's parse error, with the nearest valid option or verb named when a name was mistyped.</summary>

@@ -18,6 +18,10 @@ public static class ServerMessages
     public const string BadTier = "tier must be 'fast' or 'elite'";
 
     public const string BadClassWeights = "class_weights must be 'none' or 'balanced'";
+    public const string BadMergeExtraFields = "merge_extra_fields must be true or false";
+
+    public static string BadMaxBadRows(string value) => $"max_bad_rows '{value}' is not a count (25) or a share of the rows (0.5%)";
+
     public const string BadPage = "page must be 1 or more and page_size between 1 and 500";
 
     public static string TooLarge(long max) => $"the request is larger than the limit of {max / (1024 * 1024):N0} MB (Clientele:MaxUploadBytes)";

@@ -21,10 +21,9 @@ public static class PredictApi
         app.MapPost("/api/predict", Predict)
             .WithName("Predict")
             .WithSummary("Scores a notes CSV (multipart field 'file' or a text/csv body) with the active model.")
-            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. With ?store=true (API key) the clients, notes, concepts and predictions are also saved.")
+            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
-            .Produces<List<ScoreView>>()
-            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces<List<ScoreView>>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -53,8 +52,9 @@ public static class PredictApi
             return TypedResults.Problem(ServerMessages.NoUpload, statusCode: StatusCodes.Status400BadRequest, title: "No notes");
         }
 
+        var ingest = IngestOptions.From(context.Request, context.Request.HasFormContentType ? await Upload.ReadFormAsync(context.Request, options.Value.MaxUploadBytes, token) : null);
         var report = new IngestReport(upload.Name);
-        var notes = NotesUpload.Read(upload, report);
+        var notes = NotesUpload.Read(upload, report, ingest.Csv);
         var profiles = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
         var csv = context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
             ? new StringWriter(CultureInfo.InvariantCulture)
@@ -75,8 +75,13 @@ public static class PredictApi
         headers["X-Model-Version"] = snapshot.Version;
         headers["X-Rows-Accepted"] = report.Accepted.ToString(CultureInfo.InvariantCulture);
         headers["X-Rows-Rejected"] = report.Rejected.ToString(CultureInfo.InvariantCulture);
-        return csv is not null
-            ? TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8")
-            : TypedResults.Ok(scores.Select(ScoreView.From).ToList());
+        headers["X-Rows-Warnings"] = report.Warnings.ToString(CultureInfo.InvariantCulture);
+        if (csv is not null)
+        {
+            return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8");
+        }
+
+        var views = scores.Select(ScoreView.From).ToList();
+        return ingest.Given ? TypedResults.Ok(new PredictWithIngest(views, IngestOptions.View(report))) : TypedResults.Ok(views);
     }
 }

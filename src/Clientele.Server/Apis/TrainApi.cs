@@ -22,7 +22,7 @@ public static class TrainApi
         app.MapPost("/api/train", Train)
             .WithName("Train")
             .WithSummary("Starts training a model version in the background (API key).")
-            .WithDescription("Multipart fields, all optional: 'notes' (CSV; default: the notes in the store), 'labels' (CSV; default: smart labels), 'tier' (fast|elite, default elite), 'activate' (true to activate when done). Answers 202 with the job.")
+            .WithDescription("Multipart fields, all optional: 'notes' (CSV; default: the notes in the store), 'labels' (CSV; default: smart labels), 'tier' (fast|elite, default elite), 'activate' (true to activate when done), 'class_weights' (none|balanced), 'max_bad_rows' (a count or N%; default 0: any rejected row is a 400), 'merge_extra_fields' (true to rejoin an unquoted comma into the note), 'allow_small' (true to fit fewer than 50 labelled clients). Answers 202 with the job.")
             .Produces<JobView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -37,16 +37,21 @@ public static class TrainApi
     {
         var limit = options.Value.MaxUploadBytes;
         Upload? notesFile = null, labelsFile = null;
-        string? tierText = null, activateText = null, weightsText = null;
+        string? tierText = null, activateText = null, weightsText = null, smallText = null;
+        IFormCollection? form = null;
         if (context.Request.HasFormContentType)
         {
-            var form = await Upload.ReadFormAsync(context.Request, limit, token);
+            form = await Upload.ReadFormAsync(context.Request, limit, token);
             notesFile = await Upload.ReadAsync(context.Request, "notes", limit, token);
             labelsFile = await Upload.ReadAsync(context.Request, "labels", limit, token);
             tierText = form["tier"].ToString();
             activateText = form["activate"].ToString();
             weightsText = form["class_weights"].ToString();
+            smallText = form["allow_small"].ToString();
         }
+
+        var ingest = IngestOptions.From(context.Request, form);
+        smallText = string.IsNullOrWhiteSpace(smallText) ? context.Request.Query["allow_small"].ToString() : smallText;
 
         tierText = string.IsNullOrWhiteSpace(tierText) ? context.Request.Query["tier"].ToString() : tierText;
         activateText = string.IsNullOrWhiteSpace(activateText) ? context.Request.Query["activate"].ToString() : activateText;
@@ -68,7 +73,7 @@ public static class TrainApi
         byte[] notesDigest;
         if (notesFile is not null)
         {
-            notes = Scoring.NotesUpload.Read(notesFile, new IngestReport(notesFile.Name));
+            notes = Scoring.NotesUpload.Read(notesFile, new IngestReport(notesFile.Name), ingest.Csv);
             notesDigest = DataFingerprint.Digest(notesFile.Bytes);
         }
         else
@@ -85,7 +90,9 @@ public static class TrainApi
         LabelSet? labels = null;
         if (labelsFile is not null)
         {
-            labels = LabelsCsv.Read(CsvInput.OpenText(new MemoryStream(labelsFile.Bytes)), labelsFile.Name, new IngestReport(labelsFile.Name));
+            labels = LabelsCsv.Read(CsvInput.OpenText(new MemoryStream(labelsFile.Bytes)), labelsFile.Name, new IngestReport(labelsFile.Name), ingest.MaxBadRows);
+            // Too few real labels make a model whose metrics are noise: a 400 now, unless allow_small=true.
+            LabelSufficiency.Require(labels, notes.Select(n => n.ClientId), bool.TryParse(smallText, out var small) && small);
         }
 
         var fingerprint = DataFingerprint.Of(notesDigest, labelsFile is null ? null : DataFingerprint.Digest(labelsFile.Bytes));

@@ -7,16 +7,18 @@ namespace Clientele.Server.Scoring;
 /// <summary>Reads the notes of an upload, with every decoding problem turned into a located input error (a 400).</summary>
 public static class NotesUpload
 {
-    public static List<Note> Read(Upload upload, IngestReport report)
+    /// <summary>Reads every note; rejected rows are a 400 unless <paramref name="options"/> allows them.</summary>
+    public static List<Note> Read(Upload upload, IngestReport report, NotesCsvOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(upload);
         try
         {
-            return NotesCsv.ReadAll(CsvInput.OpenText(new MemoryStream(upload.Bytes)), upload.Name, report);
+            return NotesCsv.ReadAll(CsvInput.OpenText(new MemoryStream(upload.Bytes)), upload.Name, report, options);
         }
         catch (System.Text.DecoderFallbackException e)
         {
             // The first bytes are decoded before the CSV reader's own check sees them.
-            throw new ClienteleInputException(upload.Name, null, null, Messages.NotUtf8, e);
+            throw new ClienteleInputException(upload.Name, null, null, Messages.NotValidText, e);
         }
     }
 }
