@@ -119,6 +119,50 @@ public sealed class BacktestTests : IDisposable
         Assert.Equal(2, Run(resolved).Exit);
     }
 
+    [Fact]
+    public void Clients_with_notes_only_and_with_purchases_only_are_both_scored()
+    {
+        File.WriteAllText(PathOf("notes.csv"), new NotesCsvBuilder()
+            .Add("C001", new DateOnly(2025, 6, 2), "en", "Looking for a gift, ready to buy a handbag.")
+            .Add("N900", new DateOnly(2025, 8, 5), "en", "New client, hesitant about a watch.")
+            .ToString());
+        var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--notes", PathOf("notes.csv"), "--tier", "elite", "--as-of", AsOf, "--out", PathOf("model"),
+            "--scores", PathOf("both.csv"), "--quiet", "--no-store" }, .. Windows]);
+        Assert.True(exit == 0, err);
+        var ids = File.ReadAllLines(PathOf("both.csv")).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]).ToHashSet();
+        Assert.Contains("N900", ids);
+        Assert.Contains("C001", ids);
+        Assert.Contains("C002", ids);
+    }
+
+    [Fact]
+    public void Backtest_on_transactions_that_end_before_the_as_of_date_exits_2_naming_the_dates()
+    {
+        var (exit, _, err) = Run("backtest", "--transactions", Tx, "--as-of", "2026-06-30", "--quiet");
+        Assert.Equal(2, exit);
+        Assert.Contains("not after --as-of 2026-06-30", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Training_with_windows_longer_than_the_history_exits_2_naming_the_cutoff_and_writes_no_bundle()
+    {
+        var (exit, _, err) = Run("train", "--transactions", Tx, "--as-of", "2025-03-01", "--out", PathOf("short"), "--no-store", "--quiet");
+        Assert.Equal(2, exit);
+        Assert.Contains("2024-03-01", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(PathOf("short")));
+    }
+
+    [Fact]
+    public void A_model_trained_with_transactions_refuses_to_score_without_them()
+    {
+        Assert.Equal(0, Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]).Exit);
+        File.WriteAllText(PathOf("notes.csv"), new NotesCsvBuilder().Add("C001", new DateOnly(2025, 6, 2), "en", "Looking for a gift.").ToString());
+        var (exit, _, err) = Run("predict", "--model", PathOf("model"), "--notes", PathOf("notes.csv"), "--out", PathOf("x.csv"), "--no-store", "--quiet");
+        Assert.Equal(2, exit);
+        Assert.Contains("--transactions", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("x.csv")));
+    }
+
     [SharedDataFact("CDNOW_sample.csv")]
     public void On_cdnow_elite_is_not_worse_than_btyd_beyond_the_bootstrap_interval_on_any_target()
     {
