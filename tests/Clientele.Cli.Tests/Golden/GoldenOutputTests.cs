@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -66,7 +65,7 @@ internal static class Golden
 
     private static string Line(string[] lines, int i) => i < lines.Length ? (lines[i].Length > 300 ? lines[i][..300] + "…" : lines[i]) : "<end of file>";
 
-    private static string FilesDir([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "files");
+    private static string FilesDir() => Clientele.TestKit.RepoPaths.Of("tests", "Clientele.Cli.Tests", "Golden", "files");
 
     /// <summary>A JSON report without its timings (and with the temp folder replaced), keys in their written order.</summary>
     public static string Normalize(string json, string dir)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Clientele.Core.Concepts;
 
@@ -18,7 +17,7 @@ internal static class FactsGolden
 
     public static bool Recording => Environment.GetEnvironmentVariable("CLIENTELE_RECORD_FACTS_GOLDEN") == "1";
 
-    public static string FilePath([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "facts.golden.tsv");
+    public static string FilePath() => Clientele.TestKit.RepoPaths.Of("tests", "Clientele.Core.Tests", "Concepts", "facts.golden.tsv");
 
     /// <summary>The notes of a golden file: its first column, unescaped.</summary>
     public static List<string> Notes(string golden) =>

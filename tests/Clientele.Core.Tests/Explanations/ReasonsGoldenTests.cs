@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Clientele.Core.Bundles;
 using Clientele.Core.Concepts;
@@ -69,5 +68,5 @@ public class ReasonsGoldenTests
         return sb.ToString();
     }
 
-    private static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+    private static string Here() => Clientele.TestKit.RepoPaths.Of("tests", "Clientele.Core.Tests", "Explanations");
 }

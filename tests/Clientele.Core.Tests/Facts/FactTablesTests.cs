@@ -67,6 +67,5 @@ public class FactTablesTests
         Assert.All(Titles.Of("de"), t => Assert.Equal("de", t.Language));
     }
 
-    private static string ResourcesDir([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "src", "Clientele.Core", "Facts", "Resources");
+    private static string ResourcesDir() => Clientele.TestKit.RepoPaths.Of("src", "Clientele.Core", "Facts", "Resources");
 }
