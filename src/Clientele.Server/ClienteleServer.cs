@@ -74,15 +74,19 @@ public static class ClienteleServer
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddOpenApi(OpenApiContract.Configure);
+        services.AddOpenApi(o =>
+        {
+            OpenApiContract.Configure(o);
+            o.AddOperationTransformer<OpenApiRoles>();
+        });
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
             o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
-        services.AddClienteleRateLimits();
         services.AddSingleton(TimeProvider.System);
+        services.AddClienteleSecurity();
         services.AddSingleton<IClienteleStore>(sp => StoreOpener.Open(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<SummaryCache>();
@@ -101,20 +105,36 @@ public static class ClienteleServer
         Directory.CreateDirectory(options.ResolveModelsRoot());
         app.Services.GetRequiredService<ModelRegistry>().LoadAtStart(options.ModelDirectory);
 
+        SecurityServices.BootstrapKey(app.Services, options);
+
+        app.UseHostFiltering();
         app.UseExceptionHandler();
+        app.UseSecurityHeaders();
         app.UseStatusCodePages();
+
+        // The dashboard's files (HTML, JS, CSS, no data) are public: they are the sign-in form. Every route after needs a key.
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
         app.UseRateLimiter();
-        app.MapOpenApi();
+        app.UseCookieAntiforgery();
+        app.UseAuthorization();
+        app.UseClienteleAudit();
+        app.MapOpenApi().RequireAuthorization(Policies.Read);
         app.MapHealthApi()
-            .MapPredictApi()
-            .MapTrainApi()
+            .MapSessionApi()
             .MapJobsApi()
             .MapModelsApi()
             .MapClientsApi()
             .MapRunsApi()
-            .MapSummaryApi();
+            .MapSummaryApi()
+            .MapAuditApi();
+
+        // Declared here for the two areas whose files set no policy: scoring an upload is a read (storing it
+        // needs admin, checked in the handler); training is admin (its RequireApiKey).
+        app.MapGroup(string.Empty).RequireAuthorization(Policies.Read).MapPredictApi();
+        app.MapGroup(string.Empty).RequireAuthorization(Policies.Admin).MapTrainApi();
     }
 
     private static string? Coalesce(string? preferred, string? fallback) => string.IsNullOrWhiteSpace(preferred) ? fallback : preferred;

@@ -1,19 +1,22 @@
+using System.Reflection;
+
 namespace Clientele.Server;
 
 /// <summary>Every error text the server sends, in one place, so the wording stays consistent and reviewable.</summary>
 public static class ServerMessages
 {
     public const string NoKeyConfigured =
-        "writes are disabled because no API key is configured; set the environment variable CLIENTELE_API_KEY (or Clientele:ApiKey in appsettings.json) and restart";
+        "no API key exists yet; set the environment variable CLIENTELE_API_KEY (24 characters or more) and restart, or create one with 'clientele keys create --role admin --db …'";
 
-    public const string MissingKey = "this request changes data and needs the API key in the X-Api-Key header";
-    public const string WrongKey = "the API key in X-Api-Key is not valid";
+    public const string MissingKey = "this route needs a credential: an API key in the X-Api-Key header, or the dashboard's session cookie (POST /api/session)";
+    public const string WrongKey = "the API key is not valid (unknown, revoked or mistyped)";
+    public const string AntiforgeryMissing = "a write with the session cookie must send the token of GET /api/session in the X-CSRF-Token header";
     public const string NoActiveModel = "no model is active; train one (POST /api/train) or activate a version (POST /api/models/{version}/activate)";
     public const string NoUpload = "no notes were sent; send a CSV file as multipart field 'file' or as a text/csv body";
     public const string NoStoredNotes = "the store holds no notes to train on; send a notes file, or score with ?store=true first";
     public const string BadVersionName = Workflows.WorkflowMessages.BadVersionName;
     public const string QueueFull = "too many jobs are waiting; try again when the current ones have finished";
-    public const string RateLimited = "too many write requests; wait a minute and try again";
+    public const string RateLimited = "too many requests; wait a minute and try again";
     public const string Internal = "the server failed to handle this request; the error was logged";
     public const string BadTier = "tier must be 'fast' or 'elite'";
 
@@ -36,7 +39,29 @@ public static class ServerMessages
 
     public static string BadCron(string name, string detail) => $"schedule {name}: {detail}";
 
-    public static string JobFailed(string type, string detail) => $"the job failed ({type}): {detail}";
+    /// <summary>A job's failure in plain words: the innermost error's message, without exception type names.</summary>
+    public static string JobFailed(Exception error)
+    {
+        var inner = error;
+        while (inner is AggregateException { InnerExceptions.Count: 1 } or TargetInvocationException && inner.InnerException is not null)
+        {
+            inner = inner.InnerException!;
+        }
+
+        return inner switch
+        {
+            OverflowException => "the job failed: a number grew beyond what can be computed (arithmetic overflow); the server log has the details",
+            OutOfMemoryException => "the job failed: the server ran out of memory; the server log has the details",
+            _ => "the job failed: " + inner.Message.TrimEnd('.') + "; the server log has the details",
+        };
+    }
+
+    public static string LockedOut(int minutes) =>
+        $"too many failed sign-ins from this address; credentials from it are refused for {minutes} minutes (other addresses are not affected)";
+
+    public static string Forbidden(string? role) => $"the role of this key ({role ?? "none"}) does not allow this route";
+
+    public static string UnknownKey(string id) => $"no active key '{id}'";
 
     public static string VersionLoadFailed(string version, string detail) => $"model version '{version}' could not be loaded: {detail}";
 }

@@ -27,11 +27,26 @@ public sealed class ServerOptions
     /// <summary>The SQLite file used when no connection string is given.</summary>
     public string SqlitePath { get; set; } = "clientele.db";
 
-    /// <summary>The key every write must present in <c>X-Api-Key</c>; when empty, writes are refused.</summary>
+    /// <summary>The bootstrap admin key (24 characters or more), recorded hashed as key <c>env</c>; optional once keys exist.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Largest accepted request body (uploads), in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Host names clients use to reach the server, beyond the bound address and localhost (host filtering).</summary>
+    public string[] AllowedHosts { get; set; } = [];
+
+    /// <summary>Requests allowed per key (before sign-in: per address) per minute, on every route but /health.</summary>
+    public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Failed credentials from one address before it is locked out.</summary>
+    public int SignInFailureLimit { get; set; } = 10;
+
+    /// <summary>How long a locked-out address stays locked, and the window its failures are counted in.</summary>
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Lifetime of a dashboard session cookie (sliding), in hours.</summary>
+    public int SessionHours { get; set; } = 8;
 
     /// <summary>Writes allowed per client address per minute (fixed window).</summary>
     public int WritesPerMinute { get; set; } = 60;

@@ -1,4 +1,5 @@
 using Clientele.Server.Scoring;
+using Clientele.Server.Security;
 using Clientele.Storage.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,10 +37,13 @@ public static class ClientsApi
             })
             .WithName("ListClients")
             .WithSummary("Clients with their latest scores; filter by value segment, risk segment and a search on id or name; paged (page, page_size).")
-            .Produces<ClientPage>();
+            .Produces<ClientPage>()
+            .RequireAuthorization(Policies.Read);
 
-        app.MapGet("/api/clients/{id}", Results<Ok<ClientDetail>, ProblemHttpResult> (string id, IClienteleStore store) =>
+        app.MapGet("/api/clients/{id}", Results<Ok<ClientDetail>, ProblemHttpResult> (string id, HttpContext context, IClienteleStore store) =>
             {
+                // An id with '/' arrives as %2F, which routing leaves encoded: decoded here from the raw path.
+                id = RouteIds.Decode(context, id);
                 var client = store.GetClient(id);
                 if (client is null)
                 {
@@ -56,8 +60,10 @@ public static class ClientsApi
             })
             .WithName("GetClient")
             .WithSummary("One client: latest scores and reasons, notes, detected concepts, score history (newest first).")
+            .WithDescription("Encode the id as a path segment (a '/' in an id is sent as %2F). Audited as client-read.")
             .Produces<ClientDetail>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Read);
         return app;
     }
 

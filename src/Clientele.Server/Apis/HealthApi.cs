@@ -30,7 +30,8 @@ public static class HealthApi
             })
             .WithName("Health")
             .WithSummary("Liveness and readiness: active model, store reachable.")
-            .Produces<Health>();
+            .Produces<Health>()
+            .AllowAnonymous();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Clientele.Server.Jobs;
+using Clientele.Server.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clientele.Server.Apis;
@@ -12,7 +13,8 @@ public static class JobsApi
             .WithName("GetJob")
             .WithSummary("Status, progress and result metrics of a background job.")
             .Produces<JobView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Read);
         return app;
     }
 

@@ -26,7 +26,8 @@ public static class ModelsApi
                     .ToList();
             })
             .WithName("ListModels")
-            .WithSummary("Every registered model version, newest first, with its metrics, baseline and whether it is active.");
+            .WithSummary("Every registered model version, newest first, with its metrics, baseline and whether it is active.")
+            .RequireAuthorization(Policies.Read);
 
         app.MapPost("/api/models/{version}/activate", Activate)
             .WithName("ActivateModel")

@@ -12,7 +12,8 @@ public static class RunsApi
     {
         app.MapGet("/api/runs", (IClienteleStore store, int? limit) => store.ListRuns(Math.Clamp(limit ?? 50, 1, 500)))
             .WithName("ListRuns")
-            .WithSummary("Training and scheduled runs, newest first: kind, status, start, end, clients, model version, message.");
+            .WithSummary("Training and scheduled runs, newest first: kind, status, start, end, clients, model version, message.")
+            .RequireAuthorization(Policies.Read);
 
         app.MapPost("/api/runs/{kind}", Results<Accepted<JobView>, ProblemHttpResult> (string kind, ScheduledWork work) =>
             {

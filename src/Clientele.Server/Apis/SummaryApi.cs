@@ -1,4 +1,5 @@
 using Clientele.Server.Scoring;
+using Clientele.Server.Security;
 
 namespace Clientele.Server.Apis;
 
@@ -10,7 +11,8 @@ public static class SummaryApi
         app.MapGet("/api/summary", (SummaryCache cache) => cache.Get())
             .WithName("Summary")
             .WithSummary("KPIs, counts per value and risk segment, histograms of purchase, churn and CLV, top concepts, and the call list (High/VIP clients with churn risk ≥ 0.6).")
-            .Produces<Summary>();
+            .Produces<Summary>()
+            .RequireAuthorization(Policies.Read);
         return app;
     }
 }

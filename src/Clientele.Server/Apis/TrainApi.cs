@@ -63,7 +63,7 @@ public static class TrainApi
         }
 
         var tier = Tier.Elite;
-        if (!string.IsNullOrWhiteSpace(tierText) && !Enum.TryParse(tierText, ignoreCase: true, out tier))
+        if (!string.IsNullOrWhiteSpace(tierText) && !(Enum.TryParse(tierText, ignoreCase: true, out tier) && Enum.IsDefined(tier) && !int.TryParse(tierText, out _)))
         {
             return TypedResults.Problem(ServerMessages.BadTier, statusCode: StatusCodes.Status400BadRequest, title: "Bad tier");
         }

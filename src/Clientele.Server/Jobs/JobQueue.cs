@@ -83,7 +83,7 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
             }
             else
             {
-                job.Message = ServerMessages.JobFailed(e.GetType().Name, e.Message);
+                job.Message = ServerMessages.JobFailed(e);
                 log.LogError(e, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
             }
         }

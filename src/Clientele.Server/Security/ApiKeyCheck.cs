@@ -1,41 +1,29 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
+using Clientele.Storage.Keys;
 
 namespace Clientele.Server.Security;
 
 /// <summary>
-/// Guards writes with the configured API key. The comparison takes the same time whatever the key sent,
-/// so response timing leaks nothing about it; the key itself is never logged or echoed.
+/// The admin check for routes whose policy depends on the request (<c>POST /api/predict?store=true</c> writes, the
+/// plain call only scores), and <see cref="RequireApiKey"/>, the admin policy plus the write rate limit.
 /// </summary>
 public static class ApiKeyCheck
 {
-    public const string Header = "X-Api-Key";
+    public const string Header = ApiKeyAuthenticationHandler.Header;
 
-    /// <summary>Null when the request may write; otherwise the problem response to send.</summary>
+    /// <summary>Null when the signed-in key is an admin; otherwise the problem response to send.</summary>
     public static IResult? Verify(HttpContext context)
     {
-        var configured = context.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value.ApiKey;
-        if (string.IsNullOrEmpty(configured))
-        {
-            return Results.Problem(ServerMessages.NoKeyConfigured, statusCode: StatusCodes.Status403Forbidden, title: "Writes disabled");
-        }
-
-        if (!context.Request.Headers.TryGetValue(Header, out var sent) || string.IsNullOrEmpty(sent.ToString()))
+        if (context.User.Identity?.IsAuthenticated != true)
         {
             return Results.Problem(ServerMessages.MissingKey, statusCode: StatusCodes.Status401Unauthorized, title: "API key required");
         }
 
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(configured));
-        // Hashing both sides first gives equal lengths, which FixedTimeEquals needs to stay constant-time.
-        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(sent.ToString()));
-        return CryptographicOperations.FixedTimeEquals(expected, actual)
+        return context.User.IsInRole(Roles.Admin)
             ? null
-            : Results.Problem(ServerMessages.WrongKey, statusCode: StatusCodes.Status401Unauthorized, title: "API key not valid");
+            : Results.Problem(ServerMessages.Forbidden(context.User.Role()), statusCode: StatusCodes.Status403Forbidden, title: "Role not allowed");
     }
 
-    /// <summary>Adds the key check in front of an endpoint, and the write rate limit.</summary>
+    /// <summary>Admin role, and the write rate limit.</summary>
     public static RouteHandlerBuilder RequireApiKey(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter(async (ctx, next) => Verify(ctx.HttpContext) ?? await next(ctx))
-            .RequireRateLimiting(RateLimits.Writes);
+        builder.RequireAuthorization(Policies.Admin).RequireRateLimiting(RateLimits.Writes);
 }

@@ -38,36 +38,44 @@ async function api(path, options = {}) {
   return body;
 }
 
-/** The API key, asked once per tab and kept in sessionStorage (never in localStorage or a cookie). */
-function apiKey() {
-  const saved = sessionStorage.getItem('clientele-api-key');
-  if (saved) return Promise.resolve(saved);
-  const dialog = tid('key-dialog');
+/** The antiforgery token of the signed-in session, sent with every write (the session cookie itself is HttpOnly). */
+let csrfToken = '';
+
+/** Signs in when needed: GET /api/session answers 401 until the sign-in form has posted a valid key. */
+async function ensureSession() {
+  try {
+    csrfToken = (await api('/api/session')).csrf_token;
+    return;
+  } catch (e) {
+    if (e.status !== 401) throw e;
+  }
+  const dialog = tid('sign-in-dialog');
+  const form = tid('sign-in-form');
   const input = tid('key-input');
-  input.value = '';
-  return new Promise((resolve, reject) => {
-    dialog.addEventListener('close', () => {
-      if (dialog.returnValue === 'ok' && input.value) {
-        sessionStorage.setItem('clientele-api-key', input.value);
-        resolve(input.value);
-      } else {
-        reject(new Error('An API key is needed for this action.'));
+  const error = tid('sign-in-error');
+  await new Promise((resolve) => {
+    form.addEventListener('submit', async function submit(event) {
+      event.preventDefault();
+      try {
+        const session = await api('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ key: input.value }) });
+        csrfToken = session.csrf_token;
+        input.value = '';
+        form.removeEventListener('submit', submit);
+        dialog.close();
+        resolve();
+      } catch (x) {
+        error.textContent = x.message;
+        error.hidden = false;
       }
-    }, { once: true });
+    });
     dialog.showModal();
     input.focus();
   });
 }
 
-/** A write: sends the key; a 401 forgets it so the next try asks again. */
+/** A write: the session cookie travels by itself; the antiforgery token goes in X-CSRF-Token. */
 async function write(path, options = {}) {
-  const key = await apiKey();
-  try {
-    return await api(path, { method: 'POST', ...options, headers: { ...(options.headers || {}), 'X-Api-Key': key } });
-  } catch (e) {
-    if (e.status === 401) sessionStorage.removeItem('clientele-api-key');
-    throw e;
-  }
+  return api(path, { method: 'POST', ...options, headers: { ...(options.headers || {}), 'X-CSRF-Token': csrfToken } });
 }
 
 // ---- charts -------------------------------------------------------------------------------
@@ -261,7 +269,7 @@ async function upload(event) {
   status.textContent = 'Scoring…';
   try {
     const store = tid('upload-store').checked;
-    const scores = store ? await write('/api/predict?store=true', { body: form }) : await api('/api/predict', { method: 'POST', body: form });
+    const scores = await write(store ? '/api/predict?store=true' : '/api/predict', { body: form });
     $('tbody', tid('upload-results')).innerHTML = scores.map((s) =>
       `<tr data-testid="upload-row"><td><strong>${esc(s.client_id)}</strong></td>${scoreCells(s)}</tr>`).join('');
     status.textContent = `${scores.length} clients scored${store ? ' and saved' : ''}.`;
@@ -307,5 +315,5 @@ document.addEventListener('DOMContentLoaded', () => {
   tid('run-nightly').addEventListener('click', () => startRun('nightly-score'));
   tid('run-weekly').addEventListener('click', () => startRun('weekly-retrain'));
   tid('upload-form').addEventListener('submit', upload);
-  refreshAll().then(() => document.body.setAttribute('data-loaded', 'true'));
+  ensureSession().then(refreshAll).then(() => document.body.setAttribute('data-loaded', 'true')).catch((e) => showMessage(e.message));
 });

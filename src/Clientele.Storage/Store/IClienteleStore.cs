@@ -24,6 +24,13 @@ public interface IClienteleStore : IDisposable
     /// <summary>Appends predictions (history kept), in one transaction per call. Their clients must already be saved.</summary>
     void SavePredictions(IReadOnlyList<PredictionRecord> predictions);
 
+    /// <summary>
+    /// <see cref="SaveClients"/> and <see cref="SavePredictions"/> in one transaction: a process killed half-way leaves
+    /// neither the clients without their predictions nor predictions of clients that were not saved.
+    /// </summary>
+    void SaveScored(IReadOnlyList<ClientRecord> clients, IReadOnlyList<Note> notes, IReadOnlyList<ConceptRecord> concepts,
+        IReadOnlyList<PredictionRecord> predictions);
+
     ClientRecord? GetClient(string clientId);
 
     IReadOnlyList<NoteRecord> GetNotes(string clientId);
@@ -58,4 +65,25 @@ public interface IClienteleStore : IDisposable
     void SaveTrainedVersion(ModelVersionRecord version, RunRecord run, bool activate);
 
     IReadOnlyList<RunRecord> ListRuns(int limit = 50);
+
+    /// <summary>Inserts or replaces an API key record (hash only).</summary>
+    void SaveApiKey(ApiKeyRecord key);
+
+    /// <summary>The key with this id, revoked or not; null when unknown.</summary>
+    ApiKeyRecord? FindApiKey(string keyId);
+
+    /// <summary>Every key, oldest first, revoked ones included.</summary>
+    IReadOnlyList<ApiKeyRecord> ListApiKeys();
+
+    /// <summary>Marks a key revoked; false when unknown or already revoked.</summary>
+    bool RevokeApiKey(string keyId, DateTimeOffset at);
+
+    /// <summary>The named per-store secret, made with <paramref name="create"/> the first time (atomically).</summary>
+    string Secret(string name, Func<string> create);
+
+    /// <summary>Appends one audit entry.</summary>
+    void AppendAudit(AuditRecord entry);
+
+    /// <summary>The latest audit entries, newest first.</summary>
+    IReadOnlyList<AuditRecord> ListAudit(int limit = 100);
 }

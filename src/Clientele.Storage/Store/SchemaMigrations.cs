@@ -88,5 +88,36 @@ internal static class SchemaMigrations
             """,
             "CREATE INDEX ix_runs_started ON runs (started_at DESC)",
         ]),
+        new(2, "api keys (hashed), audit trail, store secrets",
+        [
+            // Only a keyed hash of each key is kept (see Keys.ApiKeys): a copy of the database gives no usable key.
+            $"""
+            CREATE TABLE api_keys (
+                key_id {t.Key} NOT NULL PRIMARY KEY,
+                role {t.Text} NOT NULL,
+                advisor {t.Text},
+                key_hash {t.Text} NOT NULL,
+                created_at {t.Timestamp} NOT NULL,
+                revoked_at {t.Timestamp})
+            """,
+            // Who, what, when, from where; subject is an id (client, version, key), never note text.
+            $"""
+            CREATE TABLE audit (
+                id {t.Identity},
+                at {t.Timestamp} NOT NULL,
+                key_id {t.Key},
+                action {t.Text} NOT NULL,
+                subject {t.Text},
+                remote {t.Text},
+                outcome {t.Text} NOT NULL)
+            """,
+            "CREATE INDEX ix_audit_at ON audit (at DESC, id DESC)",
+            // Random values made once per store (the key-hash pepper); never sent by any route.
+            $"""
+            CREATE TABLE store_secrets (
+                name {t.Key} NOT NULL PRIMARY KEY,
+                secret {t.Text} NOT NULL)
+            """,
+        ]),
     ];
 }

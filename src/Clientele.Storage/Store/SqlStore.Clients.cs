@@ -40,6 +40,25 @@ public abstract partial class SqlStore
     /// </summary>
     public void SaveClients(IReadOnlyList<ClientRecord> clients, IReadOnlyList<Note> notes, IReadOnlyList<ConceptRecord> concepts)
     {
+        var write = PrepareClients(clients, notes, concepts);
+        InTransaction(write);
+    }
+
+    public void SaveScored(IReadOnlyList<ClientRecord> clients, IReadOnlyList<Note> notes, IReadOnlyList<ConceptRecord> concepts,
+        IReadOnlyList<PredictionRecord> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var write = PrepareClients(clients, notes, concepts);
+        InTransaction((c, tx) =>
+        {
+            write(c, tx);
+            WritePredictions(c, tx, predictions);
+        });
+    }
+
+    /// <summary>Checks the batch now (before any transaction opens) and returns the writes to run inside one.</summary>
+    private Action<DbConnection, DbTransaction> PrepareClients(IReadOnlyList<ClientRecord> clients, IReadOnlyList<Note> notes, IReadOnlyList<ConceptRecord> concepts)
+    {
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(notes);
         ArgumentNullException.ThrowIfNull(concepts);
@@ -50,7 +69,7 @@ public abstract partial class SqlStore
         var unique = LastOfEachClient(clients);
         var keys = unique.Select(x => x.ClientId).ToList();
         var now = TimestampValue(DateTimeOffset.UtcNow);
-        InTransaction((c, tx) =>
+        return (c, tx) =>
         {
             MultiRow.Insert(c, tx, RowsPerStatement, UpsertClientHead, UpsertClientTail, unique, x =>
             [
@@ -63,7 +82,7 @@ public abstract partial class SqlStore
                 [n.ClientId, DateValue(n.Date), n.Language, n.Text]);
             MultiRow.Insert(c, tx, RowsPerStatement, "INSERT INTO concepts (client_id, concept_id, label, category, mentions) VALUES", string.Empty, concepts, x =>
                 [x.ClientId, x.ConceptId, x.Label, x.Category, x.Count]);
-        });
+        };
     }
 
     public ClientRecord? GetClient(string clientId) =>

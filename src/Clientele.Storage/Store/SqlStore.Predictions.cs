@@ -18,13 +18,16 @@ public abstract partial class SqlStore
     public void SavePredictions(IReadOnlyList<PredictionRecord> predictions)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        InTransaction((c, tx) => MultiRow.Insert(c, tx, RowsPerStatement, InsertPredictionHead, string.Empty, predictions, p =>
+        InTransaction((c, tx) => WritePredictions(c, tx, predictions));
+    }
+
+    private void WritePredictions(DbConnection c, DbTransaction tx, IReadOnlyList<PredictionRecord> predictions) =>
+        MultiRow.Insert(c, tx, RowsPerStatement, InsertPredictionHead, string.Empty, predictions, p =>
         [
             p.ClientId, p.ModelVersion, TimestampValue(p.ScoredAt), Score(p.Score.PurchaseProb), p.Score.WillPurchase,
             Score(p.Score.ChurnRisk), p.Score.WillChurn, Score(p.Score.PredictedClv), p.Score.ValueSegment, p.Score.RiskSegment,
             p.Score.Reasons,
-        ]));
-    }
+        ]);
 
     public IReadOnlyList<PredictionRecord> GetPredictionHistory(string clientId) =>
         WithConnection(c => Query(

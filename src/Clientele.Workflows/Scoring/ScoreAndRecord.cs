@@ -37,14 +37,18 @@ public sealed class ScoreAndRecord(TimeProvider time)
 
     private void Record(IClienteleStore store, ScoreRequest request, IReadOnlyList<ClientScore> scores)
     {
+        var predictions = RecordMapper.Predictions(scores, request.Version, time.GetUtcNow());
         if (request.RecordClients)
         {
             var scored = request.Profiles.Select(p => p.ClientId).ToHashSet(StringComparer.Ordinal);
             var notes = request.Notes.Where(n => scored.Contains(n.ClientId)).ToList();
             var (clients, concepts) = RecordMapper.From(request.Profiles, notes, request.Scorer.Bundle.Lexicon);
-            store.SaveClients(clients, notes, concepts);
+
+            // One transaction: a kill between the two writes once left 50,000 clients without a prediction.
+            store.SaveScored(clients, notes, concepts, predictions);
+            return;
         }
 
-        store.SavePredictions(RecordMapper.Predictions(scores, request.Version, time.GetUtcNow()));
+        store.SavePredictions(predictions);
     }
 }

@@ -50,7 +50,7 @@ public sealed class PredictApiTests(ServerFactory factory) : IClassFixture<Serve
     public async Task Store_true_needs_the_key_and_then_saves_clients()
     {
         var csv = NoteGenerator.Csv(5, seed: 11, idPrefix: "S");
-        await (await factory.CreateClient().PostAsync("/api/predict?store=true", Http.File(csv))).Problem(401);
+        await (await factory.CreateAnonymousClient().PostAsync("/api/predict?store=true", Http.File(csv))).Problem(401);
         Assert.Null(factory.Store.GetClient("S_0001"));
 
         var ok = await factory.CreateAuthorizedClient().PostAsync("/api/predict?store=true", Http.File(csv));

@@ -71,6 +71,10 @@ public sealed class DashboardServer : IAsyncLifetime
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
         await page.GotoAsync(BaseUrl + "/");
+
+        // Every read needs a credential now: the dashboard asks for a key once and keeps a session cookie.
+        await page.GetByTestId("key-input").FillAsync(ServerFactory.Key);
+        await page.GetByTestId("key-ok").ClickAsync();
         await page.WaitForSelectorAsync("body[data-loaded=true]");
         return page;
     }

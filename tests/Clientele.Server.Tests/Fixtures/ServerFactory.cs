@@ -12,7 +12,7 @@ namespace Clientele.Server.Tests.Fixtures;
 /// </summary>
 public class ServerFactory : WebApplicationFactory<Program>
 {
-    public const string Key = "test-key-0123456789";
+    public const string Key = "test-key-0123456789-abcdefgh";
 
     public ServerFactory()
     {
@@ -31,12 +31,25 @@ public class ServerFactory : WebApplicationFactory<Program>
 
     public IClienteleStore Store => Services.GetRequiredService<IClienteleStore>();
 
-    /// <summary>A client that sends the API key.</summary>
-    public HttpClient CreateAuthorizedClient()
+    /// <summary>A client that sends the admin API key (as every client of this factory does).</summary>
+    public HttpClient CreateAuthorizedClient() => CreateClient();
+
+    /// <summary>A client that sends no credential.</summary>
+    public HttpClient CreateAnonymousClient()
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
         return client;
+    }
+
+    /// <summary>Every route but /health needs a key now: clients of this factory send the admin key unless told otherwise.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (ApiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        }
     }
 
     /// <summary>Registers a copy of the test model as another version (not activated).</summary>
@@ -58,6 +71,7 @@ public class ServerFactory : WebApplicationFactory<Program>
             o.Schedules = new ScheduleOptions { NightlyScoring = string.Empty, WeeklyRetrain = string.Empty };
             o.MaxUploadBytes = 2 * 1024 * 1024;
             o.WritesPerMinute = 1000;
+            o.RequestsPerMinute = 100_000;
             // A real SQLite file per factory: the API is tested against the store users run.
             o.ConnectionString = "Data Source=" + Path.Combine(Root, "clientele.db");
         }));

@@ -39,6 +39,7 @@ public sealed class KestrelHost : IAsyncDisposable
             o.ModelDirectory = Path.Combine(models, "v1");
             o.Schedules = new ScheduleOptions { NightlyScoring = string.Empty, WeeklyRetrain = string.Empty };
             o.WritesPerMinute = 1_000_000;
+            o.RequestsPerMinute = 1_000_000;
             o.ConnectionString = "Data Source=" + Path.Combine(root, "clientele.db");
         });
         await app.StartAsync();

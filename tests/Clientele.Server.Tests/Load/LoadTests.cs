@@ -24,6 +24,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         await using var host = await KestrelHost.StartAsync();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ServerFactory.Key);
         var csv = NoteGenerator.Csv(5, seed: 9, idPrefix: "L");
 
         var swaps = 0;

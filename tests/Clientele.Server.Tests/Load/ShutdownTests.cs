@@ -18,6 +18,7 @@ public sealed class ShutdownTests
             var content = new SlowContent(body, chunks: 40, pause: TimeSpan.FromMilliseconds(50));
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
             using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(45) };
+            client.DefaultRequestHeaders.Add("X-Api-Key", ServerFactory.Key);
             var request = client.PostAsync("/api/predict", content, deadline.Token);
 
             await content.FirstChunkSent.Task.WaitAsync(deadline.Token);
