@@ -57,8 +57,8 @@ public sealed class BacktestSettings : TransactionsSettings
 
     [CommandOption("--resamples <N>")]
     [Description("Paired bootstrap resamples of the differences.")]
-    [DefaultValue(Clientele.Core.History.PairedBootstrap.DefaultResamples)]
-    public int Resamples { get; init; } = Clientele.Core.History.PairedBootstrap.DefaultResamples;
+    [DefaultValue(PairedBootstrap.Resamples)]
+    public int Resamples { get; init; } = PairedBootstrap.Resamples;
 
     public PurchaseWindows Windows => new(HorizonDays, ChurnDays, ValueDays);
 

@@ -108,24 +108,8 @@ public sealed class BgNbdModel
     }
 
     /// <summary>Writes the parameters as JSON with a format version.</summary>
-    public void Save(Stream stream)
-    {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        w.WriteStartObject();
-        w.WriteNumber("format", FormatVersion);
-        w.WriteString("model", "bgnbd");
-        w.WriteNumber("r", R);
-        w.WriteNumber("alpha", Alpha);
-        w.WriteNumber("a", A);
-        w.WriteNumber("b", B);
-        if (double.IsFinite(LogLikelihood))
-        {
-            w.WriteNumber("log_likelihood", LogLikelihood);
-        }
-
-        w.WriteNumber("clients", Clients);
-        w.WriteEndObject();
-    }
+    public void Save(Stream stream) =>
+        ModelJson.Write(stream, FormatVersion, "bgnbd", [("r", R), ("alpha", Alpha), ("a", A), ("b", B)], LogLikelihood, Clients);
 
     /// <summary>Reads what <see cref="Save"/> wrote; a newer format or a damaged file throws <see cref="ClienteleInputException"/>.</summary>
     public static BgNbdModel Load(Stream stream, string source = "bgnbd model")
@@ -136,7 +120,7 @@ public sealed class BgNbdModel
             ModelJson.Positive(root, "alpha", source, "BG/NBD"),
             ModelJson.Positive(root, "a", source, "BG/NBD"),
             ModelJson.Positive(root, "b", source, "BG/NBD"),
-            root.TryGetProperty("log_likelihood", out var ll) && ll.TryGetDouble(out var v) ? v : double.NaN,
-            root.TryGetProperty("clients", out var n) && n.TryGetInt32(out var c) ? c : 0);
+            ModelJson.LogLikelihood(root),
+            ModelJson.Clients(root));
     }
 }

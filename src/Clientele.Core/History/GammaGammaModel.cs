@@ -44,23 +44,8 @@ public sealed class GammaGammaModel
         return P * (V + x * m) / denominator;
     }
 
-    public void Save(Stream stream)
-    {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        w.WriteStartObject();
-        w.WriteNumber("format", FormatVersion);
-        w.WriteString("model", "gamma_gamma");
-        w.WriteNumber("p", P);
-        w.WriteNumber("q", Q);
-        w.WriteNumber("v", V);
-        if (double.IsFinite(LogLikelihood))
-        {
-            w.WriteNumber("log_likelihood", LogLikelihood);
-        }
-
-        w.WriteNumber("clients", Clients);
-        w.WriteEndObject();
-    }
+    public void Save(Stream stream) =>
+        ModelJson.Write(stream, FormatVersion, "gamma_gamma", [("p", P), ("q", Q), ("v", V)], LogLikelihood, Clients);
 
     /// <summary>Reads what <see cref="Save"/> wrote; a newer format or a damaged file throws a ClienteleInputException.</summary>
     public static GammaGammaModel Load(Stream stream, string source = "gamma-gamma model")
@@ -70,7 +55,7 @@ public sealed class GammaGammaModel
             ModelJson.Positive(root, "p", source, "Gamma-Gamma"),
             ModelJson.Positive(root, "q", source, "Gamma-Gamma"),
             ModelJson.Positive(root, "v", source, "Gamma-Gamma"),
-            root.TryGetProperty("log_likelihood", out var ll) && ll.TryGetDouble(out var l) ? l : double.NaN,
-            root.TryGetProperty("clients", out var n) && n.TryGetInt32(out var c) ? c : 0);
+            ModelJson.LogLikelihood(root),
+            ModelJson.Clients(root));
     }
 }

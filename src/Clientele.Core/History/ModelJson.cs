@@ -3,9 +3,38 @@ using Clientele.Core.Errors;
 
 namespace Clientele.Core.History;
 
-/// <summary>Reading side of the purchase-history models' JSON files: format version check and parameter validation, shared.</summary>
+/// <summary>The purchase-history models' JSON files: one layout (format, model, parameters, fit quality), written and read here.</summary>
 internal static class ModelJson
 {
+    /// <summary>Writes a model file: its format version, kind, positive parameters in order, log-likelihood when finite, client count.</summary>
+    public static void Write(Stream stream, int format, string kind, IEnumerable<(string Name, double Value)> parameters, double logLikelihood, int clients)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteNumber("format", format);
+        w.WriteString("model", kind);
+        foreach (var (name, value) in parameters)
+        {
+            w.WriteNumber(name, value);
+        }
+
+        if (double.IsFinite(logLikelihood))
+        {
+            w.WriteNumber("log_likelihood", logLikelihood);
+        }
+
+        w.WriteNumber("clients", clients);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The fitted log-likelihood a file records; NaN when it records none.</summary>
+    public static double LogLikelihood(JsonElement root) =>
+        root.TryGetProperty("log_likelihood", out var ll) && ll.TryGetDouble(out var v) ? v : double.NaN;
+
+    /// <summary>The number of clients a model was fitted on; 0 when the file records none.</summary>
+    public static int Clients(JsonElement root) =>
+        root.TryGetProperty("clients", out var n) && n.TryGetInt32(out var c) ? c : 0;
+
     public static JsonElement Read(Stream stream, string source, string what, string kind, int newest)
     {
         JsonElement root;

@@ -52,7 +52,7 @@ public static class Backtest
             var trainingMean = set.Labels.ByClient.Values.Select(l => l.Value(target)).OfType<double>().DefaultIfEmpty(0).Average();
             var baseline = labels.Select(_ => Baseline.Prediction(target, trainingMean)).ToArray();
             var binary = Targets.IsBinary(target);
-            var difference = Clientele.Core.History.PairedBootstrap.Difference(predicted, reference, labels, binary, request.Resamples, request.Options.Seed);
+            var difference = PairedBootstrap.Difference(predicted, reference, labels, binary, request.Resamples, request.Options.Seed);
             targets[target] = new BacktestTarget(evaluator.Measure(target, predicted, labels), evaluator.Measure(target, reference, labels),
                 evaluator.Measure(target, baseline, labels), binary ? "auc" : "r2", difference);
         }

@@ -1,3 +1,4 @@
+using Clientele.Core.Evaluation;
 using Clientele.Core.History;
 using Clientele.Core.Training;
 
@@ -7,5 +8,5 @@ namespace Clientele.Workflows.Training;
 public sealed record BacktestRequest(PurchaseData Data, DateOnly AsOf, PurchaseWindows Windows, TrainingOptions Options)
 {
     /// <summary>Paired bootstrap resamples of the differences.</summary>
-    public int Resamples { get; init; } = PairedBootstrap.DefaultResamples;
+    public int Resamples { get; init; } = PairedBootstrap.Resamples;
 }

@@ -1,5 +1,4 @@
 using Clientele.Core.Evaluation;
-using Clientele.Core.History;
 
 namespace Clientele.Workflows.Training;
 

@@ -1,4 +1,4 @@
-namespace Clientele.Core.History;
+namespace Clientele.Core.Evaluation;
 
 /// <summary>A bootstrap mean with its interval; <see cref="Verdict"/> reads it as a comparison.</summary>
 public readonly record struct BootstrapInterval(double Mean, double Low, double High)
