@@ -12,6 +12,9 @@ public static class ServerMessages
     public const string WrongKey = "the API key is not valid (unknown, revoked or mistyped)";
     public const string AntiforgeryMissing = "a write with the session cookie must send the token of GET /api/session in the X-CSRF-Token header";
     public const string NoActiveModel = "no model is active; train one (POST /api/train) or activate a version (POST /api/models/{version}/activate)";
+    /// <summary>An <c>as_of</c> query value that is not a date.</summary>
+    public static string BadAsOf(string value) => $"as_of '{value}' is not a date (yyyy-MM-dd)";
+
     public const string NoUpload = "no notes were sent; send a CSV file as multipart field 'file' or as a text/csv body";
     public const string NoStoredNotes = "the store holds no notes to train on; send a notes file, or score with ?store=true first";
     public const string BadVersionName = Workflows.WorkflowMessages.BadVersionName;

@@ -43,7 +43,7 @@ public sealed class DemoCommand : Command<DemoSettings>
         var data = Path.Combine(dir, "data");
         var db = "Data Source=" + Path.Combine(dir, "clientele.db");
         var models = Path.Combine(dir, "models");
-        SampleData.Write(new GeneratorOptions(settings.Clients, Core.Defaults.Seed), data);
+        var sample = SampleData.Write(new GeneratorOptions(settings.Clients, Core.Defaults.Seed), data);
         var notes = Path.Combine(data, "notes.csv");
         var quiet = new StageProgress(quiet: true);
         var versions = new Dictionary<Tier, TrainedVersion>();
@@ -64,7 +64,8 @@ public sealed class DemoCommand : Command<DemoSettings>
 
         CliIO.Out.WriteLine("— score every client with the Elite model");
         var scoresFile = Path.Combine(dir, "scores.csv");
-        var scoring = new NotesSettings { Notes = notes, Db = db, Quiet = true };
+        // Scored as of the generated data's own date, not today: the demo's notes end there.
+        var scoring = new NotesSettings { Notes = notes, Db = db, Quiet = true, AsOf = sample.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
         var (bundle, scores) = Pipeline.Score(scoring, versions[Tier.Elite].Directory, scoresFile, withReasons: true, shard: null, quiet, seconds);
         ScoresSummary.Write(ScoresSummary.Build(scores, bundle.Tier.ToString().ToLowerInvariant(), seconds), bundle, scoresFile);

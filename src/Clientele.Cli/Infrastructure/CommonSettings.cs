@@ -31,7 +31,7 @@ public class NotesSettings : RecordingSettings
     public bool MergeExtraFields { get; init; }
 
     [CommandOption("--as-of <DATE>")]
-    [Description("Date recency is measured to (yyyy-MM-dd). Default: the newest note date.")]
+    [Description("Date recency is measured to (yyyy-MM-dd); notes dated after it are left out and counted. Default: today (UTC) when scoring, the newest note date when training.")]
     public string? AsOf { get; init; }
 
     [CommandOption("--json")]

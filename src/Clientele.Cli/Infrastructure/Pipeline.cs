@@ -24,12 +24,23 @@ public static class Pipeline
     private static TimeProvider Time => TimeProvider.System;
 
     /// <summary>Reads notes and builds profiles, timing each stage into <paramref name="seconds"/>.</summary>
-    public static (IReadOnlyList<ClientProfile> Profiles, ConceptLexicon Lexicon, List<Core.Ingest.Note> Notes) Profiles(NotesSettings s, IProgress<string> progress, IDictionary<string, double> seconds, ConceptLexicon? lexicon = null)
+    /// <remarks>Notes dated after <paramref name="asOf"/> (default: <c>--as-of</c>, else none) are left out and counted on stderr.</remarks>
+    public static (IReadOnlyList<ClientProfile> Profiles, ConceptLexicon Lexicon, List<Core.Ingest.Note> Notes) Profiles(NotesSettings s, IProgress<string> progress, IDictionary<string, double> seconds,
+        ConceptLexicon? lexicon = null, DateOnly? asOf = null)
     {
-        var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon), new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions),
-            progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance));
+        asOf ??= s.AsOfDate;
+        var input = new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions) { AsOf = asOf };
+        var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon), input, progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance));
+        if (read.AfterAsOf > 0)
+        {
+            CliIO.Err.WriteLine(WorkflowMessages.NotesAfterAsOf(read.AfterAsOf, asOf!.Value));
+        }
+
         return (read.Profiles, read.Lexicon, read.Notes);
     }
+
+    /// <summary>The as-of date a scoring run uses: <c>--as-of</c>, else today (UTC) — never the newest date of the batch, so a score does not depend on the other clients of the file.</summary>
+    public static DateOnly ScoringAsOf(NotesSettings s) => s.AsOfDate ?? DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
 
     /// <summary>Trains one tier on profiles, with real labels when given, smart labels otherwise.</summary>
     public static TrainedModel Train(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, IProgress<string> progress, IDictionary<string, double> seconds) =>
@@ -56,7 +67,8 @@ public static class Pipeline
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(modelDirectory);
         clock.Lap("load_model");
-        var (profiles, _, notes) = Profiles(s, progress, seconds, bundle.Lexicon);
+        var asOf = ScoringAsOf(s);
+        var (profiles, _, notes) = Profiles(s, progress, seconds, bundle.Lexicon, asOf);
         if (shard is not null)
         {
             var (k, n) = Sharding.Parse(shard)!.Value;
@@ -66,7 +78,7 @@ public static class Pipeline
         var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), profiles)
         {
             Notes = notes,
-            AsOf = s.AsOfDate,
+            AsOf = asOf,
             WithReasons = withReasons,
             WriteCsv = body => OutputFile.WriteText(outFile, body),
             Store = s.Store,

@@ -23,7 +23,7 @@ public sealed class Scorer(ModelBundle bundle)
     /// <summary>Clients per batch (tests make it small to cross batch boundaries).</summary>
     internal int BatchSize { get; init; } = Defaults.ScoringBatch;
 
-    /// <summary>Scores every profile, in batches of <see cref="Defaults.ScoringBatch"/>; results keep the input order.</summary>
+    /// <summary>Scores every profile as of <paramref name="asOf"/> (default: the bundle's training as-of date, never the batch's newest date), in batches of <see cref="Defaults.ScoringBatch"/>; results keep the input order.</summary>
     public List<ClientScore> Score(IReadOnlyList<ClientProfile> profiles, DateOnly? asOf = null, bool withReasons = true) => Score(profiles, null, asOf, withReasons);
 
     /// <summary>
@@ -33,7 +33,8 @@ public sealed class Scorer(ModelBundle bundle)
     /// </summary>
     public List<ClientScore> Score(IReadOnlyList<ClientProfile> profiles, History.PurchaseLedger? purchases, DateOnly? asOf, bool withReasons = true)
     {
-        asOf ??= profiles.Select(p => p.LastDate).Max() ?? Bundle.Featurizer.AsOf;
+        // Never the newest date of the batch: one client's score must not move when another's later note is added.
+        asOf ??= Bundle.Featurizer.AsOf;
         var result = new List<ClientScore>(profiles.Count);
         // One set of row buffers for every batch (a million clients would otherwise allocate a million rows), kept
         // for the next call when small: a server scoring request after request reuses them.

@@ -21,7 +21,7 @@ public static class PredictApi
         app.MapPost("/api/predict", Predict)
             .WithName("Predict")
             .WithSummary("Scores a notes CSV (multipart field 'file' or a text/csv body) with the active model.")
-            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
+            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. Scores are as of ?as_of=yyyy-MM-dd, default today (UTC); notes dated after it are left out and counted in X-Notes-After-As-Of. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
             .Produces<List<ScoreView>>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -31,9 +31,20 @@ public static class PredictApi
         return app;
     }
 
-    private static async Task<IResult> Predict(HttpContext context, [FromQuery(Name = "store")] bool? save, ModelRegistry registry,
-        IClienteleStore store, SummaryCache cache, TimeProvider time, IOptions<ServerOptions> options, CancellationToken token)
+    private static async Task<IResult> Predict(HttpContext context, [FromQuery(Name = "store")] bool? save, [FromQuery(Name = "as_of")] string? asOfText,
+        ModelRegistry registry, IClienteleStore store, SummaryCache cache, TimeProvider time, IOptions<ServerOptions> options, CancellationToken token)
     {
+        // One as-of rule everywhere: the date given, else today (UTC) — never the newest date of the upload.
+        DateOnly asOf;
+        if (asOfText is null)
+        {
+            asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        }
+        else if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+        {
+            return TypedResults.Problem(ServerMessages.BadAsOf(asOfText), statusCode: StatusCodes.Status400BadRequest, title: "Bad as_of");
+        }
+
         if (save == true && ApiKeyCheck.Verify(context) is { } denied)
         {
             return denied;
@@ -55,6 +66,7 @@ public static class PredictApi
         var ingest = IngestOptions.From(context.Request, context.Request.HasFormContentType ? await Upload.ReadFormAsync(context.Request, options.Value.MaxUploadBytes, token) : null);
         var report = new IngestReport(upload.Name);
         var notes = NotesUpload.Read(upload, report, ingest.Csv);
+        var afterAsOf = notes.RemoveAll(n => n.Date > asOf);
         var profiles = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
         var csv = context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
             ? new StringWriter(CultureInfo.InvariantCulture)
@@ -62,6 +74,7 @@ public static class PredictApi
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
         {
             Notes = notes,
+            AsOf = asOf,
             WriteCsv = csv is null ? null : body => body(csv),
             Store = save == true ? StoreAccess.Shared(store) : StoreAccess.None,
         };
@@ -76,6 +89,8 @@ public static class PredictApi
         headers["X-Rows-Accepted"] = report.Accepted.ToString(CultureInfo.InvariantCulture);
         headers["X-Rows-Rejected"] = report.Rejected.ToString(CultureInfo.InvariantCulture);
         headers["X-Rows-Warnings"] = report.Warnings.ToString(CultureInfo.InvariantCulture);
+        headers["X-As-Of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        headers["X-Notes-After-As-Of"] = afterAsOf.ToString(CultureInfo.InvariantCulture);
         if (csv is not null)
         {
             return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8");

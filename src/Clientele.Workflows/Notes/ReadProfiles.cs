@@ -29,10 +29,16 @@ public sealed class ReadProfiles(TimeProvider time)
         }
 
         onRead?.Invoke(report);
+        var afterAsOf = 0;
+        if (input.AsOf is { } asOf)
+        {
+            afterAsOf = notes.RemoveAll(n => n.Date > asOf);
+        }
+
         clock.Lap("ingest");
         progress.Report($"detect concepts in {notes.Count:N0} notes");
         var profiles = ProfileBuilder.FromNotes(matcher, notes);
         clock.Lap("detect");
-        return new ProfilesRead(loaded, notes, report, profiles);
+        return new ProfilesRead(loaded, notes, report, profiles) { AfterAsOf = afterAsOf };
     }
 }

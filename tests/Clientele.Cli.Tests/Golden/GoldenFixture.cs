@@ -76,7 +76,9 @@ public sealed class GoldenFixture : IDisposable
         result.Add((prefix + ".train.json", Golden.Normalize(Run([.. train]), dir)));
         result.Add((prefix + ".featurizer.json", File.ReadAllText(Path.Combine(model, "featurizer.json"))));
         var scores = Path.Combine(dir, prefix + ".scores.csv");
-        Run("predict", "--model", model, "--notes", notes, "--out", scores, "--quiet", "--no-store");
+        // Scored as of the date the model was trained to (predict's own default is today).
+        var asOf = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(model, "featurizer.json")))!["as_of"]!.GetValue<string>();
+        Run("predict", "--model", model, "--notes", notes, "--out", scores, "--quiet", "--no-store", "--as-of", asOf);
         result.Add((prefix + ".scores.csv", File.ReadAllText(scores)));
         if (labels is not null)
         {
