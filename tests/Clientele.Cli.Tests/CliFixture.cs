@@ -16,6 +16,9 @@ public sealed class CliFixture : IDisposable
 
     public string Labels => Path.Combine(Dir, "labels.csv");
 
+    /// <summary>The generated data's as-of date (yyyy-MM-dd): scoring it as of today would leave out the notes dated after today.</summary>
+    public static string AsOf => new Synthetic.GeneratorOptions(600, Seed: 5).AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public string Db => "Data Source=" + Path.Combine(Dir, "test.db");
 
     public string PathOf(string name) => Path.Combine(Dir, name);

@@ -43,8 +43,8 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
     {
         Assert.Equal(0, Run("train", "--notes", data.Notes, "--labels", data.Labels, "--out", data.PathOf("m-a"), "--quiet", "--no-store").Exit);
         Assert.Equal(0, Run("train", "--notes", data.Notes, "--labels", data.Labels, "--out", data.PathOf("m-b"), "--quiet", "--no-store").Exit);
-        Assert.Equal(0, Run("predict", "--model", data.PathOf("m-a"), "--notes", data.Notes, "--out", data.PathOf("a.csv"), "--quiet", "--no-store").Exit);
-        Assert.Equal(0, Run("predict", "--model", data.PathOf("m-b"), "--notes", data.Notes, "--out", data.PathOf("b.csv"), "--quiet", "--no-store").Exit);
+        Assert.Equal(0, Run("predict", "--model", data.PathOf("m-a"), "--notes", data.Notes, "--out", data.PathOf("a.csv"), "--quiet", "--no-store", "--as-of", CliFixture.AsOf).Exit);
+        Assert.Equal(0, Run("predict", "--model", data.PathOf("m-b"), "--notes", data.Notes, "--out", data.PathOf("b.csv"), "--quiet", "--no-store", "--as-of", CliFixture.AsOf).Exit);
         var a = File.ReadAllBytes(data.PathOf("a.csv"));
         Assert.Equal(a, File.ReadAllBytes(data.PathOf("b.csv")));
         var lines = File.ReadAllLines(data.PathOf("a.csv"));
@@ -124,7 +124,7 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
     {
         var db = "Data Source=" + data.PathOf("store.db");
         Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", data.PathOf("m-store"), "--quiet", "--db", db).Exit);
-        Assert.Equal(0, Run("predict", "--model", data.PathOf("m-store"), "--notes", data.Notes, "--out", data.PathOf("s.csv"), "--quiet", "--db", db).Exit);
+        Assert.Equal(0, Run("predict", "--model", data.PathOf("m-store"), "--notes", data.Notes, "--out", data.PathOf("s.csv"), "--quiet", "--db", db, "--as-of", CliFixture.AsOf).Exit);
         using var store = Storage.Store.StoreFactory.Open(db);
         Assert.Equal(600, store.LatestPredictions().Count);
         Assert.Equal("m-store", store.ActiveModelVersion()!.Version);

@@ -91,7 +91,6 @@ public sealed class KillTests : IDisposable
             }
 
             AssertStoreConsistent();
-            Assert.True(clock.Elapsed < Deadline, $"kill tests took {clock.Elapsed}");
         }
 
         // A later successful save cleans what the killed ones left behind (they are dead and older than it).
