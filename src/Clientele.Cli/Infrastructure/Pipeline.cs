@@ -49,7 +49,7 @@ public static class Pipeline
 
     /// <summary>Scores the clients of the notes (shard K/N of them when given) with the bundle in <paramref name="modelDirectory"/>, writes the scores CSV and records them unless --no-store.</summary>
     public static (ModelBundle Bundle, List<ClientScore> Scores) Score(NotesSettings s, string modelDirectory, string outFile, bool withReasons, string? shard,
-        IProgress<string> progress, IDictionary<string, double> seconds)
+        IProgress<string> progress, IDictionary<string, double> seconds, bool storeConcepts = true)
     {
         var clock = new StageClock(Time, seconds);
         OutputFile.RequireWritable(outFile);
@@ -57,6 +57,8 @@ public static class Pipeline
         var bundle = DirectoryBundleStore.Load(modelDirectory);
         clock.Lap("load_model");
         var (profiles, _, notes) = Profiles(s, progress, seconds, bundle.Lexicon);
+        // Fixed over the whole file before sharding, so every shard scores (and keys its rows) to the same date.
+        var asOf = s.AsOfDate ?? profiles.Select(p => p.LastDate).Max();
         if (shard is not null)
         {
             var (k, n) = Sharding.Parse(shard)!.Value;
@@ -66,10 +68,13 @@ public static class Pipeline
         var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), profiles)
         {
             Notes = notes,
-            AsOf = s.AsOfDate,
+            AsOf = asOf,
             WithReasons = withReasons,
             WriteCsv = body => OutputFile.WriteText(outFile, body),
             Store = s.Store,
+            StoreConcepts = storeConcepts,
+            Shard = shard,
+            RecordRun = true,
         };
         return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds));
     }
