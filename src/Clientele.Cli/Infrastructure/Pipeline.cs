@@ -24,10 +24,10 @@ public static class Pipeline
     private static TimeProvider Time => TimeProvider.System;
 
     /// <summary>Reads notes and builds profiles, timing each stage into <paramref name="seconds"/>.</summary>
-    public static (IReadOnlyList<ClientProfile> Profiles, ConceptLexicon Lexicon, List<Core.Ingest.Note> Notes) Profiles(NotesSettings s, IProgress<string> progress, IDictionary<string, double> seconds, ConceptLexicon? lexicon = null)
+    public static (IReadOnlyList<ClientProfile> Profiles, ConceptLexicon Lexicon, List<Core.Ingest.Note> Notes) Profiles(NotesSettings s, IProgress<string> progress, IDictionary<string, double> seconds, ConceptLexicon? lexicon = null, bool keepNotes = true)
     {
         var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon), new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions),
-            progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance));
+            progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes);
         return (read.Profiles, read.Lexicon, read.Notes);
     }
 
@@ -56,7 +56,8 @@ public static class Pipeline
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(modelDirectory);
         clock.Lap("load_model");
-        var (profiles, _, notes) = Profiles(s, progress, seconds, bundle.Lexicon);
+        // Only the store keeps note text (it records the notes); otherwise notes stream into compact profiles.
+        var (profiles, _, notes) = Profiles(s, progress, seconds, bundle.Lexicon, keepNotes: s.Store.Records);
         // Fixed over the whole file before sharding, so every shard scores (and keys its rows) to the same date.
         var asOf = s.AsOfDate ?? profiles.Select(p => p.LastDate).Max();
         if (shard is not null)

@@ -13,7 +13,15 @@ public sealed class ReadProfiles(TimeProvider time)
 {
     /// <summary>Runs the stages in order; <paramref name="onRead"/> sees the ingest report before detection starts.</summary>
     public ProfilesRead Run(Func<ConceptLexicon> lexicon, NotesInput input, IProgress<string> progress, IDictionary<string, double> seconds,
-        Action<IngestReport>? onRead = null)
+        Action<IngestReport>? onRead = null) => Run(lexicon, input, progress, seconds, onRead, keepNotes: true);
+
+    /// <summary>
+    /// As above; with <paramref name="keepNotes"/> false the notes stream from the file into the profiles (one
+    /// "ingest_detect" lap) and none is kept: what stays per client is its compact profile, never the note text. The
+    /// ingest report is then checked once the file is read, still before anything is scored or written.
+    /// </summary>
+    public ProfilesRead Run(Func<ConceptLexicon> lexicon, NotesInput input, IProgress<string> progress, IDictionary<string, double> seconds,
+        Action<IngestReport>? onRead, bool keepNotes)
     {
         var clock = new StageClock(time, seconds);
         progress.Report("lexicon");
@@ -22,6 +30,26 @@ public sealed class ReadProfiles(TimeProvider time)
         clock.Lap("lexicon");
         progress.Report("read notes");
         var report = new IngestReport(input.Source);
+        if (!keepNotes)
+        {
+            IReadOnlyList<ClientProfile> streamed;
+            using (var reader = input.Open())
+            {
+                streamed = ProfileBuilder.FromNotes(matcher, NotesCsv.Read(reader, input.Source, report, input.Options));
+            }
+
+            if (streamed.Count == 0)
+            {
+                // No usable note: read the file again through ReadAll for its error (header only, or every row rejected).
+                using var again = input.Open();
+                NotesCsv.ReadAll(again, input.Source, new IngestReport(input.Source), input.Options);
+            }
+
+            onRead?.Invoke(report);
+            clock.Lap("ingest_detect");
+            return new ProfilesRead(loaded, [], report, streamed);
+        }
+
         List<Note> notes;
         using (var reader = input.Open())
         {
