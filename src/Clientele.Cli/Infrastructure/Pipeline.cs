@@ -56,15 +56,19 @@ public static class Pipeline
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(modelDirectory);
         clock.Lap("load_model");
-        // Only the store keeps note text (it records the notes); otherwise notes stream into compact profiles.
-        var (profiles, _, notes) = Profiles(s, progress, seconds, bundle.Lexicon, keepNotes: s.Store.Records);
-        // Fixed over the whole file before sharding, so every shard scores (and keys its rows) to the same date.
-        var asOf = s.AsOfDate ?? profiles.Select(p => p.LastDate).Max();
+        // Only the store keeps note text (it records the notes); otherwise notes stream into compact profiles. A shard
+        // detects only its own clients' notes, and scores to the newest date of the whole file, as every shard does.
+        Func<string, bool>? inShard = null;
         if (shard is not null)
         {
             var (k, n) = Sharding.Parse(shard)!.Value;
-            profiles = profiles.Where(p => Sharding.ShardOf(p.ClientId, n) == k).ToList();
+            inShard = id => Sharding.ShardOf(id, n) == k;
         }
+
+        var read = new ReadProfiles(Time).Run(() => bundle.Lexicon, new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions),
+            progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes: s.Store.Records, inShard);
+        var (profiles, notes) = (read.Profiles, read.Notes);
+        var asOf = s.AsOfDate ?? read.NewestNote;
 
         var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), profiles)
         {

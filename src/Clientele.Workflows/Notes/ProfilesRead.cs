@@ -5,4 +5,8 @@ using Clientele.Core.Profiles;
 namespace Clientele.Workflows.Notes;
 
 /// <summary>What <see cref="ReadProfiles"/> produced: the lexicon used, the notes read, the ingest report and one profile per client.</summary>
-public sealed record ProfilesRead(ConceptLexicon Lexicon, List<Note> Notes, IngestReport Report, IReadOnlyList<ClientProfile> Profiles);
+public sealed record ProfilesRead(ConceptLexicon Lexicon, List<Note> Notes, IngestReport Report, IReadOnlyList<ClientProfile> Profiles)
+{
+    /// <summary>The newest note date of the whole file (every client, selected or not); null when no note is dated.</summary>
+    public DateOnly? NewestNote { get; init; }
+}

@@ -20,9 +20,31 @@ public sealed class ReadProfiles(TimeProvider time)
     /// "ingest_detect" lap) and none is kept: what stays per client is its compact profile, never the note text. The
     /// ingest report is then checked once the file is read, still before anything is scored or written.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="keepClient"/> selects the clients to profile (a shard): the others' notes are read but not
+    /// detected, and <see cref="ProfilesRead.NewestNote"/> is still the newest date of the whole file, so every shard
+    /// scores to the same as-of.
+    /// </remarks>
     public ProfilesRead Run(Func<ConceptLexicon> lexicon, NotesInput input, IProgress<string> progress, IDictionary<string, double> seconds,
-        Action<IngestReport>? onRead, bool keepNotes)
+        Action<IngestReport>? onRead, bool keepNotes, Func<string, bool>? keepClient = null)
     {
+        DateOnly? newest = null;
+        IEnumerable<Note> Selected(IEnumerable<Note> all)
+        {
+            foreach (var n in all)
+            {
+                if (n.Date is { } d && (newest is null || d > newest))
+                {
+                    newest = d;
+                }
+
+                if (keepClient is null || keepClient(n.ClientId))
+                {
+                    yield return n;
+                }
+            }
+        }
+
         var clock = new StageClock(time, seconds);
         progress.Report("lexicon");
         var loaded = lexicon();
@@ -35,10 +57,10 @@ public sealed class ReadProfiles(TimeProvider time)
             IReadOnlyList<ClientProfile> streamed;
             using (var reader = input.Open())
             {
-                streamed = ProfileBuilder.FromNotes(matcher, NotesCsv.Read(reader, input.Source, report, input.Options));
+                streamed = ProfileBuilder.FromNotes(matcher, Selected(NotesCsv.Read(reader, input.Source, report, input.Options)));
             }
 
-            if (streamed.Count == 0)
+            if (streamed.Count == 0 && newest is null)
             {
                 // No usable note: read the file again through ReadAll for its error (header only, or every row rejected).
                 using var again = input.Open();
@@ -47,7 +69,7 @@ public sealed class ReadProfiles(TimeProvider time)
 
             onRead?.Invoke(report);
             clock.Lap("ingest_detect");
-            return new ProfilesRead(loaded, [], report, streamed);
+            return new ProfilesRead(loaded, [], report, streamed) { NewestNote = newest };
         }
 
         List<Note> notes;
@@ -56,11 +78,20 @@ public sealed class ReadProfiles(TimeProvider time)
             notes = NotesCsv.ReadAll(reader, input.Source, report, input.Options);
         }
 
+        if (keepClient is not null)
+        {
+            notes = [.. Selected(notes)];
+        }
+        else
+        {
+            newest = notes.Select(n => n.Date).Max();
+        }
+
         onRead?.Invoke(report);
         clock.Lap("ingest");
         progress.Report($"detect concepts in {notes.Count:N0} notes");
         var profiles = ProfileBuilder.FromNotes(matcher, notes);
         clock.Lap("detect");
-        return new ProfilesRead(loaded, notes, report, profiles);
+        return new ProfilesRead(loaded, notes, report, profiles) { NewestNote = newest };
     }
 }
