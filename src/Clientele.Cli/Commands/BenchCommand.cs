@@ -43,9 +43,26 @@ public sealed class BenchSettings : CommandSettings
     [Description("Also compare with the reference on K more seeded 80/20 splits, mean ± sd (default 5; 0 with --quick).")]
     public int? Splits { get; init; }
 
+    [CommandOption("--commands")]
+    [Description("Time the user's commands as whole processes of the built binary (train, predict 2,000 and 100,000 with and without the store, detect) instead of the in-process kernels.")]
+    public bool Commands { get; init; }
+
+    [CommandOption("--runs <N>")]
+    [Description("Runs per command with --commands (median reported; default 3).")]
+    public int? Runs { get; init; }
+
+    [CommandOption("--pg <CONNECTION>")]
+    [Description("With --commands: also time predict 100,000 into this PostgreSQL database.")]
+    public string? Pg { get; init; }
+
     [CommandOption("--sizes <LIST>")]
     [Description("Client counts for the batch-scoring curve (comma-separated).")]
     public string? Sizes { get; init; }
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        Runs is < 1 or > 50 ? Spectre.Console.ValidationResult.Error("--runs must be 1..50")
+        : !Commands && (Runs is not null || Pg is not null) ? Spectre.Console.ValidationResult.Error("--runs and --pg go with --commands")
+        : base.Validate();
 }
 
 /// <summary>
@@ -65,10 +82,23 @@ public sealed class BenchCommand : Command<BenchSettings>
         try
         {
             var notesPath = settings.Notes ?? FirstExisting("../shared/data/LVMH_Extended_Test.csv", "../../shared/data/LVMH_Extended_Test.csv");
+            string? sampleLabels = null;
             if (notesPath is null)
             {
                 notesPath = Path.Combine(work, "notes2000.csv");
-                Generate(2000, notesPath, Path.Combine(work, "labels2000.csv"));
+                sampleLabels = Path.Combine(work, "labels2000.csv");
+                Generate(2000, notesPath, sampleLabels);
+            }
+
+            if (settings.Commands)
+            {
+                var script = settings.Reference ?? FirstExisting("../shared/reference/seed_pipeline.py", "../../shared/reference/seed_pipeline.py");
+                var whole = WholeCommandBench.Run(work, Path.GetFullPath(notesPath), sampleLabels, settings.Runs ?? 3, settings.Pg,
+                    script is not null && PythonHasSklearn() ? Path.GetFullPath(script) : null, Say);
+                results["whole_commands"] = whole;
+                File.WriteAllText(settings.Out, results.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                Say($"results → {settings.Out}");
+                return 0;
             }
 
             var lexicon = LexiconCsv.LoadBuiltin();

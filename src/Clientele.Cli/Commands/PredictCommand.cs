@@ -52,8 +52,12 @@ public sealed class PredictSettings : NotesSettings, ITransactionsFile
     public bool NoReasons { get; init; }
 
     [CommandOption("--shard <K/N>")]
-    [Description("Score only shard K of N (clients split by a stable hash of their id), for N parallel workers.")]
+    [Description("Score only shard K of N (0-based: 0/4 … 3/4; clients split by a stable hash of their id), for N parallel workers. Each shard's rows are published when it completes; rerunning a shard replaces its rows.")]
     public string? Shard { get; init; }
+
+    [CommandOption("--store-concepts")]
+    [Description("Also record each client's concept counts in the store (for the dashboard's concept panels). Default: clients, notes and predictions with reasons only.")]
+    public bool StoreConcepts { get; init; }
 
     public override Spectre.Console.ValidationResult Validate()
     {
@@ -83,7 +87,7 @@ public sealed class PredictCommand : Command<PredictSettings>
         DateOnly? asOf = null;
         if (settings.Transactions is null)
         {
-            (bundle, scores) = Pipeline.Score(settings, settings.Model!, settings.Out!, !settings.NoReasons, settings.Shard, progress, seconds);
+            (bundle, scores) = Pipeline.Score(settings, settings.Model!, settings.Out!, !settings.NoReasons, settings.Shard, progress, seconds, settings.StoreConcepts);
         }
         else
         {

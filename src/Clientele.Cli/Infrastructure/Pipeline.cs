@@ -26,17 +26,21 @@ public static class Pipeline
     /// <summary>Reads notes and builds profiles, timing each stage into <paramref name="seconds"/>.</summary>
     /// <remarks>Notes dated after <paramref name="asOf"/> (default: <c>--as-of</c>, else none) are left out and counted on stderr.</remarks>
     public static (IReadOnlyList<ClientProfile> Profiles, ConceptLexicon Lexicon, List<Core.Ingest.Note> Notes) Profiles(NotesSettings s, IProgress<string> progress, IDictionary<string, double> seconds,
-        ConceptLexicon? lexicon = null, DateOnly? asOf = null)
+        ConceptLexicon? lexicon = null, DateOnly? asOf = null, bool keepNotes = true)
     {
         asOf ??= s.AsOfDate;
         var input = new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions) { AsOf = asOf };
-        var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon), input, progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance));
-        if (read.AfterAsOf > 0)
-        {
-            CliIO.Err.WriteLine(WorkflowMessages.NotesAfterAsOf(read.AfterAsOf, asOf!.Value));
-        }
-
+        var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon), input, progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes);
+        TellAfterAsOf(read, asOf);
         return (read.Profiles, read.Lexicon, read.Notes);
+    }
+
+    private static void TellAfterAsOf(ProfilesRead read, DateOnly? asOf)
+    {
+        if (read.AfterAsOf > 0 && asOf is { } date)
+        {
+            CliIO.Err.WriteLine(WorkflowMessages.NotesAfterAsOf(read.AfterAsOf, date));
+        }
     }
 
     /// <summary>The as-of date a scoring run uses: <c>--as-of</c>, else today (UTC) — never the newest date of the batch, so a score does not depend on the other clients of the file.</summary>
@@ -60,20 +64,27 @@ public static class Pipeline
 
     /// <summary>Scores the clients of the notes (shard K/N of them when given) with the bundle in <paramref name="modelDirectory"/>, writes the scores CSV and records them unless --no-store.</summary>
     public static (ModelBundle Bundle, List<ClientScore> Scores) Score(NotesSettings s, string modelDirectory, string outFile, bool withReasons, string? shard,
-        IProgress<string> progress, IDictionary<string, double> seconds)
+        IProgress<string> progress, IDictionary<string, double> seconds, bool storeConcepts = true)
     {
         var clock = new StageClock(Time, seconds);
         OutputFile.RequireWritable(outFile);
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(modelDirectory);
         clock.Lap("load_model");
+        // Only the store keeps note text (it records the notes); otherwise notes stream into compact profiles. A shard
+        // detects only its own clients' notes; every shard scores as of the same date (--as-of, else today).
         var asOf = ScoringAsOf(s);
-        var (profiles, _, notes) = Profiles(s, progress, seconds, bundle.Lexicon, asOf);
+        Func<string, bool>? inShard = null;
         if (shard is not null)
         {
             var (k, n) = Sharding.Parse(shard)!.Value;
-            profiles = profiles.Where(p => Sharding.ShardOf(p.ClientId, n) == k).ToList();
+            inShard = id => Sharding.ShardOf(id, n) == k;
         }
+
+        var read = new ReadProfiles(Time).Run(() => bundle.Lexicon, new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions) { AsOf = asOf },
+            progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes: s.Store.Records, inShard);
+        TellAfterAsOf(read, asOf);
+        var (profiles, notes) = (read.Profiles, read.Notes);
 
         var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), profiles)
         {
@@ -82,6 +93,9 @@ public static class Pipeline
             WithReasons = withReasons,
             WriteCsv = body => OutputFile.WriteText(outFile, body),
             Store = s.Store,
+            StoreConcepts = storeConcepts,
+            Shard = shard,
+            RecordRun = true,
         };
         return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds));
     }

@@ -84,6 +84,9 @@ public static class PurchasePipeline
             WithReasons = !s.NoReasons,
             WriteCsv = body => AtomicFile.WriteText(s.Out!, body),
             Store = s.Store,
+            StoreConcepts = s.StoreConcepts,
+            Shard = s.Shard,
+            RecordRun = true,
         };
         return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds), asOf);
     }

@@ -31,6 +31,12 @@ public interface IClienteleStore : IDisposable
     void SaveScored(IReadOnlyList<ClientRecord> clients, IReadOnlyList<Note> notes, IReadOnlyList<ConceptRecord> concepts,
         IReadOnlyList<PredictionRecord> predictions);
 
+    /// <summary>
+    /// Starts a scoring run whose writes are staged and published in one step (see <see cref="IScoringWriter"/>);
+    /// its predictions are keyed on (client, version, <paramref name="asOf"/>).
+    /// </summary>
+    IScoringWriter BeginScoring(DateOnly asOf);
+
     ClientRecord? GetClient(string clientId);
 
     IReadOnlyList<NoteRecord> GetNotes(string clientId);

@@ -57,5 +57,8 @@ public sealed class PostgresStore : SqlStore
     private protected override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
         reader.GetFieldValue<DateTimeOffset>(ordinal);
 
+    // Binary COPY into session staging tables, published in one transaction: see PostgresStagedScoring.
+    private protected override IScoringWriter CreateScoringWriter(DateOnly asOf) => new PostgresStagedScoring(this, dataSource.OpenConnection(), asOf);
+
     private protected override void DisposeCore() => dataSource.Dispose();
 }

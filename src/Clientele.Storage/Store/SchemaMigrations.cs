@@ -119,5 +119,12 @@ internal static class SchemaMigrations
                 secret {t.Text} NOT NULL)
             """,
         ]),
+        new(3, "predictions keyed on (client, version, as-of) for scoring runs",
+        [
+            // Rows written before this step have no as-of and stay plain history; a scoring run's rows carry one, and
+            // the run upserts on this key, so re-running a scoring (a shard retried after a kill) replaces its rows.
+            $"ALTER TABLE predictions ADD COLUMN as_of {t.Date}",
+            "CREATE UNIQUE INDEX ux_predictions_scoring ON predictions (client_id, model_version, as_of) WHERE as_of IS NOT NULL",
+        ]),
     ];
 }

@@ -18,7 +18,7 @@ public abstract partial class SqlStore
     private const string UpsertClientHead =
         "INSERT INTO clients (client_id, display_name, first_note, last_note, note_count, languages, search_key, updated_at) VALUES";
 
-    private const string UpsertClientTail = """
+    internal const string UpsertClientTail = """
         ON CONFLICT (client_id) DO UPDATE SET
             display_name = excluded.display_name, first_note = excluded.first_note, last_note = excluded.last_note,
             note_count = excluded.note_count, languages = excluded.languages, search_key = excluded.search_key,
@@ -161,7 +161,7 @@ public abstract partial class SqlStore
     /// A client given twice keeps its last record, as row-by-row upserts would; PostgreSQL refuses one
     /// statement that updates a row twice. A HashSet, not a dictionary, so a null id still reaches the database.
     /// </summary>
-    private static List<ClientRecord> LastOfEachClient(IReadOnlyList<ClientRecord> clients)
+    internal static List<ClientRecord> LastOfEachClient(IReadOnlyList<ClientRecord> clients)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var unique = new List<ClientRecord>(clients.Count);
@@ -177,7 +177,7 @@ public abstract partial class SqlStore
         return unique;
     }
 
-    private static void RequireInBatch(HashSet<string> ids, IEnumerable<string> owners, string what)
+    internal static void RequireInBatch(HashSet<string> ids, IEnumerable<string> owners, string what)
     {
         foreach (var owner in owners)
         {
@@ -190,7 +190,7 @@ public abstract partial class SqlStore
     }
 
     // Null-tolerant so that a null id reaches the database and fails there, inside the transaction.
-    private static string SearchKey(string? clientId, string? displayName) =>
+    internal static string SearchKey(string? clientId, string? displayName) =>
         Fold(clientId ?? string.Empty) + KeySeparator + Fold(displayName ?? string.Empty);
 
     private static string Fold(string text)

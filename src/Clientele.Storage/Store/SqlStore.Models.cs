@@ -97,7 +97,7 @@ public abstract partial class SqlStore
         InTransaction((c, tx) => UpsertRun(c, tx, run));
     }
 
-    private void UpsertRun(DbConnection c, DbTransaction tx, RunRecord run) =>
+    internal void UpsertRun(DbConnection c, DbTransaction tx, RunRecord run) =>
         c.Execute(UpsertRunSql, new
         {
             run.RunId,

@@ -14,6 +14,22 @@ public abstract partial class SqlStore
             predicted_clv, value_segment, risk_segment, reasons) VALUES
         """;
 
+    /// <summary>Columns a scoring run writes, in this order (the staged and the direct writers share it).</summary>
+    internal const string ScoringColumns =
+        "client_id, model_version, scored_at, purchase_prob, will_purchase, churn_risk, will_churn, predicted_clv, "
+        + "value_segment, risk_segment, reasons, as_of";
+
+    /// <summary>
+    /// The scoring key: the same (client, version, as-of) scored again replaces its row rather than adding one. The
+    /// row keeps its id, so "latest" (newest scored_at, then id) still finds it.
+    /// </summary>
+    internal const string UpsertScoringTail = """
+        ON CONFLICT (client_id, model_version, as_of) WHERE as_of IS NOT NULL DO UPDATE SET
+            scored_at = excluded.scored_at, purchase_prob = excluded.purchase_prob, will_purchase = excluded.will_purchase,
+            churn_risk = excluded.churn_risk, will_churn = excluded.will_churn, predicted_clv = excluded.predicted_clv,
+            value_segment = excluded.value_segment, risk_segment = excluded.risk_segment, reasons = excluded.reasons
+        """;
+
     /// <summary>Every client must have been saved first (a prediction of an unknown client fails the whole batch).</summary>
     public void SavePredictions(IReadOnlyList<PredictionRecord> predictions)
     {
@@ -60,7 +76,7 @@ public abstract partial class SqlStore
     }
 
     // NaN means "target not trained"; SQL has no NaN in SQLite and PostgreSQL's would sort above every number.
-    private static double? Score(double value) => double.IsNaN(value) ? null : value;
+    internal static double? Score(double value) => double.IsNaN(value) ? null : value;
 
     private static double ReadScore(DbDataReader r, int i) => r.IsDBNull(i) ? double.NaN : r.GetDouble(i);
 }

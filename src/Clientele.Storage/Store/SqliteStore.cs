@@ -19,6 +19,9 @@ public sealed class SqliteStore : SqlStore
     /// <summary>How long a writer waits for another writer's transaction before giving up.</summary>
     private const int BusyTimeoutMs = 30_000;
 
+    /// <summary>Page cache of a scoring run's connection (KiB): 64 MB holds the index pages a million-client run revisits.</summary>
+    private const int BulkCacheKiB = 65_536;
+
     private static readonly ColumnTypes SqliteTypes = new(
         Key: "TEXT",
         Text: "TEXT",
@@ -75,6 +78,12 @@ public sealed class SqliteStore : SqlStore
         connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
         return connection;
     }
+
+    // A run touches every index page of the clients, notes and predictions it writes; SQLite's default 2 MB page cache
+    // evicts them between rows. The pool may hand this connection out again with the larger cache: it costs only
+    // the pages actually used.
+    private protected override void TuneForBulk(DbConnection connection) =>
+        connection.Execute($"PRAGMA cache_size = -{BulkCacheKiB}");
 
     // BeginTransaction is BEGIN IMMEDIATE in Microsoft.Data.Sqlite: the write lock is already taken.
     private protected override void LockForUpdate(DbConnection connection, DbTransaction transaction)

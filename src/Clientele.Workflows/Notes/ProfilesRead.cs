@@ -9,4 +9,7 @@ public sealed record ProfilesRead(ConceptLexicon Lexicon, List<Note> Notes, Inge
 {
     /// <summary>Notes left out because they are dated after the input's as-of date.</summary>
     public int AfterAsOf { get; init; }
+
+    /// <summary>The newest note date of the whole file (every client, selected or not); null when no note is dated.</summary>
+    public DateOnly? NewestNote { get; init; }
 }

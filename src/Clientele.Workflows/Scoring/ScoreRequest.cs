@@ -27,4 +27,17 @@ public sealed record ScoreRequest(Scorer Scorer, string Version, IReadOnlyList<C
 
     /// <summary>False records predictions only (the clients are already stored: the nightly rescoring).</summary>
     public bool RecordClients { get; init; } = true;
+
+    /// <summary>
+    /// False records the clients' notes without their per-client concept counts (the CLI's default: they were most of
+    /// the database, and a client's reasons already name the concepts that matter). The dashboard's concept panels
+    /// need them, so the server and <c>demo</c> keep them.
+    /// </summary>
+    public bool StoreConcepts { get; init; } = true;
+
+    /// <summary>The shard ("k/n") these profiles are, recorded in the run; null: the whole file.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>True records the scoring as a run (the CLI); a host that records its own run (a schedule) leaves it false.</summary>
+    public bool RecordRun { get; init; }
 }

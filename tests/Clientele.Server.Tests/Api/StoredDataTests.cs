@@ -76,7 +76,7 @@ public sealed class StoredDataTests(StoredServerFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Nightly_run_rescoring_is_recorded_and_adds_history()
+    public async Task Nightly_run_rescoring_is_recorded_and_rewrites_the_same_scoring_in_place()
     {
         var client = factory.CreateAuthorizedClient();
         var response = await client.PostAsync("/api/runs/nightly-score", null);
@@ -91,7 +91,11 @@ public sealed class StoredDataTests(StoredServerFactory factory) : IClassFixture
         Assert.Equal(StoredServerFactory.Clients, run.GetProperty("clients").GetInt32());
         Assert.Equal("v1", run.GetProperty("model_version").GetString());
         Assert.True(run.GetProperty("finished_at").ValueKind == JsonValueKind.String);
-        Assert.True(factory.Store.GetPredictionHistory("C_0002").Count >= 2);
+        // Same version, same notes, hence same as-of: the same scoring, so its row is rewritten (scored again, now)
+        // rather than a duplicate added; history is one row per (version, as-of).
+        var history = factory.Store.GetPredictionHistory("C_0002");
+        Assert.Equal(history.Count, history.Select(p => p.ModelVersion).Distinct().Count());
+        Assert.True(history[0].ScoredAt >= run.GetProperty("started_at").GetDateTimeOffset(), "the nightly run did not rescore the client");
     }
 
     [Fact]
