@@ -281,4 +281,31 @@ public static class Defaults
 
     /// <summary>Characters of a column's value a reason shows at most ("Duration: 1h30"): a reason is a short phrase.</summary>
     public const int ReasonValueLength = 24;
+
+    // clientele suggest-concepts (issue 13 item 4): phrases of the notes that no concept matches.
+
+    /// <summary>A phrase in fewer clients than this is not suggested: a maison's product line recurs, a one-off wording does not generalise.</summary>
+    public const int SuggestMinClients = 5;
+
+    /// <summary>
+    /// A phrase (or a phrase starting or ending with a word) in more than this share of clients is grammar, not a
+    /// concept: "the", "de la", "は" are in most notes, a product line in a fraction of them. Stands in for
+    /// per-language stop-word lists, which would have to be kept for 12 languages.
+    /// </summary>
+    public const double SuggestMaxClientShare = 0.2;
+
+    /// <summary>A shorter phrase is dropped when a longer one containing it is in at least this share of its clients ("ligne" inside "ligne solenne").</summary>
+    public const double SuggestSubsumedShare = 0.9;
+
+    /// <summary>Pseudo-count added to each cell of the 2×2 table of the log-odds ratio: a phrase in 5 buyers and no other client is not infinitely telling.</summary>
+    public const double SuggestPrior = 1.0;
+
+    /// <summary>Phrases written to the overlay, at most: a list a person reads and edits.</summary>
+    public const int SuggestTop = 200;
+
+    /// <summary>
+    /// Characters a one-word phrase of a spaced script has at least: shorter words are particles and articles. A
+    /// single Han, Kana or Hangul character is never suggested alone (particles: を, 에, 的); pairs and triples are.
+    /// </summary>
+    public const int SuggestMinWordLength = 3;
 }
