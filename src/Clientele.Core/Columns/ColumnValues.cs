@@ -142,7 +142,8 @@ public static class ColumnValues
             }
         }
 
-        return digits >= Defaults.PhoneMinDigits && (s[0] is '+' or '0' || separators >= 2);
+        // "2026-01-08" has 8 digits and two dashes: a date is not a phone number.
+        return digits >= Defaults.PhoneMinDigits && (s[0] is '+' or '0' || separators >= 2) && !TryDate(s, out _);
     }
 
     /// <summary>
