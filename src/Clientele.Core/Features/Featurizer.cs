@@ -14,11 +14,11 @@ namespace Clientele.Core.Features;
 /// </summary>
 public sealed class Featurizer
 {
-    /// <summary>Newest version this build writes: 3 when the model has a column schema, 2 otherwise (an older build reads those unchanged).</summary>
+    /// <summary>
+    /// Version written by this build. 3 added the column schema (absent when the training file had no extra
+    /// column): a build that reads only up to 2 would drop the column block, so it is told the bundle is newer.
+    /// </summary>
     public const int FormatVersion = 3;
-
-    /// <summary>The version written for a featurizer without extra columns.</summary>
-    private const int FormatVersionWithoutColumns = 2;
 
     /// <summary>Oldest version this build reads.</summary>
     public const int OldestReadableVersion = 1;
@@ -138,7 +138,7 @@ public sealed class Featurizer
     /// <summary>Saves the fitted state (not the lexicon: only its fingerprint) as JSON.</summary>
     public void Save(Stream stream)
     {
-        var state = new State(ColumnSchema is null ? FormatVersionWithoutColumns : FormatVersion, Options.Tier, Options.MaxNgram, Options.MaxTerms, Options.MinDocumentFrequency,
+        var state = new State(FormatVersion, Options.Tier, Options.MaxNgram, Options.MaxTerms, Options.MinDocumentFrequency,
             Options.MaxDocumentShare, Options.CooccurrencePairs, Options.DiversityFeatures, Lexicon.Fingerprint, AsOf,
             Terms.Select(t => new TermState(t.Concepts, t.Idf)).ToArray(), Pairs, Features.Select(x => x.Name).ToArray())
         {

@@ -67,15 +67,16 @@ public sealed class ColumnBlockTests
     }
 
     [Fact]
-    public void A_featurizer_without_extra_columns_is_written_in_format_two_as_before()
+    public void A_featurizer_without_extra_columns_has_no_column_schema_and_no_column_feature()
     {
         var profiles = ColumnProfiles.Build([], 30, (_, _, _) => string.Empty);
         var featurizer = FeaturizerOptions.For(Tier.Fast).Fit(profiles, LexiconCsv.LoadBuiltin(), null);
         var stream = new MemoryStream();
         featurizer.Save(stream);
         var json = Encoding.UTF8.GetString(stream.ToArray());
-        Assert.Contains("\"format_version\":2", json);
         Assert.DoesNotContain("\"columns\"", json);
+        Assert.Null(featurizer.ColumnSchema);
+        Assert.DoesNotContain(featurizer.Features, f => f.Kind == FeatureKind.Column);
     }
 
     [Fact]
