@@ -71,6 +71,14 @@ public sealed class ColumnsCliTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_refuses_column_and_overlay_options_because_the_model_decides_them()
+    {
+        var (exit, _, stderr) = ClienteleApp.RunCaptured("evaluate", "--model", Path.Combine(dir, "none"), "--notes", Notes, "--ignore-column", "Store");
+        Assert.Equal(2, exit);
+        Assert.Contains("evaluate reads the model's column schema and lexicon", stderr);
+    }
+
+    [Fact]
     public void A_column_type_that_is_not_name_equals_type_is_a_usage_error()
     {
         var (exit, _, stderr) = ClienteleApp.RunCaptured("inspect", "--notes", Notes, "--column-type", "Store=colour");
