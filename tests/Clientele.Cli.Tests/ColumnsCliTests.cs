@@ -57,6 +57,18 @@ public sealed class ColumnsCliTests : IDisposable
         Assert.False(Column(report, "Email")["used"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public void Inspect_lists_what_the_purchase_history_reads_from_a_transactions_file()
+    {
+        var tx = Path.Combine(dir, "tx.csv");
+        File.WriteAllText(tx, "client_id,date,amount,store,channel\nC000,2026-01-02,120,Paris,web\n");
+        var (exit, stdout, stderr) = ClienteleApp.RunCaptured("inspect", "--notes", Notes, "--transactions", tx, "--quiet");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("  amount: amount", stdout);
+        Assert.Contains("  store: detail", stdout);
+        Assert.Contains("  channel: not read", stdout);
+    }
+
     [Theory]
     [InlineData("--ignore-column", "Shop", "--ignore-column names column 'Shop'")]
     [InlineData("--force-column", "shop", "--force-column names column 'shop'")]

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Clientele.Cli.Infrastructure;
 using Clientele.Core.Columns;
@@ -6,7 +7,12 @@ using Spectre.Console.Cli;
 namespace Clientele.Cli.Commands;
 
 /// <summary>Settings of <see cref="InspectCommand"/>: the notes, and the column overrides train would take.</summary>
-public sealed class InspectSettings : ColumnSettings;
+public sealed class InspectSettings : ColumnSettings
+{
+    [CommandOption("--transactions <FILE>")]
+    [Description("Also list the columns of a transactions file and what the purchase history reads from each.")]
+    public string? Transactions { get; init; }
+}
 
 /// <summary>
 /// <c>clientele inspect</c>: the schema report of the notes' extra columns — inferred type, whether train would use
@@ -21,6 +27,7 @@ public sealed class InspectCommand : Command<InspectSettings>
         var (profiles, _, notes) = Pipeline.Profiles(settings, progress, seconds);
         var inferred = ColumnTyper.Infer(profiles, settings.ColumnOverrides, settings.Notes!);
         var schema = ColumnFitter.Fit(inferred, profiles, null, null, settings.AsOfDate);
+        var transactions = settings.Transactions is null ? null : TransactionHeader(settings.Transactions);
         if (settings.Json)
         {
             var json = new JsonObject
@@ -29,6 +36,11 @@ public sealed class InspectCommand : Command<InspectSettings>
                 ["clients"] = profiles.Count,
                 ["schema"] = SchemaReport.Json(schema.Columns),
             };
+            if (transactions is not null)
+            {
+                json["transactions"] = new JsonArray(transactions.Select(t => (JsonNode)new JsonObject { ["column"] = t.Column, ["read_as"] = t.Role }).ToArray());
+            }
+
             CliIO.Out.WriteLine(json.ToJsonString());
         }
         else
@@ -38,8 +50,24 @@ public sealed class InspectCommand : Command<InspectSettings>
             {
                 CliIO.Out.WriteLine(line);
             }
+
+            if (transactions is not null)
+            {
+                CliIO.Out.WriteLine($"transactions {settings.Transactions}: purchase history (RFM, BG/NBD), not column features");
+                foreach (var (column, role) in transactions)
+                {
+                    CliIO.Out.WriteLine($"  {column}: {role}");
+                }
+            }
         }
 
         return 0;
+    }
+
+    private static IReadOnlyList<(string Column, string Role)> TransactionHeader(string path)
+    {
+        using var reader = Inputs.Open(path);
+        using var sep = Core.Ingest.CsvInput.OpenReader(reader, path);
+        return TransactionColumns.Describe(sep.Header.ColNames);
     }
 }
