@@ -38,6 +38,20 @@ public sealed class ColumnBlockTests
     }
 
     [Fact]
+    public void A_date_column_gives_the_days_from_the_latest_date_to_the_reference_date()
+    {
+        var profiles = ColumnProfiles.Build(["LastVisit"], 60, (i, k, _) => i == 0 ? string.Empty : new DateOnly(2026, 1, 1).AddDays(i + k).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var schema = ColumnFitter.Fit(ColumnTyper.Infer(profiles, null, "notes.csv"), profiles, null, null, null);
+        var featurizer = FeaturizerOptions.For(Tier.Fast).Fit(profiles, LexiconCsv.LoadBuiltin(), null).WithColumns(schema);
+        var names = featurizer.Features.Select(f => f.Name).ToList();
+        var row = new float[featurizer.FeatureCount];
+        featurizer.Transform(profiles[10], new DateOnly(2026, 3, 1), row);
+        Assert.Equal(new DateOnly(2026, 3, 1).DayNumber - new DateOnly(2026, 1, 12).DayNumber, row[names.IndexOf("column:LastVisit:days_since")]);
+        featurizer.Transform(profiles[0], new DateOnly(2026, 3, 1), row);
+        Assert.Equal(1f, row[names.IndexOf("column:LastVisit:missing")]);
+    }
+
+    [Fact]
     public void The_column_block_comes_after_every_other_block()
     {
         var (featurizer, _) = Fitted();
