@@ -43,6 +43,8 @@ public static class ClienteleApp
             Add<KeysCommand>(config, verbs, "keys", "API keys of the server: 'keys create --role viewer|advisor|admin [[--advisor NAME]]' (printed once), 'keys revoke ID', 'keys list'.");
             Add<HistoryCommand>(config, verbs, "history", "Fit BG/NBD + Gamma-Gamma on purchase history: P(alive), expected purchases, spend and CLV per client; --holdout-days checks it.");
             Add<BacktestCommand>(config, verbs, "backtest", "Train on purchase history up to --as-of, predict what followed, compare with BG/NBD + Gamma-Gamma (paired bootstrap intervals).");
+            Add<InspectCommand>(config, verbs, "inspect", "The schema report of a notes file's extra columns: inferred type, used or why not (identifier, ignored, too sparse), without training.");
+            Add<SuggestConceptsCommand>(config, verbs, "suggest-concepts", "Frequent phrases of the notes no concept matches, ranked by clients or by association with outcomes, as a lexicon overlay to edit and load with --lexicon-overlay.");
         });
 
         try

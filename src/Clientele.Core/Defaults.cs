@@ -203,4 +203,110 @@ public static class Defaults
 
     /// <summary>Churn segment bounds (DESIGN §9): below 0.3 Safe, 0.6 Monitor, 0.8 At Risk, else Critical.</summary>
     public static readonly double[] RiskBounds = [0.3, 0.6, 0.8];
+
+    // Extra columns (issue 13): how a column is typed from its values, and when it is left out.
+
+    /// <summary>
+    /// A column is numeric when this share of its non-blank cells reads as a number: one stray "n/a" in a hundred
+    /// must not turn a duration into a category, but a column of codes where a third are digits is not a measure.
+    /// </summary>
+    public const double ColumnNumericShare = 0.9;
+
+    /// <summary>A column is a date when this share of clients' latest values reads as a date (same tolerance as numbers).</summary>
+    public const double ColumnDateShare = 0.9;
+
+    /// <summary>
+    /// Identifier rule: distinct latest values over clients with a value at or above this share means one value per
+    /// client (an id, a name, an e-mail). A store or channel has a handful of values for thousands of clients.
+    /// </summary>
+    public const double IdentifierDistinctShare = 0.9;
+
+    /// <summary>
+    /// Identifier rule by content: this share of values that look like e-mails or phone numbers makes the column a
+    /// contact, whatever its header says (half, so a column of mostly blanks-filled-with-text still counts).
+    /// </summary>
+    public const double IdentifierPatternShare = 0.5;
+
+    /// <summary>
+    /// Identifier rule by header: a header naming a person ("name", "email", "nom") makes an identifier when this share
+    /// of clients have distinct values — namesakes are common, but an "advisor_name" with ten values for a thousand
+    /// clients is a category.
+    /// </summary>
+    public const double IdentifierHeaderDistinctShare = 0.5;
+
+    /// <summary>Below this many clients with a value, distinct counts cannot tell an id from a category: the distinct rule waits.</summary>
+    public const int IdentifierMinClients = 20;
+
+    /// <summary>Digits a phone number has at least (8: the shortest national numbers in the 12 languages' countries, without the prefix).</summary>
+    public const int PhoneMinDigits = 8;
+
+    /// <summary>A column whose values are this long on average (characters) is free text, not a category: labels are words, notes are sentences.</summary>
+    public const int TextMeanLength = 40;
+
+    /// <summary>
+    /// A non-numeric column with more distinct values than this (and not an identifier) is free text: a one-hot over
+    /// more levels than this would keep only the frequent ones anyway (<see cref="CategoricalMaxLevels"/>).
+    /// </summary>
+    public const int CategoricalMaxDistinct = 200;
+
+    /// <summary>Distinct values counted per column, at most: enough to apply every rule above, bounded on a hostile file.</summary>
+    public const int ColumnDistinctCap = 100_000;
+
+    /// <summary>A column used by fewer than this share of clients is too sparse: its missing flag would be the whole feature.</summary>
+    public const double ColumnMinCoverage = 0.02;
+
+    /// <summary>
+    /// A categorical level becomes a one-hot column when this many training clients have it, at least (the term
+    /// block's document-frequency floor is 2; a level is a single column a forest must see often to split on).
+    /// </summary>
+    public const int CategoricalMinClients = 10;
+
+    /// <summary>... and this share of training clients, so a 100,000-client file does not keep levels of ten.</summary>
+    public const double CategoricalMinShare = 0.005;
+
+    /// <summary>One-hot columns per categorical column, at most (rarer levels read as "other"): a store list, not an address book.</summary>
+    public const int CategoricalMaxLevels = 30;
+
+    /// <summary>
+    /// Leakage guard: a column whose values alone rank a binary target this well (AUC on the training clients) is
+    /// probably derived from the outcome. Real signals in the notes reach 0.6–0.8; a copy of the label reaches 1.
+    /// </summary>
+    public const double LeakageAuc = 0.98;
+
+    /// <summary>Leakage guard for the value target: R² of the column alone (linear, or group means for a category) on the training clients.</summary>
+    public const double LeakageR2 = 0.95;
+
+    /// <summary>Labelled training clients with a value below which the leakage guard does not judge a column (its AUC would be noise).</summary>
+    public const int LeakageMinClients = 30;
+
+    /// <summary>Characters of a column's value a reason shows at most ("Duration: 1h30"): a reason is a short phrase.</summary>
+    public const int ReasonValueLength = 24;
+
+    // clientele suggest-concepts (issue 13 item 4): phrases of the notes that no concept matches.
+
+    /// <summary>A phrase in fewer clients than this is not suggested: a maison's product line recurs, a one-off wording does not generalise.</summary>
+    public const int SuggestMinClients = 5;
+
+    /// <summary>
+    /// A phrase (or a phrase starting or ending with a word) in more than this share of the clients of its languages
+    /// is grammar, not a concept: "the", "de la", "は" are in nearly every note of their language, while a maison's
+    /// best-selling line may be in a third of them. Stands in for per-language stop-word lists, which would have to
+    /// be kept for 12 languages.
+    /// </summary>
+    public const double SuggestMaxClientShare = 0.5;
+
+    /// <summary>A shorter phrase is dropped when a longer one containing it is in at least this share of its clients ("ligne" inside "ligne solenne").</summary>
+    public const double SuggestSubsumedShare = 0.9;
+
+    /// <summary>Pseudo-count added to each cell of the 2×2 table of the log-odds ratio: a phrase in 5 buyers and no other client is not infinitely telling.</summary>
+    public const double SuggestPrior = 1.0;
+
+    /// <summary>Phrases written to the overlay, at most: a list a person reads and edits.</summary>
+    public const int SuggestTop = 200;
+
+    /// <summary>
+    /// Characters a one-word phrase of a spaced script has at least: shorter words are particles and articles. A
+    /// single Han, Kana or Hangul character is never suggested alone (particles: を, 에, 的); pairs and triples are.
+    /// </summary>
+    public const int SuggestMinWordLength = 3;
 }

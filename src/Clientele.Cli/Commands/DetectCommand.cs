@@ -26,7 +26,7 @@ public sealed class DetectCommand : Command<DetectSettings>
         var progress = new StageProgress(settings.Quiet || settings.Json);
         var clock = Stopwatch.StartNew();
         OutputFile.RequireWritable(settings.Out!);
-        var lexicon = Inputs.Lexicon(settings.Lexicon);
+        var lexicon = Inputs.Lexicon(settings.Lexicon, settings.LexiconOverlay);
         var (notes, report) = Inputs.Notes(settings.Notes!, settings.CsvOptions);
         Inputs.Tell(report, allowance: settings.RowAllowance);
         progress.Report($"detect concepts in {notes.Count:N0} notes");

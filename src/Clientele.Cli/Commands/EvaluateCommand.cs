@@ -17,7 +17,10 @@ public sealed class EvaluateSettings : TrainingSettings
     public string? Model { get; init; }
 
     public override Spectre.Console.ValidationResult Validate() =>
-        string.IsNullOrWhiteSpace(Model) ? Spectre.Console.ValidationResult.Error("--model <DIR> is required") : base.Validate();
+        string.IsNullOrWhiteSpace(Model) ? Spectre.Console.ValidationResult.Error("--model <DIR> is required")
+        : IgnoreColumns.Length + ColumnTypes.Length + ForceColumns.Length > 0 || LexiconOverlay is not null
+            ? Spectre.Console.ValidationResult.Error(CliMessages.ModelDecidesColumns("evaluate"))
+        : base.Validate();
 }
 
 /// <summary>

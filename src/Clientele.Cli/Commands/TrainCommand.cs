@@ -116,6 +116,14 @@ public sealed class TrainCommand : Command<TrainSettings>
         else
         {
             ReportTable.Write(trained.Model.Report);
+            if (trained.Model.Report.Schema is { } schema)
+            {
+                foreach (var line in Core.Columns.SchemaReport.Lines(schema.Columns))
+                {
+                    CliIO.Out.WriteLine(line);
+                }
+            }
+
             CliIO.Out.WriteLine($"bundle → {settings.Out}");
         }
 

@@ -33,4 +33,12 @@ public static class CliMessages
     /// <summary>Marks metrics measured against smart labels (CLI text and JSON <c>note</c>).</summary>
     public const string SmartLabelNote =
         "smart labels: these metrics measure how well the model reproduces the documented labelling rule (DESIGN §4), not real outcomes; pass --labels for real performance";
+
+    /// <summary>An overlay given to predict that the model was not trained with.</summary>
+    public static string OverlayNotInBundle(int missing, string first) =>
+        $"the model was not trained with this overlay: {missing} of its concepts (first: '{first}') are not in the model's lexicon; train with --lexicon-overlay, or leave it out (predict uses the model's own lexicon)";
+
+    /// <summary>A verb that scores with a bundle given options that only training reads.</summary>
+    public static string ModelDecidesColumns(string verb) =>
+        $"{verb} reads the model's column schema and lexicon; --ignore-column, --column-type, --force-column and --lexicon-overlay apply to train";
 }

@@ -14,6 +14,10 @@ public class NotesSettings : RecordingSettings
     [Description("External lexicon CSV (columns concept_id, label, aliases, …). Default: the built-in lexicon.")]
     public string? Lexicon { get; init; }
 
+    [CommandOption("--lexicon-overlay <FILE>")]
+    [Description("A maison's own concepts in the lexicon format (e.g. edited from 'clientele suggest-concepts'), loaded on top of the lexicon; recorded in a trained bundle.")]
+    public string? LexiconOverlay { get; init; }
+
     [CommandOption("--id-column <NAME>")]
     [Description("Name of the client id column when it is not one of client_id, id.")]
     public string? IdColumn { get; init; }
@@ -81,7 +85,7 @@ public class NotesSettings : RecordingSettings
 }
 
 /// <summary>Options of the verbs that train.</summary>
-public class TrainingSettings : NotesSettings
+public class TrainingSettings : ColumnSettings
 {
     [CommandOption("--labels <FILE>")]
     [Description("Real outcomes: columns client_id, purchased, churned, lifetime_value (any subset of the last three). Without it: smart labels, which follow a documented rule.")]

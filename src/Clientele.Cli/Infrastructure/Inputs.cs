@@ -9,6 +9,19 @@ namespace Clientele.Cli.Infrastructure;
 /// <summary>The CLI's edge: opens the files a command names and hands Core readers.</summary>
 public static class Inputs
 {
+    /// <summary>The lexicon of <paramref name="path"/> (the built-in one when null) with the overlay of <paramref name="overlay"/> on top, when given.</summary>
+    public static ConceptLexicon Lexicon(string? path, string? overlay)
+    {
+        var lexicon = Lexicon(path);
+        if (string.IsNullOrWhiteSpace(overlay))
+        {
+            return lexicon;
+        }
+
+        using var reader = Open(overlay);
+        return LexiconOverlay.Apply(lexicon, reader, overlay);
+    }
+
     public static ConceptLexicon Lexicon(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))

@@ -30,7 +30,7 @@ public static class Pipeline
     {
         asOf ??= s.AsOfDate;
         var input = new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions) { AsOf = asOf };
-        var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon), input, progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes);
+        var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon, s.LexiconOverlay), input, progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes);
         TellAfterAsOf(read, asOf);
         return (read.Profiles, read.Lexicon, read.Notes);
     }
@@ -70,6 +70,7 @@ public static class Pipeline
         OutputFile.RequireWritable(outFile);
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(modelDirectory);
+        RequireOverlay(s, bundle);
         clock.Lap("load_model");
         // Only the store keeps note text (it records the notes); otherwise notes stream into compact profiles. A shard
         // detects only its own clients' notes; every shard scores as of the same date (--as-of, else today).
@@ -101,6 +102,25 @@ public static class Pipeline
     }
 
     /// <summary>
+    /// Predict scores with the bundle's lexicon, which records the overlay it was trained with: an overlay given to
+    /// predict must be that one (its concepts in the bundle), or the scores would not use the concepts the user expects.
+    /// </summary>
+    private static void RequireOverlay(NotesSettings s, ModelBundle bundle)
+    {
+        if (string.IsNullOrWhiteSpace(s.LexiconOverlay))
+        {
+            return;
+        }
+
+        using var reader = Inputs.Open(s.LexiconOverlay);
+        var missing = LexiconOverlay.Read(reader, s.LexiconOverlay).Where(c => bundle.Lexicon.IndexOf(c.Id) < 0).Select(c => c.Id).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ClienteleInputException(s.LexiconOverlay, null, null, CliMessages.OverlayNotInBundle(missing.Count, missing[0]));
+        }
+    }
+
+    /// <summary>
     /// The fit request of the settings with its holdout made explicit (the file's, else the seeded stratified split the
     /// trainer would draw), so two tiers fitted from it are measured on exactly the same test clients.
     /// </summary>
@@ -118,7 +138,10 @@ public static class Pipeline
     /// <summary>The fit request of the settings: labels read (or smart) and checked to match the notes, the holdout read.</summary>
     private static TrainModelsRequest Request(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon)
     {
-        var options = new TrainingOptions { Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate, ClassWeights = s.ClassWeighting };
+        var options = new TrainingOptions
+        {
+            Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate, ClassWeights = s.ClassWeighting, Columns = s.ColumnOverrides, ColumnSource = s.Notes ?? "notes",
+        };
         var request = new TrainModelsRequest(profiles, lexicon, s.Labels is null ? null : Inputs.Labels(s.Labels, s.RowAllowance), null, options);
         var labels = TrainModels.Labels(request);
         if (!labels.IsSmart)

@@ -108,6 +108,11 @@ public static class ReportJson
         }
 
         json["reliability"] = reliability;
+        if (report.Schema is not null)
+        {
+            json["schema"] = Columns.SchemaReport.Json(report.Schema.Columns);
+        }
+
         return json;
     }
 

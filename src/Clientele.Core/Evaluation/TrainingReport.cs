@@ -23,6 +23,9 @@ public sealed class TrainingReport
 
     public Dictionary<Target, TargetReport> Targets { get; } = [];
 
+    /// <summary>The extra columns of the notes file, typed and fitted; null when it had none.</summary>
+    public Columns.ColumnSchema? Schema { get; set; }
+
     /// <summary>Wall-clock seconds per stage (ingest, detect, features, train_purchased, ...).</summary>
     public Dictionary<string, double> Seconds { get; } = new(StringComparer.Ordinal);
 }

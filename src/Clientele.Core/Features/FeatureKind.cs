@@ -29,4 +29,7 @@ public enum FeatureKind
 
     /// <summary>The purchase history: RFM, inter-purchase gaps, spend trend, season and the BTYD outputs.</summary>
     Purchase,
+
+    /// <summary>An extra column of the notes file (numeric, date or a categorical level), or its missing flag.</summary>
+    Column,
 }

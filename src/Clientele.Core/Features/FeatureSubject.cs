@@ -26,3 +26,6 @@ public sealed record WordSubject(string Text) : FeatureSubject;
 
 /// <summary>A measure of the client's purchase history (RFM, gaps, trend, season, BTYD outputs).</summary>
 public sealed record PurchaseSubject(PurchaseColumn Measure) : FeatureSubject;
+
+/// <summary>An extra column of the notes file: which measure of it, and the level for a categorical one-hot.</summary>
+public sealed record ColumnSubject(string Column, Columns.ColumnMeasure Measure, string? Level = null) : FeatureSubject;

@@ -14,8 +14,11 @@ namespace Clientele.Core.Features;
 /// </summary>
 public sealed class Featurizer
 {
-    /// <summary>Version written by this build.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>
+    /// Version written by this build. 3 added the column schema (absent when the training file had no extra
+    /// column): a build that reads only up to 2 would drop the column block, so it is told the bundle is newer.
+    /// </summary>
+    public const int FormatVersion = 3;
 
     /// <summary>Oldest version this build reads.</summary>
     public const int OldestReadableVersion = 1;
@@ -27,7 +30,7 @@ public sealed class Featurizer
     private readonly int _wordOffset;
 
     internal Featurizer(FeaturizerOptions options, ConceptLexicon lexicon, Term[] terms, string[][] pairs, DateOnly? asOf, Word[] words,
-        AliasWords? aliasWords = null, History.BtydState? purchases = null)
+        AliasWords? aliasWords = null, History.BtydState? purchases = null, Columns.ColumnSchema? columns = null)
     {
         Options = options;
         Lexicon = lexicon;
@@ -36,6 +39,7 @@ public sealed class Featurizer
         AsOf = asOf;
         Words = words;
         Purchases = purchases;
+        ColumnSchema = columns;
         _wordBlock = words.Length > 0 ? new WordBlock(words, aliasWords, lexicon) : null;
         // The row's column order, which the saved feature names pin: a tier's options choose which blocks it has.
         List<IFeatureBlock> blocks = [new TermBlock(terms, options.MaxNgram, lexicon), new CategoryBlock(lexicon), new StatisticBlock(), new FactBlock(), new HistoryBlock(), new PairBlock(pairs, lexicon)];
@@ -54,6 +58,12 @@ public sealed class Featurizer
         if (purchases is not null)
         {
             blocks.Add(new PurchaseBlock(purchases));
+        }
+
+        // After every other block, so a model trained on a file without extra columns keeps its columns where they were.
+        if (columns is not null)
+        {
+            blocks.Add(new ColumnBlock(columns));
         }
 
         _blocks = blocks.ToArray();
@@ -82,6 +92,9 @@ public sealed class Featurizer
     public History.BtydState? Purchases { get; }
 
     public int FeatureCount => Features.Count;
+
+    /// <summary>The extra columns of the training file, typed and fitted (levels, leakage); null when it had none.</summary>
+    public Columns.ColumnSchema? ColumnSchema { get; }
 
     internal Term[] Terms { get; }
 
@@ -132,6 +145,7 @@ public sealed class Featurizer
             MaxWords = Options.MaxWords,
             Words = Words.Select(w => new WordState(w.Text, w.Idf)).ToArray(),
             Purchases = Purchases is null ? null : PurchasesJson(Purchases),
+            Columns = ColumnSchema is null ? null : Json(ColumnSchema.Save),
         };
         JsonSerializer.Serialize(stream, state, StateJson.Default.State);
     }
@@ -173,7 +187,8 @@ public sealed class Featurizer
         // Version 1 had no word features: it loads with none, so its models see exactly the columns they were trained on.
         var words = (state.Words ?? []).Select(w => new Word(w.Text, w.Idf)).ToArray();
         var purchases = state.Purchases is { } p ? History.BtydState.Load(p, source) : null;
-        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf, words, null, purchases);
+        var columns = state.Columns is { } c ? Columns.ColumnSchema.Load(c, source) : null;
+        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf, words, null, purchases, columns);
         if (!featurizer.Features.Select(x => x.Name).SequenceEqual(state.FeatureNames))
         {
             throw new ClienteleInputException(source, null, null, Messages.BundleDamaged + ": feature names do not match the saved ones");
@@ -183,14 +198,19 @@ public sealed class Featurizer
     }
 
     /// <summary>This featurizer with the purchase block of <paramref name="purchases"/> appended (training from transactions).</summary>
-    public Featurizer WithPurchases(History.BtydState purchases) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, purchases);
+    public Featurizer WithPurchases(History.BtydState purchases) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, purchases, ColumnSchema);
 
-    private static JsonElement PurchasesJson(History.BtydState purchases)
+    /// <summary>This featurizer with the column block of <paramref name="columns"/> appended (a training file with extra columns).</summary>
+    public Featurizer WithColumns(Columns.ColumnSchema columns) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, Purchases, columns);
+
+    private static JsonElement PurchasesJson(History.BtydState purchases) => Json(purchases.Save);
+
+    private static JsonElement Json(Action<Utf8JsonWriter> save)
     {
         var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
-            purchases.Save(w);
+            save(w);
         }
 
         using var doc = JsonDocument.Parse(buffer.ToArray());
@@ -224,6 +244,10 @@ public sealed class Featurizer
         /// <summary>The BTYD parameters (their own format version inside); absent unless trained with transactions.</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Purchases { get; init; }
+
+        /// <summary>The column schema (its own format version inside); absent unless the training file had extra columns (version 3).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public JsonElement? Columns { get; init; }
     }
 }
 

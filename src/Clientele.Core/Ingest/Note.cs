@@ -6,4 +6,14 @@ namespace Clientele.Core.Ingest;
 /// <param name="Language">The language code the file gives (informative; detection does not depend on it).</param>
 /// <param name="Text">The note itself.</param>
 /// <param name="Line">1-based line of the row in its file, for error messages.</param>
-public sealed record Note(string ClientId, DateOnly? Date, string? Language, string Text, long Line);
+public sealed record Note(string ClientId, DateOnly? Date, string? Language, string Text, long Line)
+{
+    /// <summary>
+    /// Names of the file's columns beyond id, date, language and text (one array shared by every note of a file);
+    /// null when the file has none.
+    /// </summary>
+    public IReadOnlyList<string>? ColumnNames { get; init; }
+
+    /// <summary>This row's values of <see cref="ColumnNames"/>, trimmed (empty when blank or absent); null when the file has none.</summary>
+    public IReadOnlyList<string>? ColumnValues { get; init; }
+}

@@ -38,7 +38,7 @@ public static class NotesCsv
                 CsvInput.FindColumn(header, source, "note text", options.TextColumn, NotesCsvOptions.TextNames),
                 CsvInput.TryFindColumn(header, NotesCsvOptions.DateNames),
                 CsvInput.TryFindColumn(header, NotesCsvOptions.LanguageNames));
-            var context = new RowContext(source, report, options, columns, sep.Spec.Sep.Separator);
+            var context = new RowContext(source, report, options, columns, sep.Spec.Sep.Separator, ExtraColumns(header.ColNames, columns));
             return ReadRows(sep, context);
         }
         catch
@@ -173,7 +173,7 @@ public static class NotesCsv
         }
 
         report.Accepted++;
-        return new Note(id, date, language, text, line);
+        return new Note(id, date, language, text, line) { ColumnNames = x.Extra?.Names, ColumnValues = x.Extra is { } extra ? ExtraValues(row, extra, At) : null };
     }
 
     /// <summary>
@@ -263,10 +263,32 @@ public static class NotesCsv
         return false;
     }
 
+    /// <summary>The header's columns that are none of id, text, date and language: candidate features (DESIGN, issue 13).</summary>
+    private static ExtraColumnSet? ExtraColumns(IReadOnlyList<string> header, Columns c)
+    {
+        var indices = Enumerable.Range(0, header.Count).Where(i => i != c.Id && i != c.Text && i != c.Date && i != c.Language && header[i].Trim().Length > 0).ToArray();
+        return indices.Length == 0 ? null : new ExtraColumnSet(indices.Select(i => header[i].Trim()).ToArray(), indices);
+    }
+
+    private static string[] ExtraValues(SepReader.Row row, ExtraColumnSet extra, Func<int, int> at)
+    {
+        var values = new string[extra.Indices.Length];
+        for (var k = 0; k < values.Length; k++)
+        {
+            var i = at(extra.Indices[k]);
+            values[k] = i < row.ColCount ? row[i].Span.Trim().ToString() : string.Empty;
+        }
+
+        return values;
+    }
+
     private readonly record struct Columns(int Count, int Id, int Text, int Date, int Language);
 
+    /// <summary>Names and header positions of the extra columns.</summary>
+    private sealed record ExtraColumnSet(string[] Names, int[] Indices);
+
     /// <summary>What every row of one read needs, and a reusable field list.</summary>
-    private sealed record RowContext(string Source, IngestReport Report, NotesCsvOptions Options, Columns Columns, char Separator)
+    private sealed record RowContext(string Source, IngestReport Report, NotesCsvOptions Options, Columns Columns, char Separator, ExtraColumnSet? Extra)
     {
         public List<RawField> Fields { get; } = [];
     }

@@ -40,4 +40,7 @@ public sealed class ClientProfile
 
     /// <summary>Languages of the notes, as the file gives them.</summary>
     public List<string> Languages { get; } = new(1);
+
+    /// <summary>The notes file's extra columns (beyond id, date, language, text) merged over the client's notes; null when it has none.</summary>
+    public Columns.ClientColumns? Columns { get; set; }
 }

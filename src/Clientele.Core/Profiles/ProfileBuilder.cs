@@ -115,6 +115,11 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
         }
 
         profile.Facts = MergeFacts(profile.Facts, facts, isLatest);
+        if (note.ColumnNames is { } names && note.ColumnValues is { } values)
+        {
+            profile.Columns ??= new Columns.ClientColumns(names);
+            profile.Columns.Add(values, isLatest);
+        }
     }
 
     /// <summary>The profiles built so far, in first-seen order.</summary>

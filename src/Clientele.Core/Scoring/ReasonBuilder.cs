@@ -25,6 +25,7 @@ public sealed class ReasonBuilder
     private readonly int[] _conceptLabelKey;
     private readonly int[] _featureWord;       // index in the featurizer's words of a Word feature, else -1
     private readonly Featurizer _featurizer;
+    private readonly string?[] _keyValueColumn; // the extra column whose value a key's reason shows, else null
 
     public ReasonBuilder(Featurizer featurizer)
     {
@@ -60,11 +61,13 @@ public sealed class ReasonBuilder
         {
             ConceptsSubject concepts => concepts.ConceptIds.Select(id => _conceptLabelKey[lexicon.IndexOf(id)]).Distinct().ToArray(),
             FactSubject or HistorySubject => Subject(f.Subject) is { } subject ? [Key(subject)] : [],
+            ColumnSubject { Measure: not (Columns.ColumnMeasure.Missing or Columns.ColumnMeasure.Other) } column => [Key(ColumnReason(column))],
             _ => [],
         }).ToArray();
         _featureWord = Enumerable.Range(0, featurizer.FeatureCount).Select(featurizer.WordOf).ToArray();
         _featureCategory = featurizer.Features.Select(f => f.Subject is CategorySubject c ? Category(c.Category) : -1).ToArray();
         _keySubject = subjects.ToArray();
+        _keyValueColumn = _keySubject.Select(k => k.Kind == ReasonSubjectKind.Column && !k.Column!.Contains(": ", StringComparison.Ordinal) ? k.Column : null).ToArray();
         var byName = Enumerable.Range(0, _keySubject.Length).ToArray();
         Array.Sort(byName, (a, b) => string.CompareOrdinal(ReasonText.Name(_keySubject[a]), ReasonText.Name(_keySubject[b])));
         _keyRank = new int[_keySubject.Length];
@@ -174,7 +177,7 @@ public sealed class ReasonBuilder
         SelectTop(scratch, count);
         foreach (var key in scratch.Top)
         {
-            output.Add(new Reason(target, _keySubject[key], scratch.Sums[key]));
+            output.Add(new Reason(target, WithValue(key, profile), scratch.Sums[key]));
         }
     }
 
@@ -265,6 +268,22 @@ public sealed class ReasonBuilder
                 keys.Add(key);
             }
         }
+    }
+
+    /// <summary>An extra column's reason: its name, with the level for a categorical one ("Store: paris").</summary>
+    private static ReasonSubject ColumnReason(ColumnSubject column) =>
+        new(ReasonSubjectKind.Column, null, column.Level is null ? column.Column : column.Column + ": " + column.Level);
+
+    /// <summary>The subject of <paramref name="key"/>, with the client's value of its column when it is a number or a date ("Duration: 60 min").</summary>
+    private ReasonSubject WithValue(int key, ClientProfile profile)
+    {
+        var subject = _keySubject[key];
+        if (_keyValueColumn[key] is not { } name || profile.Columns is not { } cols || cols.IndexOf(name) is not (>= 0 and var c) || cols.Latest(c) is not { } value)
+        {
+            return subject;
+        }
+
+        return subject with { Value = Errors.Messages.Truncate(value, Defaults.ReasonValueLength) };
     }
 
     /// <summary>The reason subject a fact or history column speaks for; none for a missing flag (nothing to act on).</summary>

@@ -20,4 +20,7 @@ public enum ReasonSubjectKind
 
     /// <summary>How recent and how long the contact is.</summary>
     ContactRecency,
+
+    /// <summary>An extra column of the notes file: a number or date ("Duration: 60 min") or a categorical level ("Store: paris").</summary>
+    Column,
 }

@@ -69,6 +69,7 @@ public static class ReasonText
         ReasonSubjectKind.Budget => "stated budget",
         ReasonSubjectKind.Age => "age",
         ReasonSubjectKind.MeetingCount => "number of meetings",
+        ReasonSubjectKind.Column => subject.Column ?? string.Empty,
         _ => "recency of contact",
     };
 
@@ -80,6 +81,9 @@ public static class ReasonText
             case ReasonSubjectKind.Budget when facts.BudgetLowK is { } low:
                 sb.Append("budget ");
                 AppendBudget(sb, low, facts.BudgetHighK, facts.BudgetOpenEnded);
+                break;
+            case ReasonSubjectKind.Column when reason.Subject.Value is { } value:
+                sb.Append(reason.Subject.Column).Append(": ").Append(value);
                 break;
             case ReasonSubjectKind.Age when facts.Age is { } age:
                 sb.Append("age ").Append(age.ToString(CultureInfo.InvariantCulture));

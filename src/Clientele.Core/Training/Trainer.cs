@@ -42,15 +42,17 @@ public static class Trainer
         progress?.Report("features");
         var featurizer = FeaturizerOptions.For(options.Tier).Fit(profiles, lexicon, options.AsOf);
         featurizer = purchases is null ? featurizer : featurizer.WithPurchases(purchases.Btyd);
-        var matrix = FeatureMatrix.Build(featurizer, profiles, purchases?.Ledger, options.AsOf);
-        var names = purchases is null ? null : featurizer.Features.Select(f => f.Name).ToArray();
-        report.Seconds["features"] = clock.Elapsed.TotalSeconds;
-        report.FeatureCount = featurizer.FeatureCount;
-
         var targets = labels.Targets();
         holdout ??= HoldoutSplit.Stratified(
             targets.SelectMany(t => profiles.Select(p => (p.ClientId, t, labels.For(p.ClientId)?.Value(t))).Where(x => x.Item3 is not null).Select(x => (x.ClientId, x.t, x.Item3!.Value))),
             options.Seed);
+        var schema = FitColumns(profiles, labels, holdout, options);
+        featurizer = schema is null ? featurizer : featurizer.WithColumns(schema);
+        report.Schema = schema;
+        var matrix = FeatureMatrix.Build(featurizer, profiles, purchases?.Ledger, options.AsOf);
+        var names = purchases is null ? null : featurizer.Features.Select(f => f.Name).ToArray();
+        report.Seconds["features"] = clock.Elapsed.TotalSeconds;
+        report.FeatureCount = featurizer.FeatureCount;
 
         var models = new ConcurrentDictionary<Target, TargetModel>();
         var reports = new ConcurrentDictionary<Target, TargetReport>();
@@ -70,6 +72,16 @@ public static class Trainer
 
         report.Seconds["train_total"] = clock.Elapsed.TotalSeconds - report.Seconds["features"];
         return new TrainedModel(featurizer, targets.ToDictionary(t => t, t => models[t]), report);
+    }
+
+    /// <summary>
+    /// The extra columns typed (overrides applied), their levels fitted and the leakage guard run on the training
+    /// clients of each target; null when the notes have no extra column (the featurizer is then exactly as before).
+    /// </summary>
+    private static Columns.ColumnSchema? FitColumns(IReadOnlyList<ClientProfile> profiles, LabelSet labels, HoldoutSplit holdout, TrainingOptions options)
+    {
+        var inferred = Columns.ColumnTyper.Infer(profiles, options.Columns, options.ColumnSource);
+        return inferred.Count == 0 ? null : Columns.ColumnFitter.Fit(inferred, profiles, labels, (t, id) => !holdout.IsTest(t, id), options.AsOf);
     }
 
     private static (TargetModel, TargetReport) TrainTarget(Target target, IReadOnlyList<ClientProfile> profiles, LabelSet labels,

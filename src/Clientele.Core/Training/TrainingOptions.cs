@@ -24,6 +24,12 @@ public sealed record TrainingOptions
     /// <summary>True when trained with transactions (the features have the purchase block; Elite gains the BTYD member).</summary>
     public bool Purchases { get; init; }
 
+    /// <summary>Overrides of the extra columns' types and use (<c>--ignore-column</c>, <c>--column-type</c>, <c>--force-column</c>).</summary>
+    public Columns.ColumnOverrides Columns { get; init; } = Clientele.Core.Columns.ColumnOverrides.None;
+
+    /// <summary>The notes file the extra columns come from, named in errors about them.</summary>
+    public string ColumnSource { get; init; } = "notes";
+
     /// <summary>What the tier trains (its members and feature blocks).</summary>
     public TierRecipe Recipe => TierRecipe.For(Tier, Purchases);
 }
