@@ -43,6 +43,9 @@ public static class ClienteleApp
             Add<KeysCommand>(config, verbs, "keys", "API keys of the server: 'keys create --role viewer|advisor|admin [[--advisor NAME]]' (printed once), 'keys revoke ID', 'keys list'.");
             Add<HistoryCommand>(config, verbs, "history", "Fit BG/NBD + Gamma-Gamma on purchase history: P(alive), expected purchases, spend and CLV per client; --holdout-days checks it.");
             Add<BacktestCommand>(config, verbs, "backtest", "Train on purchase history up to --as-of, predict what followed, compare with BG/NBD + Gamma-Gamma (paired bootstrap intervals).");
+            Add<ForgetCommand>(config, verbs, "forget", "Erase a client (notes, concepts, predictions, history, consent, name); the audit keeps a keyed hash; lists versions to retrain.");
+            Add<ExportCommand>(config, verbs, "export", "Everything held about a client as one JSON document (subject access): --client ID --out FILE.");
+            Add<ConsentCommand>(config, verbs, "consent", "Record a client's objection (--object), withdrawal (--withdraw) or consent (--grant); objecting clients are not scored.");
         });
 
         try

@@ -64,4 +64,7 @@ public static class ServerMessages
     public static string UnknownKey(string id) => $"no active key '{id}'";
 
     public static string VersionLoadFailed(string version, string detail) => $"model version '{version}' could not be loaded: {detail}";
+
+    public static string BadConsent(string? state) =>
+        $"consent state '{state}' is not one of {string.Join(", ", Storage.Store.ConsentStates.All)}; send {{\"state\": \"objected\"}}";
 }

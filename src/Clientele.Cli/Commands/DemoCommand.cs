@@ -66,7 +66,7 @@ public sealed class DemoCommand : Command<DemoSettings>
         var scoresFile = Path.Combine(dir, "scores.csv");
         var scoring = new NotesSettings { Notes = notes, Db = db, Quiet = true };
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var (bundle, scores) = Pipeline.Score(scoring, versions[Tier.Elite].Directory, scoresFile, withReasons: true, shard: null, quiet, seconds);
+        var (bundle, scores, _) = Pipeline.Score(scoring, versions[Tier.Elite].Directory, scoresFile, withReasons: true, shard: null, quiet, seconds);
         ScoresSummary.Write(ScoresSummary.Build(scores, bundle.Tier.ToString().ToLowerInvariant(), seconds), bundle, scoresFile);
         CliIO.Out.WriteLine($"demo data, models, scores.csv and clientele.db are in {dir}");
         if (settings.NoServe)
