@@ -92,6 +92,17 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public void An_objection_deletes_the_clients_predictions_but_keeps_its_notes()
+    {
+        Store.SaveScored([Sample.Client("A"), Sample.Client("B")], [Sample.Note("A", "x", Sample.Day)], [],
+            [Sample.Prediction("A", Sample.T0, 1), Sample.Prediction("B", Sample.T0, 2)]);
+        Store.SetConsent("A", ConsentStates.Objected, Sample.T0);
+        Assert.Empty(Store.GetPredictionHistory("A"));
+        Assert.Single(Store.GetNotes("A"));
+        Assert.Single(Store.GetPredictionHistory("B"));
+    }
+
+    [StoreFact]
     public void Audit_entries_about_one_client_are_listed_newest_first()
     {
         Store.AppendAudit(new AuditRecord(Sample.T0, "k1", "client-read", "A", null, "200"));

@@ -21,7 +21,7 @@ public static class PredictApi
         app.MapPost("/api/predict", Predict)
             .WithName("Predict")
             .WithSummary("Scores a notes CSV (multipart field 'file' or a text/csv body) with the active model.")
-            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
+            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. Clients who objected to profiling or withdrew consent (POST /api/clients/{id}/consent) are not scored nor stored; X-Clients-Suppressed counts them. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
             .Produces<List<ScoreView>>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -55,7 +55,14 @@ public static class PredictApi
         var ingest = IngestOptions.From(context.Request, context.Request.HasFormContentType ? await Upload.ReadFormAsync(context.Request, options.Value.MaxUploadBytes, token) : null);
         var report = new IngestReport(upload.Name);
         var notes = NotesUpload.Read(upload, report, ingest.Csv);
-        var profiles = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
+        // Clients who objected to profiling or withdrew consent are neither scored nor stored; counted in a header.
+        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
+        if (suppressed > 0)
+        {
+            context.RequestServices.GetRequiredService<AuditTrail>().Record(context, AuditTrail.ScoringSuppressed, null,
+                suppressed.ToString(CultureInfo.InvariantCulture));
+        }
+
         var csv = context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
             ? new StringWriter(CultureInfo.InvariantCulture)
             : null;
@@ -76,6 +83,7 @@ public static class PredictApi
         headers["X-Rows-Accepted"] = report.Accepted.ToString(CultureInfo.InvariantCulture);
         headers["X-Rows-Rejected"] = report.Rejected.ToString(CultureInfo.InvariantCulture);
         headers["X-Rows-Warnings"] = report.Warnings.ToString(CultureInfo.InvariantCulture);
+        headers["X-Clients-Suppressed"] = suppressed.ToString(CultureInfo.InvariantCulture);
         if (csv is not null)
         {
             return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8");

@@ -106,7 +106,10 @@ public interface IClienteleStore : IDisposable
     /// <summary>For each version trained with clients erased since, how many of them; versions without any are absent.</summary>
     IReadOnlyDictionary<string, int> ErasedMembersByVersion();
 
-    /// <summary>Records a client's consent state (<see cref="ConsentStates"/>); the client need not be stored yet.</summary>
+    /// <summary>
+    /// Records a client's consent state (<see cref="ConsentStates"/>); the client need not be stored yet. An objection or
+    /// withdrawal also deletes the client's predictions (profiling stops, past results included); its notes stay.
+    /// </summary>
     void SetConsent(string clientId, string state, DateTimeOffset at);
 
     /// <summary>The client's consent record; null when none was recorded.</summary>

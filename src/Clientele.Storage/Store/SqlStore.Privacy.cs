@@ -94,10 +94,19 @@ public abstract partial class SqlStore
             throw new ArgumentException($"unknown consent state '{state}'; expected {string.Join(", ", ConsentStates.All)}", nameof(state));
         }
 
-        InTransaction((c, tx) => c.Execute(
-            "INSERT INTO consent (client_id, state, updated_at) VALUES (@clientId, @state, @At) ON CONFLICT (client_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-            new { clientId, state, At = TimestampValue(at) },
-            tx));
+        InTransaction((c, tx) =>
+        {
+            c.Execute(
+                "INSERT INTO consent (client_id, state, updated_at) VALUES (@clientId, @state, @At) ON CONFLICT (client_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                new { clientId, state, At = TimestampValue(at) },
+                tx);
+
+            // Objection stops the profiling, past results included: the scores go, the notes stay for the advisors.
+            if (ConsentStates.Suppresses(state))
+            {
+                c.Execute("DELETE FROM predictions WHERE client_id = @clientId", new { clientId }, tx);
+            }
+        });
     }
 
     public ConsentRecord? GetConsent(string clientId) =>
