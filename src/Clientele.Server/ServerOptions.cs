@@ -57,6 +57,12 @@ public sealed class ServerOptions
     /// <summary>Cron schedules (5 fields, server local time); an empty string disables one.</summary>
     public ScheduleOptions Schedules { get; set; } = new();
 
+    /// <summary>
+    /// Replace e-mails, phones, IBANs, card numbers and street addresses in note text by tokens before it is stored
+    /// (Clientele:Pseudonymise). On by default: the store is the copy that lives longest.
+    /// </summary>
+    public bool Pseudonymise { get; set; } = true;
+
     /// <summary>Opens the store; for hosts and tests that bring their own. Default: <see cref="ConnectionString"/>.</summary>
     public Func<IClienteleStore>? StoreFactory { get; set; }
 

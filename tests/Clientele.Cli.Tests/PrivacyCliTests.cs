@@ -76,6 +76,24 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         Assert.Contains(store.ListAudit(), a => a.Action == "erase" && a.Subject == store.ClientHash("ZZ/MARK"));
     }
 
+    [Fact]
+    public void Pseudonymise_stores_tokens_instead_of_identifiers_and_is_off_by_default()
+    {
+        Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", data.PathOf("m-pseudo"), "--quiet", "--no-store").Exit);
+        var parts = File.ReadLines(data.Notes).Skip(1).First().Split(',', 6);
+        var notes = data.PathOf("notes-ids.csv");
+        File.WriteAllText(notes, $"ID,Date,Duration,Language,Length,Transcription\nZZ_P,{parts[1]},{parts[2]},{parts[3]},{parts[4]},\"Loves silk; IBAN DE89 3704 0044 0532 0130 00, lives 12 rue de la Paix\"\n");
+        foreach (var (file, flag) in new[] { ("pseudo-on.db", "--pseudonymise"), ("pseudo-off.db", "--quiet") })
+        {
+            var db = "Data Source=" + data.PathOf(file);
+            var (exit, _, err) = Run("predict", "--model", data.PathOf("m-pseudo"), "--notes", notes, "--out", data.PathOf(file + ".csv"), "--quiet", "--db", db, flag);
+            Assert.True(exit == 0, err);
+            using var store = StoreFactory.Open(db);
+            var text = store.GetNotes("ZZ_P").Single().Text;
+            Assert.Equal(flag == "--pseudonymise" ? "Loves silk; IBAN [iban], lives [address]" : "Loves silk; IBAN DE89 3704 0044 0532 0130 00, lives 12 rue de la Paix", text);
+        }
+    }
+
     [Theory]
     [InlineData("forget")]
     [InlineData("export", "--out", "-")]

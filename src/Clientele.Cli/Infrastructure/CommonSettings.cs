@@ -34,6 +34,10 @@ public class NotesSettings : RecordingSettings
     [Description("Date recency is measured to (yyyy-MM-dd). Default: the newest note date.")]
     public string? AsOf { get; init; }
 
+    [CommandOption("--pseudonymise")]
+    [System.ComponentModel.Description("Replace e-mails, phones, IBANs, card numbers and street addresses in the notes kept in the store by tokens ([email], [phone]…); names are kept.")]
+    public bool Pseudonymise { get; init; }
+
     [CommandOption("--json")]
     [Description("Print one JSON object on stdout instead of tables.")]
     public bool Json { get; init; }

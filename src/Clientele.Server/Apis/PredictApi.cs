@@ -68,7 +68,8 @@ public static class PredictApi
             : null;
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
         {
-            Notes = notes,
+            // Profiles are made from the text as sent; the copy kept in the store is pseudonymised.
+            Notes = options.Value.Pseudonymise && save == true ? Workflows.Privacy.Pseudonymised.Notes(notes) : notes,
             WriteCsv = csv is null ? null : body => body(csv),
             Store = save == true ? StoreAccess.Shared(store) : StoreAccess.None,
         };

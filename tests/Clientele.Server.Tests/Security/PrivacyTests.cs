@@ -126,6 +126,28 @@ public sealed class PrivacyTests
         Assert.Equal(0, models.Single(m => m.GetProperty("version").GetString() == "v1").GetProperty("trained_with_erased_clients").GetInt32());
     }
 
+    [Fact]
+    public async Task The_server_store_keeps_notes_pseudonymised_by_default_and_as_sent_when_turned_off()
+    {
+        var csv = NoteGenerator.Csv(2, seed: 3, idPrefix: "P") + "ZZ_5,2025-02-03,60,EN,40,\"Loves silk. Mail claire@example.com or call +33 6 12 34 56 78\"\n";
+        await using (var host = await SecureHost.StartAsync())
+        {
+            using var admin = host.Client();
+            await (await admin.PostAsync("/api/predict?store=true", Http.File(csv))).Json();
+            var text = (await (await admin.GetAsync("/api/clients/ZZ_5")).Json()).GetProperty("notes")[0].GetProperty("text").GetString();
+            Assert.Equal("Loves silk. Mail [email] or call [phone]", text);
+            Assert.False(InFiles(host.Database, "claire@example.com"));
+        }
+
+        await using (var host = await SecureHost.StartAsync(o => o.Pseudonymise = false))
+        {
+            using var admin = host.Client();
+            await (await admin.PostAsync("/api/predict?store=true", Http.File(csv))).Json();
+            var text = (await (await admin.GetAsync("/api/clients/ZZ_5")).Json()).GetProperty("notes")[0].GetProperty("text").GetString();
+            Assert.Contains("claire@example.com", text, StringComparison.Ordinal);
+        }
+    }
+
     private static bool InFiles(string file, string marker)
     {
         var needle = System.Text.Encoding.UTF8.GetBytes(marker);
