@@ -63,6 +63,12 @@ public sealed class ServerOptions
     /// </summary>
     public bool Pseudonymise { get; set; } = true;
 
+    /// <summary>
+    /// File of the data keys note text is encrypted under (base64 of 32 bytes a line, newest last); when unset,
+    /// CLIENTELE_DATA_KEY; when neither is set, notes are stored as plain text.
+    /// </summary>
+    public string? DataKeyFile { get; set; }
+
     /// <summary>Opens the store; for hosts and tests that bring their own. Default: <see cref="ConnectionString"/>.</summary>
     public Func<IClienteleStore>? StoreFactory { get; set; }
 

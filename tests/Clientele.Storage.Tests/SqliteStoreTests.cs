@@ -82,6 +82,16 @@ public sealed class SqliteStoreTests(TempDirectory folder) : StoreContract, ICla
         }
     }
 
+    [Fact]
+    public void Under_a_data_key_the_note_text_is_not_in_the_file_bytes()
+    {
+        const string Marker = "ENC-MARKER-77120";
+        ((SqlStore)Store).DataKeys = Privacy.DataKeyRing.Parse(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), "test");
+        Store.SaveClients([Sample.Client("A")], [Sample.Note("A", "note " + Marker, Sample.Day)], []);
+        Assert.Equal("note " + Marker, Store.GetNotes("A").Single().Text);
+        Assert.False(Contains(Marker));
+    }
+
     private bool Contains(string marker)
     {
         var needle = System.Text.Encoding.UTF8.GetBytes(marker);

@@ -12,7 +12,7 @@ public abstract partial class StoreContract
             [Sample.Note("A", "likes silk", Sample.Day), Sample.Note("A", "a second note", Sample.Day), Sample.Note("B", "likes gold", Sample.Day)],
             [Sample.Concept("A", "silk"), Sample.Concept("B", "gold")],
             [Sample.Prediction("A", Sample.T0, 1), Sample.Prediction("A", Sample.T0.AddDays(1), 2), Sample.Prediction("B", Sample.T0, 3)]);
-        Store.SetConsent("A", ConsentStates.Objected, Sample.T0);
+        Store.SetConsent("A", ConsentStates.Granted, Sample.T0);
 
         var erased = Store.ForgetClient("A", Sample.T0.AddDays(2));
 

@@ -18,6 +18,10 @@ public class StoreSettings : CommandSettings
     [Description(DbDescription)]
     public string? Db { get; init; }
 
+    [CommandOption("--data-key-file <FILE>")]
+    [Description("Data keys note text is encrypted under in the store (AES-GCM; base64 of 32 bytes a line, newest last). Default: $CLIENTELE_DATA_KEY; none: plain text.")]
+    public string? DataKeyFile { get; init; }
+
     /// <summary>The connection to open: <c>--db</c>, else $CLIENTELE_DB, else null (the store's default file).</summary>
     public string? ConnectionString => Db ?? Environment.GetEnvironmentVariable("CLIENTELE_DB");
 
@@ -42,9 +46,20 @@ public class StoreSettings : CommandSettings
     /// <summary>Opens the store; a connection string the driver refuses is bad input (exit 2), named without its content.</summary>
     public IClienteleStore OpenStore()
     {
+        Storage.Privacy.DataKeyRing? keys;
         try
         {
-            return StoreFactory.Open(ConnectionString);
+            keys = Storage.Privacy.DataKeyRing.Configured(DataKeyFile);
+        }
+        catch (ArgumentException e)
+        {
+            // The message names the file or variable and the entry, never the key.
+            throw new Core.Errors.ClienteleInputException(DataKeyFile ?? Storage.Privacy.DataKeyRing.EnvironmentVariable, null, null, e.Message);
+        }
+
+        try
+        {
+            return StoreFactory.Open(ConnectionString, dataKeys: keys);
         }
         catch (ArgumentException)
         {

@@ -120,4 +120,10 @@ public interface IClienteleStore : IDisposable
 
     /// <summary>Every audit entry about <paramref name="subject"/> (a client id), newest first.</summary>
     IReadOnlyList<AuditRecord> ListAuditAbout(string subject);
+
+    /// <summary>
+    /// Re-encrypts every note not under the current data key (plain ones included) with it, in one transaction;
+    /// returns how many were rewritten. InvalidOperationException when no key is configured or one is missing.
+    /// </summary>
+    int RotateDataKey();
 }

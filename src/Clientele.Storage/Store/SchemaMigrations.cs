@@ -119,7 +119,7 @@ internal static class SchemaMigrations
                 secret {t.Text} NOT NULL)
             """,
         ]),
-        new(3, "privacy: training membership (hashed ids), erasures, consent",
+        new(3, "privacy: training membership (hashed ids), erasures, consent, note encryption key ids",
         [
             // Which clients (keyed hash only) each version was trained on, so an erasure can flag the bundles to retrain.
             $"""
@@ -142,6 +142,8 @@ internal static class SchemaMigrations
                 state {t.Text} NOT NULL,
                 updated_at {t.Timestamp} NOT NULL)
             """,
+            // The data key a note body is encrypted under (AES-GCM, see Privacy.DataKeyRing); NULL: plain text.
+            $"ALTER TABLE notes ADD COLUMN body_key {t.Key}",
         ]),
     ];
 }
