@@ -94,6 +94,40 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         }
     }
 
+    [Fact]
+    public void A_data_key_file_encrypts_stored_notes_and_rotate_data_moves_them_to_the_newest_key()
+    {
+        Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", data.PathOf("m-keys"), "--quiet", "--no-store").Exit);
+        var parts = File.ReadLines(data.Notes).Skip(1).First().Split(',', 6);
+        var notes = data.PathOf("notes-enc.csv");
+        File.WriteAllText(notes, $"ID,Date,Duration,Language,Length,Transcription\nZZ_E,{parts[1]},{parts[2]},{parts[3]},{parts[4]},\"Loves silk {Marker}\"\n");
+        var file = data.PathOf("enc.db");
+        var db = "Data Source=" + file;
+        var keyA = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var keyB = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        File.WriteAllText(data.PathOf("a.keys"), keyA + "\n");
+        File.WriteAllText(data.PathOf("ab.keys"), keyA + "\n" + keyB + "\n");
+        File.WriteAllText(data.PathOf("b.keys"), keyB + "\n");
+
+        var (exit, _, err) = Run("predict", "--model", data.PathOf("m-keys"), "--notes", notes, "--out", data.PathOf("enc.csv"), "--quiet", "--db", db, "--data-key-file", data.PathOf("a.keys"));
+        Assert.True(exit == 0, err);
+        Assert.False(InFiles(file, Marker));
+        var (rotated, said, rotateErr) = Run("keys", "rotate-data", "--db", db, "--data-key-file", data.PathOf("ab.keys"));
+        Assert.True(rotated == 0, rotateErr);
+        Assert.Contains("1 notes re-encrypted", said, StringComparison.Ordinal);
+
+        var (exported, _, exportErr) = Run("export", "--client", "ZZ_E", "--db", db, "--data-key-file", data.PathOf("b.keys"), "--out", data.PathOf("enc.json"));
+        Assert.True(exported == 0, exportErr);
+        Assert.Contains(Marker, File.ReadAllText(data.PathOf("enc.json")), StringComparison.Ordinal);
+        var (refused, _, refusedErr) = Run("export", "--client", "ZZ_E", "--db", db, "--data-key-file", data.PathOf("a.keys"), "--out", data.PathOf("enc2.json"));
+        Assert.NotEqual(0, refused);
+        Assert.Contains("not configured", refusedErr, StringComparison.Ordinal);
+        File.WriteAllText(data.PathOf("bad.keys"), "not-a-key\n");
+        var (bad, _, badErr) = Run("keys", "rotate-data", "--db", db, "--data-key-file", data.PathOf("bad.keys"));
+        Assert.Equal(2, bad);
+        Assert.Contains("entry 1 is not a data key", badErr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("forget")]
     [InlineData("export", "--out", "-")]
