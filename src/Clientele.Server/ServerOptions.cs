@@ -63,6 +63,9 @@ public sealed class ServerOptions
     /// </summary>
     public bool Pseudonymise { get; set; } = true;
 
+    /// <summary>Also replace the client's name in stored notes by [name], keeping no display name (Clientele:RedactNames).</summary>
+    public bool RedactNames { get; set; }
+
     /// <summary>
     /// File of the data keys note text is encrypted under (base64 of 32 bytes a line, newest last); when unset,
     /// CLIENTELE_DATA_KEY; when neither is set, notes are stored as plain text.

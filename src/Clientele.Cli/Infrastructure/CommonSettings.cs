@@ -38,6 +38,14 @@ public class NotesSettings : RecordingSettings
     [System.ComponentModel.Description("Replace e-mails, phones, IBANs, card numbers and street addresses in the notes kept in the store by tokens ([email], [phone]…); names are kept.")]
     public bool Pseudonymise { get; init; }
 
+    [CommandOption("--redact-names")]
+    [System.ComponentModel.Description("Replace the client's name in the notes kept in the store by [name] (no display name is kept).")]
+    public bool RedactNames { get; init; }
+
+    /// <summary>The notes as the store should keep them (pseudonymised and name-redacted when asked).</summary>
+    public List<Core.Ingest.Note> ForStore(List<Core.Ingest.Note> notes) =>
+        Pseudonymise || RedactNames ? Workflows.Privacy.Pseudonymised.Notes(notes, Pseudonymise, RedactNames) : notes;
+
     [CommandOption("--json")]
     [Description("Print one JSON object on stdout instead of tables.")]
     public bool Json { get; init; }

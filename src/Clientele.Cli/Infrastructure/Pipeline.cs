@@ -66,7 +66,7 @@ public static class Pipeline
         var (kept, suppressed) = Suppress(s, profiles);
         var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), kept)
         {
-            Notes = s.Pseudonymise ? Workflows.Privacy.Pseudonymised.Notes(notes) : notes,
+            Notes = s.ForStore(notes),
             AsOf = s.AsOfDate,
             WithReasons = withReasons,
             WriteCsv = body => OutputFile.WriteText(outFile, body),

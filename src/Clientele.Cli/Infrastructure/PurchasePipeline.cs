@@ -79,7 +79,7 @@ public static class PurchasePipeline
         var (kept, suppressed) = Pipeline.Suppress(s, profiles);
         var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(s.Model!), kept)
         {
-            Notes = Stored(s, data.Notes.Where(n => n.Date is not { } d || d <= asOf).ToList()),
+            Notes = s.ForStore(data.Notes.Where(n => n.Date is not { } d || d <= asOf).ToList()),
             Purchases = data.Ledger,
             AsOf = asOf,
             WithReasons = !s.NoReasons,
@@ -88,9 +88,6 @@ public static class PurchasePipeline
         };
         return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds), asOf, suppressed);
     }
-
-    private static List<Core.Ingest.Note> Stored(PredictSettings s, List<Core.Ingest.Note> notes) =>
-        s.Pseudonymise ? Workflows.Privacy.Pseudonymised.Notes(notes) : notes;
 
     /// <summary>yyyy-MM-dd.</summary>
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

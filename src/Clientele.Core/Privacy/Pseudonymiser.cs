@@ -30,7 +30,8 @@ public sealed class Pseudonymiser
 
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    // Generous: a note is short and the patterns do not backtrack much; the bound only stops a pathological input.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     private static readonly Regex Email = new(@"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}", Options, Timeout);
 
@@ -173,12 +174,17 @@ public sealed class Pseudonymiser
 
         public static IEnumerable<Regex> Build(IReadOnlyList<string> before, IReadOnlyList<string> after, IReadOnlyList<string> suffix, IReadOnlyList<string> particles)
         {
-            var particle = particles.Count == 0 ? "(?!)" : Alternation(particles);
-            var name = $@"(?:(?:{particle})\s?)*{NameWord}(?:\s+(?:(?:{particle})\s?)*{NameWord}){{0,3}}";
+            // A particle is followed by a space (de la Paix), an elided one by nothing (d'Alsace): never both, so the
+            // engine has one way to read a name and cannot backtrack through the combinations.
+            var spaced = particles.Where(p => !p.EndsWith('\'') && !p.EndsWith('’')).ToList();
+            var elided = particles.Where(p => p.EndsWith('\'') || p.EndsWith('’')).ToList();
+            var particle = string.Join('|', new[] { spaced.Count == 0 ? null : $@"(?:{Alternation(spaced)})\s+", elided.Count == 0 ? null : $"(?:{Alternation(elided)})" }.Where(x => x is not null));
+            particle = particle.Length == 0 ? "(?!)" : particle;
+            var name = $@"(?:{particle})*{NameWord}(?:\s+(?:{particle})*{NameWord}){{0,3}}";
             if (before.Count > 0)
             {
                 // 12 rue de la Paix, rue de la Paix 12, Via Roma 12, ул. Тверская, д. 7, شارع الملك فهد 12
-                yield return new Regex($@"(?<![\p{{L}}\d])(?:{Number},?\s+)?(?i:{Alternation(before)})\s+{name}(?:,?\s*(?:(?:{particle})\s?)?{Number})?(?![\p{{L}}\d])",
+                yield return new Regex($@"(?<![\p{{L}}\d])(?:{Number},?\s+)?(?i:{Alternation(before)})\s+{name}(?:,?\s*(?:{particle})?{Number})?(?![\p{{L}}\d])",
                     Options, Timeout);
             }
 

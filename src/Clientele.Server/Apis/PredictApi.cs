@@ -69,7 +69,9 @@ public static class PredictApi
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
         {
             // Profiles are made from the text as sent; the copy kept in the store is pseudonymised.
-            Notes = options.Value.Pseudonymise && save == true ? Workflows.Privacy.Pseudonymised.Notes(notes) : notes,
+            Notes = save == true && (options.Value.Pseudonymise || options.Value.RedactNames)
+                ? Workflows.Privacy.Pseudonymised.Notes(notes, options.Value.Pseudonymise, options.Value.RedactNames)
+                : notes,
             WriteCsv = csv is null ? null : body => body(csv),
             Store = save == true ? StoreAccess.Shared(store) : StoreAccess.None,
         };
