@@ -35,7 +35,18 @@ public sealed class ExportCommand : Command<ExportSettings>
         OutputFile.RequireWritable(settings.Out!);
         using var store = settings.OpenExistingStore();
         var now = DateTimeOffset.UtcNow;
-        var export = SubjectRights.Export(store, settings.Client!, now);
+        ClientExport? export;
+        try
+        {
+            export = SubjectRights.Export(store, settings.Client!, now);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A note under a data key that is not configured: the user's to fix, named by its key id.
+            CliIO.Err.WriteLine("error: " + e.Message);
+            return ClienteleApp.BadInput;
+        }
+
         // An id the store does not hold (perhaps erased) is audited by its hash: the audit must not bring it back.
         store.AppendAudit(new AuditRecord(now, KeysCommand.CliActor, "export", export is null ? store.ClientHash(settings.Client!) : settings.Client, "local",
             export is null ? "unknown" : "ok"));

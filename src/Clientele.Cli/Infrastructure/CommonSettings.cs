@@ -35,11 +35,11 @@ public class NotesSettings : RecordingSettings
     public string? AsOf { get; init; }
 
     [CommandOption("--pseudonymise")]
-    [System.ComponentModel.Description("Replace e-mails, phones, IBANs, card numbers and street addresses in the notes kept in the store by tokens ([email], [phone]…); names are kept.")]
+    [System.ComponentModel.Description("Replace e-mails, phones, IBANs, card numbers and street addresses in the notes kept in the store by placeholder tokens; names are kept.")]
     public bool Pseudonymise { get; init; }
 
     [CommandOption("--redact-names")]
-    [System.ComponentModel.Description("Replace the client's name in the notes kept in the store by [name] (no display name is kept).")]
+    [System.ComponentModel.Description("Replace the client's name in the notes kept in the store by a placeholder token (no display name is kept).")]
     public bool RedactNames { get; init; }
 
     /// <summary>The notes as the store should keep them (pseudonymised and name-redacted when asked).</summary>
