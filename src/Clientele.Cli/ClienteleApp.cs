@@ -40,11 +40,14 @@ public static class ClienteleApp
             Add<BenchCommand>(config, verbs, "bench", "Measure speed end to end, side by side with the reference when python3 has scikit-learn.");
             Add<GenerateCommand>(config, verbs, "generate", "Write synthetic multilingual notes and ground-truth labels.");
             Add<RfmCommand>(config, verbs, "rfm", "Recency, frequency and monetary value per client from purchase transactions.");
-            Add<KeysCommand>(config, verbs, "keys", "API keys of the server: 'keys create --role viewer|advisor|admin [[--advisor NAME]]' (printed once), 'keys revoke ID', 'keys list'.");
+            Add<KeysCommand>(config, verbs, "keys", "API keys of the server: 'keys create --role viewer|advisor|admin [[--advisor NAME]]' (printed once), 'keys revoke ID', 'keys list', 'keys rotate-data' (re-encrypt notes under the newest data key).");
             Add<HistoryCommand>(config, verbs, "history", "Fit BG/NBD + Gamma-Gamma on purchase history: P(alive), expected purchases, spend and CLV per client; --holdout-days checks it.");
             Add<BacktestCommand>(config, verbs, "backtest", "Train on purchase history up to --as-of, predict what followed, compare with BG/NBD + Gamma-Gamma (paired bootstrap intervals).");
             Add<InspectCommand>(config, verbs, "inspect", "The schema report of a notes file's extra columns: inferred type, used or why not (identifier, ignored, too sparse), without training.");
             Add<SuggestConceptsCommand>(config, verbs, "suggest-concepts", "Frequent phrases of the notes no concept matches, ranked by clients or by association with outcomes, as a lexicon overlay to edit and load with --lexicon-overlay.");
+            Add<ForgetCommand>(config, verbs, "forget", "Erase a client (notes, concepts, predictions, history, consent, name); the audit keeps a keyed hash; lists versions to retrain.");
+            Add<ExportCommand>(config, verbs, "export", "Everything held about a client as one JSON document (subject access): --client ID --out FILE.");
+            Add<ConsentCommand>(config, verbs, "consent", "Record a client's objection (--object), withdrawal (--withdraw) or consent (--grant); objecting clients are not scored.");
         });
 
         try

@@ -67,4 +67,15 @@ public static class ServerMessages
     public static string UnknownKey(string id) => $"no active key '{id}'";
 
     public static string VersionLoadFailed(string version, string detail) => $"model version '{version}' could not be loaded: {detail}";
+
+    public static string BadConsent(string? state) =>
+        $"consent state '{state}' is not one of {string.Join(", ", Storage.Store.ConsentStates.All)}; send {{\"state\": \"objected\"}}";
+
+    public static string BadMultipart(string detail) => $"the multipart form could not be read: {detail}";
+
+    public static string FieldTooLarge(int max) => $"a form field is larger than {max / 1024:N0} KB; send files as file parts (filename=...)";
+
+    public const string MalformedMultipart = "expected multipart/form-data with a boundary parameter and well-formed parts";
+
+    public const string UnterminatedMultipart = "the body ended before the closing boundary";
 }

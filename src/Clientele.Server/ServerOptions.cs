@@ -57,6 +57,21 @@ public sealed class ServerOptions
     /// <summary>Cron schedules (5 fields, server local time); an empty string disables one.</summary>
     public ScheduleOptions Schedules { get; set; } = new();
 
+    /// <summary>
+    /// Replace e-mails, phones, IBANs, card numbers and street addresses in note text by tokens before it is stored
+    /// (Clientele:Pseudonymise). On by default: the store is the copy that lives longest.
+    /// </summary>
+    public bool Pseudonymise { get; set; } = true;
+
+    /// <summary>Also replace the client's name in stored notes by [name], keeping no display name (Clientele:RedactNames).</summary>
+    public bool RedactNames { get; set; }
+
+    /// <summary>
+    /// File of the data keys note text is encrypted under (base64 of 32 bytes a line, newest last); when unset,
+    /// CLIENTELE_DATA_KEY; when neither is set, notes are stored as plain text.
+    /// </summary>
+    public string? DataKeyFile { get; set; }
+
     /// <summary>Opens the store; for hosts and tests that bring their own. Default: <see cref="ConnectionString"/>.</summary>
     public Func<IClienteleStore>? StoreFactory { get; set; }
 

@@ -52,6 +52,61 @@ public sealed class SqliteStoreTests(TempDirectory folder) : StoreContract, ICla
         Assert.True(File.Exists(nested));
     }
 
+    [Fact]
+    public void After_erasure_the_note_text_is_nowhere_in_the_database_or_wal_bytes()
+    {
+        const string Marker = "ZQX-UNIQUE-MARKER-4417";
+        Store.SaveClients([Sample.Client("A", "Mme Marker"), Sample.Client("B")],
+            [Sample.Note("A", "allergic to peanuts " + Marker, Sample.Day), Sample.Note("B", "likes gold", Sample.Day)], []);
+
+        // Replaced once too: the first copy of the note lives in a page the replacement freed.
+        Store.SaveClients([Sample.Client("A", "Mme Marker")], [Sample.Note("A", "allergic to peanuts " + Marker + " again", Sample.Day)], []);
+        Assert.True(Contains(Marker), "the marker should be in the files before erasure, or the test proves nothing");
+
+        Store.ForgetClient("A", Sample.T0);
+
+        Assert.False(Contains(Marker));
+        Assert.False(Contains("Mme Marker"));
+        Assert.Single(Store.GetNotes("B"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_database_wal_and_shm_files_are_owner_only()
+    {
+        Store.SaveClients([Sample.Client("A")], [Sample.Note("A", "x", Sample.Day)], []);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            Assert.True(File.Exists(path + suffix), path + suffix);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path + suffix));
+        }
+    }
+
+    [Fact]
+    public void Under_a_data_key_the_note_text_is_not_in_the_file_bytes()
+    {
+        const string Marker = "ENC-MARKER-77120";
+        ((SqlStore)Store).DataKeys = Privacy.DataKeyRing.Parse(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), "test");
+        Store.SaveClients([Sample.Client("A")], [Sample.Note("A", "note " + Marker, Sample.Day)], []);
+        Assert.Equal("note " + Marker, Store.GetNotes("A").Single().Text);
+        Assert.False(Contains(Marker));
+    }
+
+    private bool Contains(string marker)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(marker);
+        return new[] { "", "-wal" }.Where(s => File.Exists(path + s))
+            .Any(s => ReadShared(path + s).AsSpan().IndexOf(needle) >= 0);
+    }
+
+    private static byte[] ReadShared(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

@@ -67,7 +67,7 @@ public sealed class DemoCommand : Command<DemoSettings>
         // Scored as of the generated data's own date, not today: the demo's notes end there.
         var scoring = new NotesSettings { Notes = notes, Db = db, Quiet = true, AsOf = sample.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var (bundle, scores) = Pipeline.Score(scoring, versions[Tier.Elite].Directory, scoresFile, withReasons: true, shard: null, quiet, seconds);
+        var (bundle, scores, _) = Pipeline.Score(scoring, versions[Tier.Elite].Directory, scoresFile, withReasons: true, shard: null, quiet, seconds);
         ScoresSummary.Write(ScoresSummary.Build(scores, bundle.Tier.ToString().ToLowerInvariant(), seconds), bundle, scoresFile);
         CliIO.Out.WriteLine($"demo data, models, scores.csv and clientele.db are in {dir}");
         if (settings.NoServe)

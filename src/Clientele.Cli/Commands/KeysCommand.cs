@@ -11,7 +11,7 @@ namespace Clientele.Cli.Commands;
 public sealed class KeysSettings : StoreSettings
 {
     [CommandArgument(0, "<ACTION>")]
-    [Description("create, revoke or list.")]
+    [Description("create, revoke, list, or rotate-data (re-encrypt every note under the newest data key).")]
     public string Action { get; init; } = string.Empty;
 
     [CommandArgument(1, "[ID]")]
@@ -46,8 +46,10 @@ public sealed class KeysSettings : StoreSettings
                 return string.IsNullOrWhiteSpace(Id) ? Spectre.Console.ValidationResult.Error("keys revoke needs the key ID ('clientele keys list' shows them)") : NoCreateOptions();
             case "list":
                 return Id is null ? NoCreateOptions() : Spectre.Console.ValidationResult.Error("keys list takes no ID");
+            case "rotate-data":
+                return Id is null ? NoCreateOptions() : Spectre.Console.ValidationResult.Error("keys rotate-data takes no ID");
             default:
-                return Spectre.Console.ValidationResult.Error($"unknown action '{Action}'; expected create, revoke or list");
+                return Spectre.Console.ValidationResult.Error($"unknown action '{Action}'; expected create, revoke, list or rotate-data");
         }
     }
 
@@ -69,7 +71,7 @@ public sealed class KeysCommand : Command<KeysSettings>
 
     public override int Execute(CommandContext context, KeysSettings settings, CancellationToken cancellationToken)
     {
-        using var store = StoreFactory.Open(settings.ConnectionString);
+        using var store = settings.OpenStore();
         store.Migrate();
         var keys = new KeyBook(store);
         var now = DateTimeOffset.UtcNow;
@@ -90,6 +92,21 @@ public sealed class KeysCommand : Command<KeysSettings>
 
                 store.AppendAudit(new AuditRecord(now, CliActor, "key-revoke", settings.Id, "local", "ok"));
                 CliIO.Out.WriteLine($"key {settings.Id} revoked");
+                return ClienteleApp.Ok;
+            case "rotate-data":
+                int rewritten;
+                try
+                {
+                    rewritten = store.RotateDataKey();
+                }
+                catch (InvalidOperationException e)
+                {
+                    CliIO.Err.WriteLine("error: " + e.Message);
+                    return ClienteleApp.BadInput;
+                }
+
+                store.AppendAudit(new AuditRecord(now, CliActor, "data-key-rotate", null, "local", "ok"));
+                CliIO.Out.WriteLine($"{rewritten:N0} notes re-encrypted under the newest data key; older keys may now be removed");
                 return ClienteleApp.Ok;
             default:
                 CliIO.Out.WriteLine("key_id,role,advisor,created_at,revoked_at");

@@ -85,14 +85,15 @@ public sealed class PredictCommand : Command<PredictSettings>
         Core.Bundles.ModelBundle bundle;
         List<Core.Scoring.ClientScore> scores;
         DateOnly? asOf = null;
+        int suppressed;
         if (settings.Transactions is null)
         {
-            (bundle, scores) = Pipeline.Score(settings, settings.Model!, settings.Out!, !settings.NoReasons, settings.Shard, progress, seconds, settings.StoreConcepts);
+            (bundle, scores, suppressed) = Pipeline.Score(settings, settings.Model!, settings.Out!, !settings.NoReasons, settings.Shard, progress, seconds, settings.StoreConcepts);
         }
         else
         {
             DateOnly used;
-            (bundle, scores, used) = PurchasePipeline.Score(settings, progress, seconds);
+            (bundle, scores, used, suppressed) = PurchasePipeline.Score(settings, progress, seconds);
             asOf = used;
         }
 
@@ -103,6 +104,9 @@ public sealed class PredictCommand : Command<PredictSettings>
         }
 
         summary["out"] = settings.Out;
+
+        // Never silent: clients left out for their objection are counted in the JSON as on stderr.
+        summary["suppressed"] = suppressed;
         if (settings.Json)
         {
             CliIO.Out.WriteLine(summary.ToJsonString());

@@ -29,6 +29,7 @@ public sealed class ServeCommand : Command<ServeSettings>
             o.Urls = settings.Urls;
             o.ModelDirectory = settings.Model ?? o.ModelDirectory;
             o.ConnectionString = settings.Db ?? o.ConnectionString;
+            o.DataKeyFile = settings.DataKeyFile ?? o.DataKeyFile;
         });
         CliIO.Out.WriteLine($"Clientele is serving on {settings.Urls} (dashboard at /, API at /api, OpenAPI at /openapi/v1.json). Ctrl+C stops.");
         app.StartAsync(cancellationToken).GetAwaiter().GetResult();

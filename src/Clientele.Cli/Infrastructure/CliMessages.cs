@@ -41,4 +41,19 @@ public static class CliMessages
     /// <summary>A verb that scores with a bundle given options that only training reads.</summary>
     public static string ModelDecidesColumns(string verb) =>
         $"{verb} reads the model's column schema and lexicon; --ignore-column, --column-type, --force-column and --lexicon-overlay apply to train";
+    /// <summary>A data subject's verb without <c>--client</c>.</summary>
+    public const string ClientRequired = "--client <ID> is required: the id of the client, exactly as stored";
+
+    /// <summary>A data subject's verb with no store to look in.</summary>
+    public const string NoStoreHere = "no store given and no clientele.db here; give the store with --db 'Data Source=FILE' or $CLIENTELE_DB";
+
+    /// <summary>An id the store does not hold.</summary>
+    public static string UnknownClient(string id) => $"the store holds no client '{id}'";
+
+    /// <summary>Consent verb with zero or several of its state options.</summary>
+    public const string OneConsentState = "give exactly one of --object, --withdraw or --grant";
+
+    /// <summary>Clients left out of scoring because they objected to profiling or withdrew consent: never silent.</summary>
+    public static string SuppressedClients(int count) =>
+        $"{count:N0} client{(count == 1 ? string.Empty : "s")} not scored: objected to profiling or withdrew consent (clientele consent)";
 }

@@ -38,6 +38,18 @@ public class NotesSettings : RecordingSettings
     [Description("Date recency is measured to (yyyy-MM-dd); notes dated after it are left out and counted. Default: today (UTC) when scoring, the newest note date when training.")]
     public string? AsOf { get; init; }
 
+    [CommandOption("--pseudonymise")]
+    [System.ComponentModel.Description("Replace e-mails, phones, IBANs, card numbers and street addresses in the notes kept in the store by placeholder tokens; names are kept.")]
+    public bool Pseudonymise { get; init; }
+
+    [CommandOption("--redact-names")]
+    [System.ComponentModel.Description("Replace the client's name in the notes kept in the store by a placeholder token (no display name is kept).")]
+    public bool RedactNames { get; init; }
+
+    /// <summary>The notes as the store should keep them (pseudonymised and name-redacted when asked).</summary>
+    public List<Core.Ingest.Note> ForStore(List<Core.Ingest.Note> notes) =>
+        Pseudonymise || RedactNames ? Workflows.Privacy.Pseudonymised.Notes(notes, Pseudonymise, RedactNames) : notes;
+
     [CommandOption("--json")]
     [Description("Print one JSON object on stdout instead of tables.")]
     public bool Json { get; init; }

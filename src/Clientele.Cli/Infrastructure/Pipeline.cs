@@ -63,7 +63,7 @@ public static class Pipeline
     }
 
     /// <summary>Scores the clients of the notes (shard K/N of them when given) with the bundle in <paramref name="modelDirectory"/>, writes the scores CSV and records them unless --no-store.</summary>
-    public static (ModelBundle Bundle, List<ClientScore> Scores) Score(NotesSettings s, string modelDirectory, string outFile, bool withReasons, string? shard,
+    public static (ModelBundle Bundle, List<ClientScore> Scores, int Suppressed) Score(NotesSettings s, string modelDirectory, string outFile, bool withReasons, string? shard,
         IProgress<string> progress, IDictionary<string, double> seconds, bool storeConcepts = true)
     {
         var clock = new StageClock(Time, seconds);
@@ -86,10 +86,10 @@ public static class Pipeline
             progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes: s.Store.Records, inShard);
         TellAfterAsOf(read, asOf);
         var (profiles, notes) = (read.Profiles, read.Notes);
-
-        var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), profiles)
+        var (kept, suppressed) = Suppress(s, profiles);
+        var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), kept)
         {
-            Notes = notes,
+            Notes = s.ForStore(notes),
             AsOf = asOf,
             WithReasons = withReasons,
             WriteCsv = body => OutputFile.WriteText(outFile, body),
@@ -98,7 +98,19 @@ public static class Pipeline
             Shard = shard,
             RecordRun = true,
         };
-        return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds));
+        return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds), suppressed);
+    }
+
+    /// <summary>The profiles whose clients did not object or withdraw consent, and how many were left out (said on stderr).</summary>
+    public static (List<ClientProfile> Kept, int Suppressed) Suppress(RecordingSettings s, IReadOnlyList<ClientProfile> profiles)
+    {
+        var (kept, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(profiles, p => p.ClientId, s.SuppressedClients());
+        if (suppressed > 0)
+        {
+            CliIO.Err.WriteLine("warning: " + CliMessages.SuppressedClients(suppressed));
+        }
+
+        return (kept, suppressed);
     }
 
     /// <summary>

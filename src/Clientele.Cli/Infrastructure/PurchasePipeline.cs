@@ -65,7 +65,7 @@ public static class PurchasePipeline
     }
 
     /// <summary>Scores every client known at the as-of date (default today) with a bundle trained with transactions.</summary>
-    public static (ModelBundle Bundle, List<ClientScore> Scores, DateOnly AsOf) Score(PredictSettings s, IProgress<string> progress, IDictionary<string, double> seconds)
+    public static (ModelBundle Bundle, List<ClientScore> Scores, DateOnly AsOf, int Suppressed) Score(PredictSettings s, IProgress<string> progress, IDictionary<string, double> seconds)
     {
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(s.Model!);
@@ -79,9 +79,10 @@ public static class PurchasePipeline
             profiles = profiles.Where(p => Sharding.ShardOf(p.ClientId, n) == k).ToList();
         }
 
-        var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(s.Model!), profiles)
+        var (kept, suppressed) = Pipeline.Suppress(s, profiles);
+        var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(s.Model!), kept)
         {
-            Notes = data.Notes.Where(n => n.Date is not { } d || d <= asOf).ToList(),
+            Notes = s.ForStore(data.Notes.Where(n => n.Date is not { } d || d <= asOf).ToList()),
             Purchases = data.Ledger,
             AsOf = asOf,
             WithReasons = !s.NoReasons,
@@ -91,7 +92,7 @@ public static class PurchasePipeline
             Shard = s.Shard,
             RecordRun = true,
         };
-        return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds), asOf);
+        return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds), asOf, suppressed);
     }
 
     /// <summary>yyyy-MM-dd.</summary>

@@ -12,11 +12,15 @@ namespace Clientele.Cli.Infrastructure;
 public class StoreSettings : CommandSettings
 {
     /// <summary>Help text of <c>--db</c>.</summary>
-    public const string DbDescription = "Store connection: SQLite 'Data Source=FILE' or PostgreSQL 'Host=…'. Default: $CLIENTELE_DB, else clientele.db here.";
+    public const string DbDescription = "Store connection: SQLite 'Data Source=FILE' or PostgreSQL 'Host=…'. Default: $CLIENTELE_DB, else clientele.db here (train and predict record nothing without one of them).";
 
     [CommandOption("--db <CONNECTION>")]
     [Description(DbDescription)]
     public string? Db { get; init; }
+
+    [CommandOption("--data-key-file <FILE>")]
+    [Description("Data keys note text is encrypted under in the store (AES-GCM; base64 of 32 bytes a line, newest last). Default: $CLIENTELE_DATA_KEY; none: plain text.")]
+    public string? DataKeyFile { get; init; }
 
     /// <summary>The connection to open: <c>--db</c>, else $CLIENTELE_DB, else null (the store's default file).</summary>
     public string? ConnectionString => Db ?? Environment.GetEnvironmentVariable("CLIENTELE_DB");
@@ -42,9 +46,20 @@ public class StoreSettings : CommandSettings
     /// <summary>Opens the store; a connection string the driver refuses is bad input (exit 2), named without its content.</summary>
     public IClienteleStore OpenStore()
     {
+        Storage.Privacy.DataKeyRing? keys;
         try
         {
-            return StoreFactory.Open(ConnectionString);
+            keys = Storage.Privacy.DataKeyRing.Configured(DataKeyFile);
+        }
+        catch (ArgumentException e)
+        {
+            // The message names the file or variable and the entry, never the key.
+            throw new Core.Errors.ClienteleInputException(DataKeyFile ?? Storage.Privacy.DataKeyRing.EnvironmentVariable, null, null, e.Message);
+        }
+
+        try
+        {
+            return StoreFactory.Open(ConnectionString, dataKeys: keys);
         }
         catch (ArgumentException)
         {
@@ -57,9 +72,24 @@ public class StoreSettings : CommandSettings
 public class RecordingSettings : StoreSettings
 {
     [CommandOption("--no-store")]
-    [Description("Do not record this run in the store.")]
+    [Description("Do not record this run in the store (the default unless --db or $CLIENTELE_DB is given).")]
     public bool NoStore { get; init; }
 
-    /// <summary>Where a workflow records: nowhere with <c>--no-store</c>, else the store, opened when the workflow records.</summary>
-    public StoreAccess Store => NoStore ? StoreAccess.None : StoreAccess.Opening(OpenStore);
+    /// <summary>
+    /// Where a workflow records: a store only when one is named (<c>--db</c> or $CLIENTELE_DB) and not <c>--no-store</c>.
+    /// Notes are personal data: a verb never leaves a copy of them in a file nobody asked for.
+    /// </summary>
+    public StoreAccess Store => NoStore || ConnectionString is null ? StoreAccess.None : StoreAccess.Opening(OpenStore);
+
+    /// <summary>Clients whose consent state suppresses scoring, read from the named store (none without one).</summary>
+    public IReadOnlySet<string> SuppressedClients()
+    {
+        if (ConnectionString is null)
+        {
+            return new HashSet<string>();
+        }
+
+        using var store = OpenStore();
+        return store.SuppressedClients();
+    }
 }

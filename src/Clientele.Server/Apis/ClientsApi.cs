@@ -47,6 +47,8 @@ public static class ClientsApi
                 var client = store.GetClient(id);
                 if (client is null)
                 {
+                    // Audited by its hash: a read of an erased client must not write its id back.
+                    context.Items[AuditedEndpoints.SubjectItem] = store.ClientHash(id);
                     return TypedResults.Problem(ServerMessages.UnknownClient(id), statusCode: StatusCodes.Status404NotFound, title: "Unknown client");
                 }
 
@@ -64,7 +66,7 @@ public static class ClientsApi
             .Produces<ClientDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Read);
-        return app;
+        return app.MapClientRightsApi();
     }
 
     private static ClientRow Row(ClientSummary s) => new(s.Client.ClientId, s.Client.DisplayName, s.Client.NoteCount, s.Client.LastNote, s.Client.Languages,

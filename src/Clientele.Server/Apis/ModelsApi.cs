@@ -12,21 +12,25 @@ namespace Clientele.Server.Apis;
 /// <summary><c>GET /api/models</c> lists versions with their metrics; <c>POST /api/models/{version}/activate</c> hot-swaps one in.</summary>
 public static class ModelsApi
 {
-    /// <summary>A model version as listed: the report is the training report stored in the bundle.</summary>
-    public sealed record ModelView(string Version, string Tier, DateTimeOffset CreatedAt, bool Active, JsonNode? Report);
+    /// <summary>
+    /// A model version as listed: the report is the training report stored in the bundle; a version trained with
+    /// clients erased since counts them in <c>trained_with_erased_clients</c> until a retrained version replaces it.
+    /// </summary>
+    public sealed record ModelView(string Version, string Tier, DateTimeOffset CreatedAt, bool Active, JsonNode? Report, int TrainedWithErasedClients = 0);
 
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/models", (IClienteleStore store, ModelRegistry registry) =>
             {
                 var active = registry.Current?.Version;
+                var erased = store.ErasedMembersByVersion();
                 return store.ListModelVersions()
                     .OrderByDescending(v => v.CreatedAt)
-                    .Select(v => new ModelView(v.Version, v.Tier, v.CreatedAt, v.Version == active, Parse(v.MetricsJson)))
+                    .Select(v => new ModelView(v.Version, v.Tier, v.CreatedAt, v.Version == active, Parse(v.MetricsJson), erased.GetValueOrDefault(v.Version)))
                     .ToList();
             })
             .WithName("ListModels")
-            .WithSummary("Every registered model version, newest first, with its metrics, baseline and whether it is active.")
+            .WithSummary("Every registered model version, newest first, with its metrics, baseline, whether it is active and how many clients erased since it was trained on (trained_with_erased_clients: retrain it).")
             .RequireAuthorization(Policies.Read);
 
         app.MapPost("/api/models/{version}/activate", Activate)
@@ -64,7 +68,8 @@ public static class ModelsApi
 
         cache.Invalidate();
         var record = store.ListModelVersions().First(v => v.Version == version);
-        return TypedResults.Ok(new ModelView(record.Version, record.Tier, record.CreatedAt, true, Parse(record.MetricsJson)));
+        return TypedResults.Ok(new ModelView(record.Version, record.Tier, record.CreatedAt, true, Parse(record.MetricsJson),
+            store.ErasedMembersByVersion().GetValueOrDefault(record.Version)));
     }
 
     private static JsonNode? Parse(string json)

@@ -21,7 +21,7 @@ public static class PredictApi
         app.MapPost("/api/predict", Predict)
             .WithName("Predict")
             .WithSummary("Scores a notes CSV (multipart field 'file' or a text/csv body) with the active model.")
-            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. Scores are as of ?as_of=yyyy-MM-dd, default today (UTC); notes dated after it are left out and counted in X-Notes-After-As-Of. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
+            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. Scores are as of ?as_of=yyyy-MM-dd, default today (UTC); notes dated after it are left out and counted in X-Notes-After-As-Of. Clients who objected to profiling or withdrew consent (POST /api/clients/{id}/consent) are not scored nor stored; X-Clients-Suppressed counts them. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
             .Produces<List<ScoreView>>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -67,14 +67,24 @@ public static class PredictApi
         var report = new IngestReport(upload.Name);
         var notes = NotesUpload.Read(upload, report, ingest.Csv);
         var afterAsOf = notes.RemoveAll(n => n.Date > asOf);
-        var profiles = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
+        // Clients who objected to profiling or withdrew consent are neither scored nor stored; counted in a header.
+        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
+        if (suppressed > 0)
+        {
+            context.RequestServices.GetRequiredService<AuditTrail>().Record(context, AuditTrail.ScoringSuppressed, null,
+                suppressed.ToString(CultureInfo.InvariantCulture));
+        }
+
         var csv = context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
             ? new StringWriter(CultureInfo.InvariantCulture)
             : null;
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
         {
-            Notes = notes,
             AsOf = asOf,
+            // Profiles are made from the text as sent; the copy kept in the store is pseudonymised.
+            Notes = save == true && (options.Value.Pseudonymise || options.Value.RedactNames)
+                ? Workflows.Privacy.Pseudonymised.Notes(notes, options.Value.Pseudonymise, options.Value.RedactNames)
+                : notes,
             WriteCsv = csv is null ? null : body => body(csv),
             Store = save == true ? StoreAccess.Shared(store) : StoreAccess.None,
         };
@@ -91,6 +101,7 @@ public static class PredictApi
         headers["X-Rows-Warnings"] = report.Warnings.ToString(CultureInfo.InvariantCulture);
         headers["X-As-Of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         headers["X-Notes-After-As-Of"] = afterAsOf.ToString(CultureInfo.InvariantCulture);
+        headers["X-Clients-Suppressed"] = suppressed.ToString(CultureInfo.InvariantCulture);
         if (csv is not null)
         {
             return TypedResults.Text(csv.ToString(), "text/csv; charset=utf-8");

@@ -12,6 +12,6 @@ public static class StoreOpener
             return factory();
         }
 
-        return Storage.Store.StoreFactory.Open(options.ConnectionString, options.SqlitePath);
+        return Storage.Store.StoreFactory.Open(options.ConnectionString, options.SqlitePath, Storage.Privacy.DataKeyRing.Configured(options.DataKeyFile));
     }
 }

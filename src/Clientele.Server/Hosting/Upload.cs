@@ -8,6 +8,9 @@ namespace Clientele.Server.Hosting;
 /// </summary>
 public sealed record Upload(string Name, byte[] Bytes)
 {
+    /// <summary>Largest non-file form field (tier, activate…): such values are words; a note file goes in a file part.</summary>
+    public const int MaxFieldBytes = 1024 * 1024;
+
     /// <summary>
     /// The file from multipart field <paramref name="field"/>, or the raw body when it is <c>text/csv</c>
     /// (or <c>text/plain</c>); null when neither was sent.
@@ -47,11 +50,30 @@ public sealed record Upload(string Name, byte[] Bytes)
     {
         try
         {
-            return await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, ValueLengthLimit = 1024 * 1024 }, token);
+            var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, ValueLengthLimit = MaxFieldBytes }, token);
+
+            // FormOptions.ValueLengthLimit holds for url-encoded forms only; a multipart field is checked here.
+            if (form.Any(f => f.Value.Sum(v => v?.Length ?? 0) > MaxFieldBytes))
+            {
+                throw new Core.Errors.ClienteleInputException("upload", null, null, ServerMessages.BadMultipart(ServerMessages.FieldTooLarge(MaxFieldBytes)));
+            }
+
+            return form;
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
         {
             throw new UploadTooLargeException(limit);
+        }
+        catch (InvalidDataException e)
+        {
+            // A missing boundary, a field over the limit, a malformed part: the client's to fix, so 400, not 413 or 500.
+            throw new Core.Errors.ClienteleInputException("upload", null, null, ServerMessages.BadMultipart(e.Message.Contains("value length limit", StringComparison.OrdinalIgnoreCase)
+                ? ServerMessages.FieldTooLarge(MaxFieldBytes) : ServerMessages.MalformedMultipart));
+        }
+        catch (IOException) when (!token.IsCancellationRequested && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The body ended before the closing boundary.
+            throw new Core.Errors.ClienteleInputException("upload", null, null, ServerMessages.BadMultipart(ServerMessages.UnterminatedMultipart));
         }
     }
 

@@ -44,12 +44,12 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
         job.Progress = "reading notes";
         var notes = StoredNotes.ReadAll(store, token);
         job.Progress = "scoring";
-        var profiles = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
+        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles) { Store = StoreAccess.Shared(store), RecordClients = false };
         var scores = new ScoreAndRecord(time).Run(request, progress: null, new Dictionary<string, double>(StringComparer.Ordinal), token);
         cache.Invalidate();
         job.Clients = scores.Count;
-        job.Message = $"scored {scores.Count:N0} clients with {snapshot.Version}";
+        job.Message = $"scored {scores.Count:N0} clients with {snapshot.Version}" + (suppressed > 0 ? $"; {suppressed:N0} not scored (objected or withdrew consent)" : string.Empty);
     }
 
     private void WeeklyRetrain(Job job, CancellationToken token)

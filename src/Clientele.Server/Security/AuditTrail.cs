@@ -19,6 +19,10 @@ public sealed class AuditTrail(IClienteleStore store, TimeProvider time, ILogger
     public const string KeyCreate = "key-create";
     public const string KeyRevoke = "key-revoke";
     public const string AuditRead = "audit-read";
+    public const string Erase = "erase";
+    public const string Export = "export";
+    public const string Consent = "consent";
+    public const string ScoringSuppressed = "scoring-suppressed";
 
     /// <summary>Records one entry about the request's signed-in key (or none) and remote address.</summary>
     public void Record(HttpContext context, string action, string? subject, string outcome) =>

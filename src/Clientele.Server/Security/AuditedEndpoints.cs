@@ -19,6 +19,9 @@ public static class AuditedEndpoints
         ["CreateKey"] = (AuditTrail.KeyCreate, null),
         ["RevokeKey"] = (AuditTrail.KeyRevoke, "id"),
         ["ListAudit"] = (AuditTrail.AuditRead, null),
+        ["ForgetClient"] = (AuditTrail.Erase, null),
+        ["ExportClient"] = (AuditTrail.Export, null),
+        ["SetConsent"] = (AuditTrail.Consent, null),
     };
 
     /// <summary>Adds the auditing middleware (after authentication, so the key id is known).</summary>

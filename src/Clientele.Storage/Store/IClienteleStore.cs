@@ -92,4 +92,44 @@ public interface IClienteleStore : IDisposable
 
     /// <summary>The latest audit entries, newest first.</summary>
     IReadOnlyList<AuditRecord> ListAudit(int limit = 100);
+
+    /// <summary>The keyed hash (HMAC under a random per-store key) that stands for an erased client in the audit.</summary>
+    string ClientHash(string clientId);
+
+    /// <summary>
+    /// Erases a client in one transaction: notes, concepts, predictions (history), consent and the client row with its
+    /// display name; audit entries about it keep only <see cref="ClientHash"/>. Bundles trained with it are then counted
+    /// by <see cref="ErasedMembersByVersion"/>. The deleted text is scrubbed from the database files where the engine allows.
+    /// </summary>
+    ErasureRecord ForgetClient(string clientId, DateTimeOffset at);
+
+    /// <summary>
+    /// Registers a trained version (with its run when given, activating as <see cref="SaveTrainedVersion(ModelVersionRecord, RunRecord, bool)"/>
+    /// does) and the hashed ids of the clients it was trained on, in one transaction.
+    /// </summary>
+    void SaveTrainedVersion(ModelVersionRecord version, RunRecord? run, bool activate, IReadOnlyCollection<string> members);
+
+    /// <summary>For each version trained with clients erased since, how many of them; versions without any are absent.</summary>
+    IReadOnlyDictionary<string, int> ErasedMembersByVersion();
+
+    /// <summary>
+    /// Records a client's consent state (<see cref="ConsentStates"/>); the client need not be stored yet. An objection or
+    /// withdrawal also deletes the client's predictions (profiling stops, past results included); its notes stay.
+    /// </summary>
+    void SetConsent(string clientId, string state, DateTimeOffset at);
+
+    /// <summary>The client's consent record; null when none was recorded.</summary>
+    ConsentRecord? GetConsent(string clientId);
+
+    /// <summary>Ids of the clients whose consent state suppresses scoring (objected or withdrawn).</summary>
+    IReadOnlySet<string> SuppressedClients();
+
+    /// <summary>Every audit entry about <paramref name="subject"/> (a client id), newest first.</summary>
+    IReadOnlyList<AuditRecord> ListAuditAbout(string subject);
+
+    /// <summary>
+    /// Re-encrypts every note not under the current data key (plain ones included) with it, in one transaction;
+    /// returns how many were rewritten. InvalidOperationException when no key is configured or one is missing.
+    /// </summary>
+    int RotateDataKey();
 }

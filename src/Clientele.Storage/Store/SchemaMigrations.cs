@@ -126,5 +126,31 @@ internal static class SchemaMigrations
             $"ALTER TABLE predictions ADD COLUMN as_of {t.Date}",
             "CREATE UNIQUE INDEX ux_predictions_scoring ON predictions (client_id, model_version, as_of) WHERE as_of IS NOT NULL",
         ]),
+        new(4, "privacy: training membership (hashed ids), erasures, consent, note encryption key ids",
+        [
+            // Which clients (keyed hash only) each version was trained on, so an erasure can flag the bundles to retrain.
+            $"""
+            CREATE TABLE training_members (
+                version {t.Key} NOT NULL,
+                client_hash {t.Key} NOT NULL,
+                PRIMARY KEY (version, client_hash))
+            """,
+            "CREATE INDEX ix_training_members_hash ON training_members (client_hash)",
+            // Erased clients, by keyed hash only: nothing here names them.
+            $"""
+            CREATE TABLE erasures (
+                client_hash {t.Key} NOT NULL PRIMARY KEY,
+                erased_at {t.Timestamp} NOT NULL)
+            """,
+            // No foreign key: an objection may arrive before the client's notes do, and must hold when they come.
+            $"""
+            CREATE TABLE consent (
+                client_id {t.Key} NOT NULL PRIMARY KEY,
+                state {t.Text} NOT NULL,
+                updated_at {t.Timestamp} NOT NULL)
+            """,
+            // The data key a note body is encrypted under (AES-GCM, see Privacy.DataKeyRing); NULL: plain text.
+            $"ALTER TABLE notes ADD COLUMN body_key {t.Key}",
+        ]),
     ];
 }

@@ -78,8 +78,11 @@ public abstract partial class SqlStore
             ]);
             MultiRow.WhereIn(c, tx, RowsPerStatement, "DELETE FROM notes WHERE client_id IN", keys);
             MultiRow.WhereIn(c, tx, RowsPerStatement, "DELETE FROM concepts WHERE client_id IN", keys);
-            MultiRow.Insert(c, tx, RowsPerStatement, "INSERT INTO notes (client_id, note_date, language, body) VALUES", string.Empty, notes, n =>
-                [n.ClientId, DateValue(n.Date), n.Language, n.Text]);
+            MultiRow.Insert(c, tx, RowsPerStatement, "INSERT INTO notes (client_id, note_date, language, body, body_key) VALUES", string.Empty, notes, n =>
+            {
+                var (body, keyId) = SealNote(n.ClientId, n.Text);
+                return [n.ClientId, DateValue(n.Date), n.Language, body, keyId];
+            });
             MultiRow.Insert(c, tx, RowsPerStatement, "INSERT INTO concepts (client_id, concept_id, label, category, mentions) VALUES", string.Empty, concepts, x =>
                 [x.ClientId, x.ConceptId, x.Label, x.Category, x.Count]);
         };
@@ -93,9 +96,9 @@ public abstract partial class SqlStore
     public IReadOnlyList<NoteRecord> GetNotes(string clientId) =>
         WithConnection(c => Query(
             c,
-            "SELECT client_id, note_date, language, body FROM notes WHERE client_id = @clientId ORDER BY note_date NULLS LAST, id",
+            "SELECT client_id, note_date, language, body, body_key FROM notes WHERE client_id = @clientId ORDER BY note_date NULLS LAST, id",
             new { clientId },
-            r => new NoteRecord(r.GetString(0), ReadNullableDate(r, 1), ReadNullableString(r, 2), r.GetString(3))));
+            r => new NoteRecord(r.GetString(0), ReadNullableDate(r, 1), ReadNullableString(r, 2), OpenNote(r.GetString(0), r.GetString(3), ReadNullableString(r, 4)))));
 
     /// <summary>Most mentioned first.</summary>
     public IReadOnlyList<ConceptRecord> GetConcepts(string clientId) =>

@@ -51,6 +51,8 @@ public sealed class SqliteStore : SqlStore
             Directory.CreateDirectory(folder);
         }
 
+        CreatePrivateFile(Path.GetFullPath(builder.DataSource));
+
         this.connectionString = builder.ToString();
         using var connection = OpenConnection();
 
@@ -74,8 +76,9 @@ public sealed class SqliteStore : SqlStore
         var connection = new SqliteConnection(connectionString);
         connection.Open();
 
-        // Per connection: SQLite forgets it on close, and a pooled connection may be new.
-        connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}");
+        // Per connection: SQLite forgets both on close, and a pooled connection may be new. secure_delete zeroes what
+        // a delete frees (a replaced or erased note), so old text does not linger in free pages of the file.
+        connection.Execute($"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA secure_delete = ON");
         return connection;
     }
 
@@ -101,6 +104,42 @@ public sealed class SqliteStore : SqlStore
 
     private protected override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) =>
         DateTimeOffset.ParseExact(reader.GetString(ordinal), TimestampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>
+    /// Copies the WAL into the file and truncates it to zero bytes, so no frame of a deleted row survives in
+    /// <c>-wal</c>; the pages themselves were zeroed by <c>secure_delete</c>.
+    /// </summary>
+    private protected override void ScrubAfterErasure()
+    {
+        using var connection = OpenConnection();
+        connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    /// <summary>
+    /// Creates the database file owner-only (0600) before SQLite first writes it; SQLite gives its -wal and -shm
+    /// files the database file's mode, so they are owner-only too. An existing file keeps the mode it has.
+    /// </summary>
+    private static void CreatePrivateFile(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first: it made it the same way.
+        }
+    }
 
     // Pooled connections keep the file open; tests and tools that delete it afterwards need them closed.
     private protected override void DisposeCore()

@@ -13,14 +13,15 @@ public static class StoreFactory
 {
     private static readonly Regex HostKey = new(@"(?:^|;)\s*Host\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    /// <summary>Opens the store and brings its schema to the latest version.</summary>
-    public static IClienteleStore Open(string? connectionString, string defaultSqlitePath = "clientele.db")
+    /// <summary>Opens the store and brings its schema to the latest version; note text is encrypted under <paramref name="dataKeys"/> when given.</summary>
+    public static IClienteleStore Open(string? connectionString, string defaultSqlitePath = "clientele.db", Privacy.DataKeyRing? dataKeys = null)
     {
-        IClienteleStore store = KindOf(connectionString) switch
+        SqlStore store = KindOf(connectionString) switch
         {
             Kind.Postgres => new PostgresStore(connectionString!),
             _ => new SqliteStore(SqliteConnectionString(connectionString, defaultSqlitePath)),
         };
+        store.DataKeys = dataKeys;
         try
         {
             store.Migrate();

@@ -45,15 +45,14 @@ public sealed class TrainVersion(TimeProvider time)
     private void Record(IClienteleStore store, TrainVersionRequest request, string version, string directory, ModelBundle bundle)
     {
         var record = VersionRecords.Of(version, directory, bundle);
-        if (request.Run is not { } run)
-        {
-            store.SaveModelVersion(record);
-            return;
-        }
 
-        // One transaction: a process killed here leaves the version and its run both recorded or both absent.
-        store.SaveTrainedVersion(record,
-            new RunRecord(Guid.NewGuid().ToString("N"), RunKind, Succeeded, run.Started, time.GetUtcNow(), request.Training.Profiles.Count, version, run.Message),
-            run.Activate);
+        // The training set's clients (hashed) go with the version, so an erasure later lists it as to retrain.
+        var members = request.Training.Profiles.Select(p => p.ClientId).ToList();
+        var run = request.Run is { } r
+            ? new RunRecord(Guid.NewGuid().ToString("N"), RunKind, Succeeded, r.Started, time.GetUtcNow(), request.Training.Profiles.Count, version, r.Message)
+            : null;
+
+        // One transaction: a process killed here leaves the version, its run and its members all recorded or all absent.
+        store.SaveTrainedVersion(record, run, request.Run?.Activate ?? false, members);
     }
 }

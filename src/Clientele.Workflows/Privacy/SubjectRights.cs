@@ -1,0 +1,76 @@
+using Clientele.Storage.Store;
+
+namespace Clientele.Workflows.Privacy;
+
+/// <summary>
+/// The data subject's rights, the same from the command line and the server: erasure (art. 17), access (art. 15)
+/// and objection to profiling (art. 21). Auditing is the caller's: it knows who asked and from where.
+/// </summary>
+public static class SubjectRights
+{
+    /// <summary>Version of the export document's shape; a reader refuses a newer one.</summary>
+    public const int ExportFormat = 1;
+
+    /// <summary>What an erasure removed and which versions were trained with clients erased since (to retrain).</summary>
+    public sealed record Erasure(ErasureRecord Removed, IReadOnlyDictionary<string, int> VersionsToRetrain);
+
+    /// <summary>Erases the client and lists the bundles that still carry erased clients.</summary>
+    public static Erasure Forget(IClienteleStore store, string clientId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var removed = store.ForgetClient(clientId, at);
+        return new Erasure(removed, store.ErasedMembersByVersion());
+    }
+
+    /// <summary>Everything held about the client; null when the store does not hold it.</summary>
+    public static ClientExport? Export(IClienteleStore store, string clientId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.GetClient(clientId) is not { } client)
+        {
+            return null;
+        }
+
+        var history = store.GetPredictionHistory(clientId);
+        var versions = store.ListModelVersions().ToDictionary(v => v.Version, StringComparer.Ordinal);
+        var models = history.Select(h => h.ModelVersion).Distinct(StringComparer.Ordinal)
+            .Select(v => versions.TryGetValue(v, out var m) ? new ExportedModel(v, m.Tier, m.CreatedAt) : new ExportedModel(v, null, null))
+            .ToList();
+        var predictions = history.Select(h => new ExportedPrediction(h.ModelVersion, h.ScoredAt, Finite(h.Score.PurchaseProb), h.Score.WillPurchase,
+            Finite(h.Score.ChurnRisk), h.Score.WillChurn, Finite(h.Score.PredictedClv), h.Score.ValueSegment, h.Score.RiskSegment, h.Score.Reasons)).ToList();
+        return new ClientExport(ExportFormat, at, client, store.GetConsent(clientId), store.GetNotes(clientId), store.GetConcepts(clientId),
+            predictions, models, store.ListAuditAbout(clientId));
+    }
+
+    /// <summary>Records the client's consent state; false when the state is not one of <see cref="ConsentStates.All"/>.</summary>
+    public static bool SetConsent(IClienteleStore store, string clientId, string state, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!ConsentStates.All.Contains(state))
+        {
+            return false;
+        }
+
+        store.SetConsent(clientId, state, at);
+        return true;
+    }
+
+    /// <summary>
+    /// The profiles to score and how many were left out because their client objected or withdrew consent: the
+    /// filter every scoring path runs first, so a suppressed client is never scored, listed or exported to campaigns.
+    /// </summary>
+    public static (List<T> Kept, int Suppressed) WithoutSuppressed<T>(IReadOnlyList<T> items, Func<T, string> clientId, IReadOnlySet<string> suppressed)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(suppressed);
+        if (suppressed.Count == 0)
+        {
+            return (items.ToList(), 0);
+        }
+
+        var kept = items.Where(i => !suppressed.Contains(clientId(i))).ToList();
+        return (kept, items.Count - kept.Count);
+    }
+
+    private static double? Finite(double value) => double.IsNaN(value) ? null : value;
+}
