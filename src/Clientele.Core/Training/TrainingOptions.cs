@@ -24,6 +24,9 @@ public sealed record TrainingOptions
     /// <summary>True when trained with transactions (the features have the purchase block; Elite gains the BTYD member).</summary>
     public bool Purchases { get; init; }
 
+    /// <summary>How the segment cut points are set on the training population (saved in the bundle).</summary>
+    public Scoring.SegmentOptions Segments { get; init; } = new();
+
     /// <summary>What the tier trains (its members and feature blocks).</summary>
     public TierRecipe Recipe => TierRecipe.For(Tier, Purchases);
 }
