@@ -220,4 +220,32 @@ public static class Defaults
     /// 22 / 48 / 24 / 6 %, where 0.5 / 1.5 / 3 left 74 % in Monitor and 5 clients Critical.
     /// </summary>
     public static readonly double[] RiskOddsRatios = [0.75, 1.25, 2.0];
+
+    /// <summary>Worklist horizon: actions due within two weeks, the span a boutique plans its calls and gifts over.</summary>
+    public const int WorklistDays = 14;
+
+    /// <summary>
+    /// Days a logged contact keeps a client off the worklist: three weeks, so a client is not approached again before
+    /// a reply or a visit has had time to happen (no over-solicitation), yet comes back within the month.
+    /// </summary>
+    public const int ContactQuietDays = 21;
+
+    /// <summary>
+    /// Share of eligible clients held out of the worklist as a control group: 10 % leaves 90 % of the actions to the
+    /// advisors and, on a few thousand eligible clients, a control group of a few hundred, enough for an interval of
+    /// a purchase-rate difference of about ±5 points.
+    /// </summary>
+    public const double ControlShare = 0.10;
+
+    /// <summary>Reasons mention the time since the last visit from a month on: shorter gaps are ordinary.</summary>
+    public const int ReasonNoVisitDays = 30;
+
+    /// <summary>Reasons mention the time since the last purchase from three months on, a quarter being the usual gap between purchases.</summary>
+    public const int ReasonNoPurchaseDays = 90;
+
+    /// <summary>Reasons name at most this many stated preferences (colour, material, product): one short phrase.</summary>
+    public const int ReasonPreferences = 3;
+
+    /// <summary>Days after the worklist's as-of date in which a purchase counts as following it (the report's window): a month.</summary>
+    public const int ContactEffectDays = 30;
 }
