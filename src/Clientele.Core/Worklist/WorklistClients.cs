@@ -55,7 +55,7 @@ public static class WorklistClients
         return result;
     }
 
-    /// <summary>The newest stated colour, material and product, in that order ("black leather tote"), lowercased labels.</summary>
+    /// <summary>The newest stated colour, material and product, in that order ("black leather tote"), in the words of <see cref="WorklistPhrases.PreferenceWords"/>.</summary>
     public static IReadOnlyList<string> Preferences(ClientProfile profile, ConceptLexicon lexicon)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -65,9 +65,9 @@ public static class WorklistClients
         {
             var concept = lexicon.Concepts[profile.Concepts[k]];
             var slot = Array.IndexOf(PreferenceCategories, concept.Category);
-            if (slot >= 0 && found[slot] is null)
+            if (slot >= 0 && found[slot] is null && WorklistPhrases.PreferenceWords(concept.Label) is { } words)
             {
-                found[slot] = concept.Label.ToLowerInvariant();
+                found[slot] = words;
             }
         }
 

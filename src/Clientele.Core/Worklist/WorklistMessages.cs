@@ -25,4 +25,19 @@ public static class WorklistMessages
         $"rule '{id}': 'due_before_occasion' needs an 'occasion' condition under 'when'";
 
     public static string EmptyRange(string field) => $"field '{field}': min is above max";
+
+    public const string AdvisorsHeader = "expected a header with client_id and advisor";
+
+    public const string AdvisorsRow = "expected a client id and an advisor name";
+
+    public static string UnknownLanguage(string language, IEnumerable<string> known) =>
+        $"no worklist phrases in '{language}'; expected one of {string.Join(", ", known)}";
+
+    public const string AssignmentsHeader = "expected the assignments header client_id,as_of,group,rule,action,due";
+
+    public static string AssignmentsRow(string what) => $"expected {what}";
+
+    public const string NoAssignments = "has no assignments: draw a worklist first (clientele worklist … --assignments FILE or --db)";
+
+    public const string NoControlGroup = "has no control group: draw the worklist with --control-share above 0";
 }

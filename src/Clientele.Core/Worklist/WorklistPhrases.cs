@@ -12,9 +12,32 @@ public static class WorklistPhrases
     /// <summary>The language every phrase exists in.</summary>
     public const string Fallback = "en";
 
+    private const string SkipKey = "preference.skip";
+
+    private static readonly Lazy<IReadOnlyList<string[]>> Rows = new(() => EmbeddedTable.Read("Clientele.Core.Worklist.worklist_phrases.tsv").Where(r => r.Length >= 3).ToList());
+
     private static readonly Lazy<Dictionary<(string Key, string Language), string>> Table = new(() =>
-        EmbeddedTable.Read("Clientele.Core.Worklist.worklist_phrases.tsv").Where(r => r.Length >= 3)
-            .ToDictionary(r => (r[0], r[1]), r => r[2]));
+        Rows.Value.Where(r => r[0] != SkipKey).ToDictionary(r => (r[0], r[1]), r => r[2]));
+
+    private static readonly Lazy<HashSet<string>> Skipped = new(() =>
+        Rows.Value.Where(r => r[0] == SkipKey).Select(r => r[2]).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The words a concept label gives a reason: its first alternative without a gloss ("red / burgundy" → "red",
+    /// "leather goods (maroquinerie)" → "leather goods"); null for labels that state no preference ("colour preference").
+    /// </summary>
+    public static string? PreferenceWords(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        if (Skipped.Value.Contains(label))
+        {
+            return null;
+        }
+
+        var first = label.Split(" / ")[0];
+        var gloss = first.IndexOf(" (", StringComparison.Ordinal);
+        return (gloss > 0 ? first[..gloss] : first).Trim().ToLowerInvariant();
+    }
 
     /// <summary>The languages with phrases.</summary>
     public static IReadOnlyList<string> Languages => Table.Value.Keys.Select(k => k.Language).Distinct().Order(StringComparer.Ordinal).ToList();
