@@ -44,6 +44,7 @@ public static class ClienteleApp
             Add<HistoryCommand>(config, verbs, "history", "Fit BG/NBD + Gamma-Gamma on purchase history: P(alive), expected purchases, spend and CLV per client; --holdout-days checks it.");
             Add<BacktestCommand>(config, verbs, "backtest", "Train on purchase history up to --as-of, predict what followed, compare with BG/NBD + Gamma-Gamma (paired bootstrap intervals).");
             Add<WorklistCommand>(config, verbs, "worklist", "The advisors' worklist: whom to contact, the action, channel, due date and the reason in a sentence, from a playbook.");
+            Add<WorklistReportCommand>(config, verbs, "worklist-report", "Does the worklist work? Purchases after it, listed clients against the held-out control group, with a bootstrap interval.");
         });
 
         try

@@ -143,4 +143,44 @@ public sealed class WorklistCliTests(WorklistFixture fixture) : IClassFixture<Wo
         Assert.Equal(2000, meta["segments"]!["value_bounds"]![1]!.GetValue<double>());
         Assert.Equal("odds_ratio", meta["segments"]!["risk_method"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Worklist_report_compares_purchases_after_the_worklist_with_the_control_group()
+    {
+        var assignments = new System.Text.StringBuilder("client_id,as_of,group,rule,action,due\n");
+        var transactions = new System.Text.StringBuilder("client_id,date,amount\n");
+        for (var i = 0; i < 400; i++)
+        {
+            var control = i % 4 == 0;
+            assignments.Append($"C{i},2026-01-01,{(control ? "control" : "contact")},r,call,2026-01-03\n");
+            transactions.Append($"C{i},2025-06-01,100\n");
+            if (control ? i % 20 == 0 : i % 2 == 1)
+            {
+                transactions.Append($"C{i},2026-01-15,300\n");
+            }
+        }
+
+        transactions.Append("C1,2026-03-01,50\n");
+        File.WriteAllText(Path("assign-r.csv"), assignments.ToString());
+        File.WriteAllText(Path("tx-r.csv"), transactions.ToString());
+        var (exit, stdout, stderr) = Run("worklist-report", "--assignments", Path("assign-r.csv"), "--transactions", Path("tx-r.csv"), "--json");
+        Assert.True(exit == 0, stderr);
+        var json = JsonNode.Parse(stdout)!;
+        Assert.Equal(300, json["listed"]!.GetValue<int>());
+        Assert.Equal(200, json["listed_bought"]!.GetValue<int>());
+        Assert.Equal(100, json["control"]!.GetValue<int>());
+        Assert.Equal(20, json["control_bought"]!.GetValue<int>());
+        Assert.Equal(0.4667, json["difference"]!.GetValue<double>(), 3);
+        Assert.True(json["interval"]![0]!.GetValue<double>() > 0.3);
+        Assert.Equal("better", json["verdict"]!.GetValue<string>());
+
+        (exit, stdout, _) = Run("worklist-report", "--assignments", Path("assign-r.csv"), "--transactions", Path("tx-r.csv"));
+        Assert.Equal(0, exit);
+        Assert.Contains("difference +46.7 points, 95 % interval [", stdout);
+
+        File.WriteAllText(Path("no-control.csv"), "client_id,as_of,group,rule,action,due\nC1,2026-01-01,contact,r,call,2026-01-03\n");
+        var (bad, _, err) = Run("worklist-report", "--assignments", Path("no-control.csv"), "--transactions", Path("tx-r.csv"));
+        Assert.Equal(2, bad);
+        Assert.Contains("has no control group", err);
+    }
 }
