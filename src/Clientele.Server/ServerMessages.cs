@@ -64,4 +64,20 @@ public static class ServerMessages
     public static string UnknownKey(string id) => $"no active key '{id}'";
 
     public static string VersionLoadFailed(string version, string detail) => $"model version '{version}' could not be loaded: {detail}";
+
+    public const string BadWorklistDays = "days must be a whole number from 0 to 366";
+
+    public static string BadDate(string field, string value) => $"{field} '{value}' is not a date (yyyy-MM-dd)";
+
+    public static string BadLanguage(string value) => $"no worklist phrases in '{value}'; expected en or fr";
+
+    public const string OtherAdvisor = "an advisor key reads and logs only its own clients";
+
+    public const string ContactClientMissing = "client_id is required";
+
+    public static string BadChannel(string value) => $"channel '{value}' is not one of phone, email, message, letter, in_store";
+
+    public const string BadOutcome = "outcome is required: a short word or phrase such as reached, no_answer, appointment, purchase (at most 40 characters, never note text)";
+
+    public const string ContactInFuture = "date is after today: a contact is logged once it happened";
 }
