@@ -45,6 +45,7 @@ public static class ClienteleApp
             Add<BacktestCommand>(config, verbs, "backtest", "Train on purchase history up to --as-of, predict what followed, compare with BG/NBD + Gamma-Gamma (paired bootstrap intervals).");
             Add<WorklistCommand>(config, verbs, "worklist", "The advisors' worklist: whom to contact, the action, channel, due date and the reason in a sentence, from a playbook.");
             Add<WorklistReportCommand>(config, verbs, "worklist-report", "Does the worklist work? Purchases after it, listed clients against the held-out control group, with a bootstrap interval.");
+            Add<ReportCommand>(config, verbs, "report", "Summary report of the store (KPIs, segments with shares, top concepts, worklist, model card) as HTML or Markdown.");
         });
 
         try

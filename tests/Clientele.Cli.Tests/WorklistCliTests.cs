@@ -183,4 +183,33 @@ public sealed class WorklistCliTests(WorklistFixture fixture) : IClassFixture<Wo
         Assert.Equal(2, bad);
         Assert.Contains("has no control group", err);
     }
+
+    [Fact]
+    public void Report_writes_segments_with_shares_the_worklist_and_a_model_card_as_markdown_and_html()
+    {
+        var db = "Data Source=" + Path("report.db");
+        var (exit, _, stderr) = Run("train", "--notes", fixture.Data.Notes, "--out", Path("report-model"), "--db", db, "--quiet");
+        Assert.True(exit == 0, stderr);
+        (exit, _, stderr) = Run("predict", "--model", Path("report-model"), "--notes", fixture.Data.Notes, "--out", Path("report-scores.csv"), "--db", db, "--quiet");
+        Assert.True(exit == 0, stderr);
+        (exit, _, stderr) = Run("worklist", "--model", Path("report-model"), "--notes", fixture.Data.Notes, "--as-of", AsOf, "--out", Path("report-wl.csv"), "--db", db, "--quiet");
+        Assert.True(exit == 0, stderr);
+        (exit, _, stderr) = Run("report", "--db", db, "--out", Path("report.md"));
+        Assert.True(exit == 0, stderr);
+        var md = File.ReadAllText(Path("report.md"));
+        Assert.Contains("## Value segments", md);
+        Assert.Contains("| VIP |", md);
+        Assert.Contains(" %", md);
+        Assert.Contains($"## Worklist of {AsOf}", md);
+        Assert.Contains("## Model card:", md);
+        Assert.Contains("| purchased | auc |", md);
+        Assert.Contains("smart labels", md);
+        (exit, _, stderr) = Run("report", "--db", db, "--out", Path("report.html"));
+        Assert.True(exit == 0, stderr);
+        var html = File.ReadAllText(Path("report.html"));
+        Assert.StartsWith("<!doctype html>", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.Contains("<h2>Top concepts</h2>", html);
+        Assert.Equal(2, Run("report", "--db", db, "--out", Path("report.pdf")).Exit);
+    }
 }
