@@ -48,6 +48,9 @@ public static class ClienteleApp
             Add<ForgetCommand>(config, verbs, "forget", "Erase a client (notes, concepts, predictions, history, consent, name); the audit keeps a keyed hash; lists versions to retrain.");
             Add<ExportCommand>(config, verbs, "export", "Everything held about a client as one JSON document (subject access): --client ID --out FILE.");
             Add<ConsentCommand>(config, verbs, "consent", "Record a client's objection (--object), withdrawal (--withdraw) or consent (--grant); objecting clients are not scored.");
+            Add<WorklistCommand>(config, verbs, "worklist", "The advisors' worklist: whom to contact, the action, channel, due date and the reason in a sentence, from a playbook.");
+            Add<WorklistReportCommand>(config, verbs, "worklist-report", "Does the worklist work? Purchases after it, listed clients against the held-out control group, with a bootstrap interval.");
+            Add<ReportCommand>(config, verbs, "report", "Summary report of the store (KPIs, segments with shares, top concepts, worklist, model card) as HTML or Markdown.");
         });
 
         try

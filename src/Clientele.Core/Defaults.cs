@@ -309,4 +309,48 @@ public static class Defaults
     /// single Han, Kana or Hangul character is never suggested alone (particles: を, 에, 的); pairs and triples are.
     /// </summary>
     public const int SuggestMinWordLength = 3;
+    /// <summary>
+    /// Quantiles of predicted CLV on the training population that bound Low / Medium / High / VIP: the lower half
+    /// is Low, the next 30 % Medium, the next 15 % High and the top 5 % VIP, so "VIP" stays the few a maison treats
+    /// personally whatever its currency or price level (fixed bounds put 844 of the 2,000 demo clients in VIP).
+    /// </summary>
+    public static readonly double[] ValueQuantiles = [0.5, 0.8, 0.95];
+
+    /// <summary>
+    /// Churn odds relative to the training population's churn odds that bound Safe / Monitor / At Risk / Critical:
+    /// a quarter below the usual odds is Safe, up to a quarter above Monitor, up to double At Risk, beyond Critical.
+    /// Odds rather than probability ratios, so the bands exist whatever the base rate (2× a 60 % rate is no
+    /// probability). Calibrated churn probabilities sit close to the rate: on the 2,000 demo clients (Fast, smart
+    /// labels, rate 0.555) the 10th / 90th percentiles are odds ratios 0.55 / 1.86, so these bounds give about
+    /// 22 / 48 / 24 / 6 %, where 0.5 / 1.5 / 3 left 74 % in Monitor and 5 clients Critical.
+    /// </summary>
+    public static readonly double[] RiskOddsRatios = [0.75, 1.25, 2.0];
+
+    /// <summary>Worklist horizon: actions due within two weeks, the span a boutique plans its calls and gifts over.</summary>
+    public const int WorklistDays = 14;
+
+    /// <summary>
+    /// Days a logged contact keeps a client off the worklist: three weeks, so a client is not approached again before
+    /// a reply or a visit has had time to happen (no over-solicitation), yet comes back within the month.
+    /// </summary>
+    public const int ContactQuietDays = 21;
+
+    /// <summary>
+    /// Share of eligible clients held out of the worklist as a control group: 10 % leaves 90 % of the actions to the
+    /// advisors and, on a few thousand eligible clients, a control group of a few hundred, enough for an interval of
+    /// a purchase-rate difference of about ±5 points.
+    /// </summary>
+    public const double ControlShare = 0.10;
+
+    /// <summary>Reasons mention the time since the last visit from a month on: shorter gaps are ordinary.</summary>
+    public const int ReasonNoVisitDays = 30;
+
+    /// <summary>Reasons mention the time since the last purchase from three months on, a quarter being the usual gap between purchases.</summary>
+    public const int ReasonNoPurchaseDays = 90;
+
+    /// <summary>Reasons name at most this many stated preferences (colour, material, product): one short phrase.</summary>
+    public const int ReasonPreferences = 3;
+
+    /// <summary>Days after the worklist's as-of date in which a purchase counts as following it (the report's window): a month.</summary>
+    public const int ContactEffectDays = 30;
 }

@@ -129,7 +129,9 @@ public static class ClienteleServer
             .MapClientsApi()
             .MapRunsApi()
             .MapSummaryApi()
-            .MapAuditApi();
+            .MapAuditApi()
+            .MapWorklistApi()
+            .MapContactsApi();
 
         // Declared here for the two areas whose files set no policy: scoring an upload is a read (storing it
         // needs admin, checked in the handler); training is admin (its RequireApiKey).

@@ -78,4 +78,19 @@ public static class ServerMessages
     public const string MalformedMultipart = "expected multipart/form-data with a boundary parameter and well-formed parts";
 
     public const string UnterminatedMultipart = "the body ended before the closing boundary";
+    public const string BadWorklistDays = "days must be a whole number from 0 to 366";
+
+    public static string BadDate(string field, string value) => $"{field} '{value}' is not a date (yyyy-MM-dd)";
+
+    public static string BadLanguage(string value) => $"no worklist phrases in '{value}'; expected en or fr";
+
+    public const string OtherAdvisor = "an advisor key reads and logs only its own clients";
+
+    public const string ContactClientMissing = "client_id is required";
+
+    public static string BadChannel(string value) => $"channel '{value}' is not one of phone, email, message, letter, in_store";
+
+    public const string BadOutcome = "outcome is required: a short word or phrase such as reached, no_answer, appointment, purchase (at most 40 characters, never note text)";
+
+    public const string ContactInFuture = "date is after today: a contact is logged once it happened";
 }

@@ -9,7 +9,7 @@ namespace Clientele.Storage.Tests;
 /// </summary>
 public abstract partial class StoreContract : IDisposable
 {
-    private const int LatestSchemaVersion = 3;
+    private const int LatestSchemaVersion = 5;
 
     private readonly List<IClienteleStore> opened = [];
     private IClienteleStore? store;

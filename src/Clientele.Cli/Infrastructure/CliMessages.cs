@@ -23,6 +23,10 @@ public static class CliMessages
     /// <summary>An output path that cannot be written.</summary>
     public static string CannotWrite(string reason) => $"cannot write here: {reason}";
 
+    /// <summary>A segment option (--value-quantiles, --risk-odds, --value-bounds, --risk-bounds) that is not three ascending numbers in range.</summary>
+    public static string BadSegmentList(string option, string value, double low, double high) =>
+        $"{option} '{value}' is not three ascending numbers between {low.ToString(System.Globalization.CultureInfo.InvariantCulture)} and {(double.IsPositiveInfinity(high) ? "any" : high.ToString(System.Globalization.CultureInfo.InvariantCulture))}, separated by commas";
+
     /// <summary>A <c>--max-bad-rows</c> value that is neither a count nor a percentage.</summary>
     public static string BadAllowance(string value) => $"--max-bad-rows '{value}' is not a count (25) or a share of the rows (0.5%)";
 

@@ -126,6 +126,33 @@ public class TrainingSettings : ColumnSettings
     [DefaultValue("none")]
     public string ClassWeights { get; init; } = "none";
 
+    [CommandOption("--value-quantiles <Q1,Q2,Q3>")]
+    [Description("Quantiles of predicted CLV on the training population bounding Low / Medium / High / VIP (saved in the bundle).")]
+    [DefaultValue("0.5,0.8,0.95")]
+    public string ValueQuantiles { get; init; } = "0.5,0.8,0.95";
+
+    [CommandOption("--risk-odds <R1,R2,R3>")]
+    [Description("Churn odds relative to the training population's, bounding Safe / Monitor / At Risk / Critical (saved in the bundle).")]
+    [DefaultValue("0.75,1.25,2")]
+    public string RiskOdds { get; init; } = "0.75,1.25,2";
+
+    [CommandOption("--value-bounds <B1,B2,B3>")]
+    [Description("Fixed CLV bounds of Low / Medium / High / VIP instead of --value-quantiles, e.g. 3000,7000,15000.")]
+    public string? ValueBounds { get; init; }
+
+    [CommandOption("--risk-bounds <P1,P2,P3>")]
+    [Description("Fixed churn probabilities bounding Safe / Monitor / At Risk / Critical instead of --risk-odds, e.g. 0.3,0.6,0.8.")]
+    public string? RiskBounds { get; init; }
+
+    /// <summary>The segment options of the settings (valid after <see cref="Validate"/>).</summary>
+    public Core.Scoring.SegmentOptions SegmentOptions => new()
+    {
+        ValueQuantiles = SegmentList.Parse(ValueQuantiles) ?? Core.Defaults.ValueQuantiles,
+        RiskOddsRatios = SegmentList.Parse(RiskOdds) ?? Core.Defaults.RiskOddsRatios,
+        ValueBounds = ValueBounds is null ? null : SegmentList.Parse(ValueBounds),
+        RiskBounds = RiskBounds is null ? null : SegmentList.Parse(RiskBounds),
+    };
+
     /// <summary>The parsed <see cref="ClassWeights"/> (valid after <see cref="Validate"/>).</summary>
     public Core.Training.ClassWeighting ClassWeighting =>
         Enum.TryParse<Core.Training.ClassWeighting>(ClassWeights, ignoreCase: true, out var w) ? w : Core.Training.ClassWeighting.None;
@@ -133,5 +160,9 @@ public class TrainingSettings : ColumnSettings
     public override Spectre.Console.ValidationResult Validate() =>
         Folds is < 0 or 1 or > 20 ? Spectre.Console.ValidationResult.Error("--folds must be 0 or 2..20")
         : ClassWeights.ToLowerInvariant() is not ("none" or "balanced") ? Spectre.Console.ValidationResult.Error($"--class-weights must be none or balanced, not '{ClassWeights}'")
+        : SegmentList.Check("--value-quantiles", ValueQuantiles, 0, 1, exclusive: true) is { } q ? Spectre.Console.ValidationResult.Error(q)
+        : SegmentList.Check("--risk-odds", RiskOdds, 0, double.PositiveInfinity, exclusive: true) is { } r ? Spectre.Console.ValidationResult.Error(r)
+        : ValueBounds is not null && SegmentList.Check("--value-bounds", ValueBounds, 0, double.PositiveInfinity, exclusive: false) is { } vb ? Spectre.Console.ValidationResult.Error(vb)
+        : RiskBounds is not null && SegmentList.Check("--risk-bounds", RiskBounds, 0, 1, exclusive: true) is { } rb ? Spectre.Console.ValidationResult.Error(rb)
         : base.Validate();
 }

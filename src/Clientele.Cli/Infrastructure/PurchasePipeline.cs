@@ -31,6 +31,7 @@ public static class PurchasePipeline
         var options = new TrainingOptions
         {
             Tier = s.ParsedTier, Seed = s.Seed, Folds = s.Folds, ClassWeights = s.ClassWeighting, Columns = s.ColumnOverrides, ColumnSource = s.Notes ?? "notes",
+            Segments = s.SegmentOptions,
         };
         var request = new TrainVersionRequest(set.Request(data, options, s.Holdout is null ? null : Inputs.Holdout(s.Holdout)),
             Inputs.Fingerprint(s.Transactions, s.Notes, s.Labels), BundlePlace.At(s.Out!))

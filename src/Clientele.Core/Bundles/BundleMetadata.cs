@@ -36,6 +36,9 @@ public sealed record BundleMetadata
 
     public IReadOnlyDictionary<string, string> Checksums { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The segment cut points fitted at training (format 3); null in older bundles, which score with <see cref="Scoring.SegmentRule.Fixed"/>.</summary>
+    public Scoring.SegmentRule? Segments { get; init; }
+
     /// <summary>The training report as JSON (metrics, baseline, best possible, seconds, counts).</summary>
     public JsonObject? Report { get; init; }
 }

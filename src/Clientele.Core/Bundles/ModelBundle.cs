@@ -18,8 +18,11 @@ namespace Clientele.Core.Bundles;
 /// </summary>
 public sealed class ModelBundle
 {
-    /// <summary>Version written by this build (2: members carry their vote weight; a version-1 member reads as weight 1).</summary>
-    public const int FormatVersion = 2;
+    /// <summary>
+    /// Version written by this build (2: members carry their vote weight, a version-1 member reads as weight 1;
+    /// 3: segment cut points fitted on the training population, a version-1 or 2 bundle scores with the fixed rule).
+    /// </summary>
+    public const int FormatVersion = 3;
 
     /// <summary>Oldest version this build reads.</summary>
     public const int OldestReadableVersion = 1;
@@ -51,6 +54,9 @@ public sealed class ModelBundle
 
     public Tier Tier => Featurizer.Options.Tier;
 
+    /// <summary>The segment cut points of this bundle: fitted at training, or the fixed rule for a bundle older than format 3.</summary>
+    public Scoring.SegmentRule Segments => Metadata.Segments ?? Scoring.SegmentRule.Fixed;
+
     /// <summary>The running tool's version, written into every bundle.</summary>
     public static string ToolVersion =>
         typeof(ModelBundle).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -74,6 +80,7 @@ public sealed class ModelBundle
             FeatureCount = trained.Featurizer.FeatureCount,
             FeatureNames = trained.Featurizer.Features.Select(f => f.Name).ToList(),
             Members = members,
+            Segments = trained.Segments,
             Report = report,
         };
         return new ModelBundle(trained.Featurizer, trained.Models, metadata);
@@ -133,6 +140,8 @@ public sealed class ModelBundle
         {
             throw new ClienteleInputException(name, null, null, Messages.BundleVersion(metadata.FormatVersion, OldestReadableVersion, FormatVersion));
         }
+
+        metadata.Segments?.Checked(name);
 
         byte[] Read(string part)
         {

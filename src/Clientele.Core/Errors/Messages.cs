@@ -46,6 +46,9 @@ public static class Messages
     public static string BundleVersion(int found, int oldest, int newest) =>
         $"the model bundle has format version {found}; this version of Clientele reads versions {oldest} to {newest}";
 
+    /// <summary>What a segment rule must be: three ascending bounds per axis.</summary>
+    public const string SegmentBoundsExpected = "expected three finite ascending bounds for value and for risk";
+
     public static string BundleChecksum(string part) =>
         $"the model bundle part '{part}' does not match its checksum; the bundle is damaged";
 

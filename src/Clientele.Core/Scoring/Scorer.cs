@@ -85,6 +85,7 @@ public sealed class Scorer(ModelBundle bundle)
             }, _ => { });
         }
 
+        var segments = Bundle.Segments;
         for (var i = 0; i < profiles.Count; i++)
         {
             var purchase = Get(predictions, Target.Purchased, i);
@@ -92,7 +93,7 @@ public sealed class Scorer(ModelBundle bundle)
             var clv = Get(predictions, Target.LifetimeValue, i);
             var reasons = withReasons ? explanations[i] : NoReasons;
             yield return new ClientScore(profiles[i].ClientId, purchase, purchase >= Defaults.DecisionThreshold, churn, churn >= Defaults.DecisionThreshold,
-                clv, Segments.Value(clv), Segments.Risk(churn), reasons);
+                clv, segments.Value(clv), segments.Risk(churn), reasons);
         }
     }
 

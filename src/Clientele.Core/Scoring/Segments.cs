@@ -1,24 +1,18 @@
 namespace Clientele.Core.Scoring;
 
-/// <summary>Value and risk segments (DESIGN §9); bounds live in <see cref="Defaults"/>.</summary>
+/// <summary>
+/// Value and risk segment names (DESIGN §9), and the fixed rule of bundles written before segments were fitted;
+/// a bundle's own rule is <see cref="Bundles.ModelBundle.Segments"/>.
+/// </summary>
 public static class Segments
 {
     public static readonly IReadOnlyList<string> ValueNames = ["Low", "Medium", "High", "VIP"];
 
     public static readonly IReadOnlyList<string> RiskNames = ["Safe", "Monitor", "At Risk", "Critical"];
 
-    public static string Value(double clv) => double.IsNaN(clv) ? string.Empty : ValueNames[Bucket(clv, Defaults.ValueBounds)];
+    /// <summary>The value segment by the fixed bounds of <see cref="Defaults.ValueBounds"/>.</summary>
+    public static string Value(double clv) => SegmentRule.Fixed.Value(clv);
 
-    public static string Risk(double churn) => double.IsNaN(churn) ? string.Empty : RiskNames[Bucket(churn, Defaults.RiskBounds)];
-
-    private static int Bucket(double value, double[] bounds)
-    {
-        var i = 0;
-        while (i < bounds.Length && value >= bounds[i])
-        {
-            i++;
-        }
-
-        return i;
-    }
+    /// <summary>The risk segment by the fixed bounds of <see cref="Defaults.RiskBounds"/>.</summary>
+    public static string Risk(double churn) => SegmentRule.Fixed.Risk(churn);
 }

@@ -71,7 +71,23 @@ public static class Trainer
         }
 
         report.Seconds["train_total"] = clock.Elapsed.TotalSeconds - report.Seconds["features"];
-        return new TrainedModel(featurizer, targets.ToDictionary(t => t, t => models[t]), report);
+        return new TrainedModel(featurizer, targets.ToDictionary(t => t, t => models[t]), report)
+        {
+            Segments = FitSegments(profiles, labels, matrix, models, options),
+        };
+    }
+
+    /// <summary>
+    /// The segment cut points: quantiles of the CLV model's predictions on every training client (labelled or not,
+    /// the population the maison scores) and the churn rate of the labelled clients.
+    /// </summary>
+    private static Scoring.SegmentRule FitSegments(IReadOnlyList<ClientProfile> profiles, LabelSet labels, float[][] matrix,
+        IReadOnlyDictionary<Target, TargetModel> models, TrainingOptions options)
+    {
+        var clv = models.TryGetValue(Target.LifetimeValue, out var value) && options.Segments.ValueBounds is null ? value.Predict(matrix) : [];
+        var churned = profiles.Select(p => labels.For(p.ClientId)?.Value(Target.Churned)).Where(v => v is not null).Select(v => v!.Value).ToList();
+        var rate = models.ContainsKey(Target.Churned) && churned.Count > 0 ? churned.Average() : double.NaN;
+        return options.Segments.Fit(clv, rate);
     }
 
     /// <summary>

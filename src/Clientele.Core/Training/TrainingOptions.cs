@@ -29,6 +29,8 @@ public sealed record TrainingOptions
 
     /// <summary>The notes file the extra columns come from, named in errors about them.</summary>
     public string ColumnSource { get; init; } = "notes";
+    /// <summary>How the segment cut points are set on the training population (saved in the bundle).</summary>
+    public Scoring.SegmentOptions Segments { get; init; } = new();
 
     /// <summary>What the tier trains (its members and feature blocks).</summary>
     public TierRecipe Recipe => TierRecipe.For(Tier, Purchases);

@@ -132,4 +132,24 @@ public interface IClienteleStore : IDisposable
     /// returns how many were rewritten. InvalidOperationException when no key is configured or one is missing.
     /// </summary>
     int RotateDataKey();
+    /// <summary>Appends a logged contact.</summary>
+    void SaveContact(ContactRecord contact);
+
+    /// <summary>One client's contacts, newest first.</summary>
+    IReadOnlyList<ContactRecord> GetContacts(string clientId);
+
+    /// <summary>Every client's latest contact on or before <paramref name="asOf"/>.</summary>
+    IReadOnlyDictionary<string, DateOnly> LastContacts(DateOnly asOf);
+
+    /// <summary>Sets the advisor of each client given (replacing an earlier one).</summary>
+    void SaveAdvisors(IReadOnlyDictionary<string, string> advisors);
+
+    /// <summary>Every client's advisor.</summary>
+    IReadOnlyDictionary<string, string> Advisors();
+
+    /// <summary>Records worklist assignments (a client's assignment for an as-of date is replaced).</summary>
+    void SaveAssignments(IReadOnlyList<AssignmentRecord> assignments);
+
+    /// <summary>Every recorded assignment, oldest as-of first.</summary>
+    IReadOnlyList<AssignmentRecord> ListAssignments();
 }

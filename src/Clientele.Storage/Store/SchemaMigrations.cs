@@ -152,5 +152,38 @@ internal static class SchemaMigrations
             // The data key a note body is encrypted under (AES-GCM, see Privacy.DataKeyRing); NULL: plain text.
             $"ALTER TABLE notes ADD COLUMN body_key {t.Key}",
         ]),
+        new(5, "contacts, client advisors, worklist assignments",
+        [
+            // Logged by advisors through POST /api/contacts; a contact keeps its client off the worklist for a while.
+            $"""
+            CREATE TABLE contacts (
+                id {t.Identity},
+                client_id {t.Key} NOT NULL,
+                contacted_on {t.Date} NOT NULL,
+                channel {t.Text} NOT NULL,
+                outcome {t.Text} NOT NULL,
+                advisor {t.Text},
+                key_id {t.Key},
+                recorded_at {t.Timestamp} NOT NULL)
+            """,
+            "CREATE INDEX ix_contacts_client ON contacts (client_id, contacted_on DESC)",
+            // Which advisor looks after a client (an advisor key reads only its own clients' worklist).
+            $"""
+            CREATE TABLE client_advisors (
+                client_id {t.Key} NOT NULL PRIMARY KEY,
+                advisor {t.Text} NOT NULL)
+            """,
+            // Both groups of every worklist drawn up, so the report can compare what followed.
+            $"""
+            CREATE TABLE worklist_assignments (
+                as_of {t.Date} NOT NULL,
+                client_id {t.Key} NOT NULL,
+                grp {t.Text} NOT NULL,
+                rule_id {t.Text} NOT NULL,
+                action {t.Text} NOT NULL,
+                due {t.Date} NOT NULL,
+                PRIMARY KEY (as_of, client_id))
+            """,
+        ]),
     ];
 }

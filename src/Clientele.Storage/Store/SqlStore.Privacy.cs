@@ -38,6 +38,10 @@ public abstract partial class SqlStore
             var concepts = c.Execute("DELETE FROM concepts WHERE client_id = @clientId", p, tx);
             var predictions = c.Execute("DELETE FROM predictions WHERE client_id = @clientId", p, tx);
             c.Execute("DELETE FROM consent WHERE client_id = @clientId", p, tx);
+            // What advisors logged and the worklists drawn up name the client too.
+            c.Execute("DELETE FROM contacts WHERE client_id = @clientId", p, tx);
+            c.Execute("DELETE FROM client_advisors WHERE client_id = @clientId", p, tx);
+            c.Execute("DELETE FROM worklist_assignments WHERE client_id = @clientId", p, tx);
             c.Execute("DELETE FROM clients WHERE client_id = @clientId", p, tx);
 
             // The audit keeps what was done, about whom only as the keyed hash.
