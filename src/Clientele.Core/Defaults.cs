@@ -53,6 +53,28 @@ public static class Defaults
     /// </summary>
     public const int EliteWords = 200;
 
+    /// <summary>
+    /// Grams of the notes' own words in Fast's text channel. The words that carry a maison's outcomes (its product
+    /// lines, in each script they are written in) are a few dozen; 200 leaves room for them in twelve languages while
+    /// the forest's cost stays near what its 1,000 concept columns already cost (measured in docs/BENCHMARKS.md).
+    /// </summary>
+    public const int FastTextGrams = 200;
+
+    /// <summary>Grams in Elite's text channel: more, since its linear and boosting members use many weak columns well.</summary>
+    public const int EliteTextGrams = 400;
+
+    /// <summary>
+    /// A gram of the notes in fewer training clients than this is not kept: ranked by association with an outcome,
+    /// a gram seen in 2–4 clients wins by chance among tens of thousands of them.
+    /// </summary>
+    public const int MinTextDocumentFrequency = 5;
+
+    /// <summary>
+    /// A gram of the notes shorter than this (a single Han character counts 2, "in", "2") still counts as a feature but is not
+    /// shown as a reason: "mentions «in»" tells an advisor nothing to act on.
+    /// </summary>
+    public const int MinPhraseReasonLength = 3;
+
     /// <summary>A term in one client only cannot generalise (sklearn's min_df=2 in the reference).</summary>
     public const int MinDocumentFrequency = 2;
 

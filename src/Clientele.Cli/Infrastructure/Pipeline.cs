@@ -92,7 +92,11 @@ public static class Pipeline
     /// <summary>The fit request of the settings: labels read (or smart) and checked to match the notes, the holdout read.</summary>
     private static TrainModelsRequest Request(TrainingSettings s, Tier tier, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon)
     {
-        var options = new TrainingOptions { Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate, ClassWeights = s.ClassWeighting };
+        var options = new TrainingOptions
+        {
+            Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate, ClassWeights = s.ClassWeighting,
+            IncludeSensitive = s.IncludeSensitive, TextChannel = !s.NoTextChannel,
+        };
         var request = new TrainModelsRequest(profiles, lexicon, s.Labels is null ? null : Inputs.Labels(s.Labels, s.RowAllowance), null, options);
         var labels = TrainModels.Labels(request);
         if (!labels.IsSmart)

@@ -28,7 +28,11 @@ public static class PurchasePipeline
         var data = TransactionInputs.Data(s, s.Notes, s.CsvOptions, s.Lexicon, null, progress);
         var asOf = s.AsOfDate ?? TransactionInputs.Newest(data);
         var set = PurchaseTrainingSet.Prepare(data, asOf, s.Windows, s.Labels is null ? null : Inputs.Labels(s.Labels));
-        var options = new TrainingOptions { Tier = s.ParsedTier, Seed = s.Seed, Folds = s.Folds, ClassWeights = s.ClassWeighting };
+        var options = new TrainingOptions
+        {
+            Tier = s.ParsedTier, Seed = s.Seed, Folds = s.Folds, ClassWeights = s.ClassWeighting,
+            IncludeSensitive = s.IncludeSensitive, TextChannel = !s.NoTextChannel,
+        };
         var request = new TrainVersionRequest(set.Request(data, options, s.Holdout is null ? null : Inputs.Holdout(s.Holdout)),
             Inputs.Fingerprint(s.Transactions, s.Notes, s.Labels), BundlePlace.At(s.Out!))
         {

@@ -36,6 +36,12 @@ public sealed record BundleMetadata
 
     public IReadOnlyDictionary<string, string> Checksums { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// True when the training let special-category concepts and words (health, religion) into the features
+    /// (<c>--include-sensitive</c>); false: they were kept out of the model and its reasons.
+    /// </summary>
+    public bool IncludesSensitive { get; init; }
+
     /// <summary>The training report as JSON (metrics, baseline, best possible, seconds, counts).</summary>
     public JsonObject? Report { get; init; }
 }

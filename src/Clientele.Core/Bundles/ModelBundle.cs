@@ -74,6 +74,7 @@ public sealed class ModelBundle
             FeatureCount = trained.Featurizer.FeatureCount,
             FeatureNames = trained.Featurizer.Features.Select(f => f.Name).ToList(),
             Members = members,
+            IncludesSensitive = trained.Featurizer.Options.IncludeSensitive,
             Report = report,
         };
         return new ModelBundle(trained.Featurizer, trained.Models, metadata);

@@ -29,4 +29,7 @@ public enum FeatureKind
 
     /// <summary>The purchase history: RFM, inter-purchase gaps, spend trend, season and the BTYD outputs.</summary>
     Purchase,
+
+    /// <summary>A gram of the notes' own words (TF-IDF): the text channel.</summary>
+    Text,
 }

@@ -26,3 +26,6 @@ public sealed record WordSubject(string Text) : FeatureSubject;
 
 /// <summary>A measure of the client's purchase history (RFM, gaps, trend, season, BTYD outputs).</summary>
 public sealed record PurchaseSubject(PurchaseColumn Measure) : FeatureSubject;
+
+/// <summary>A word, phrase or character gram of the notes' own text, folded ("solenne", "la ligne", "ソレン").</summary>
+public sealed record TextSubject(string Text) : FeatureSubject;

@@ -2,9 +2,12 @@ using Clientele.Core.Lexicon;
 
 namespace Clientele.Core.Scoring;
 
-/// <summary>The subject of a <see cref="Reason"/>: its kind, and the concept when it is about one.</summary>
-public readonly record struct ReasonSubject(ReasonSubjectKind Kind, Concept? Concept = null)
+/// <summary>The subject of a <see cref="Reason"/>: its kind, the concept when it is about one, the words when it is a phrase.</summary>
+public readonly record struct ReasonSubject(ReasonSubjectKind Kind, Concept? Concept = null, string? Phrase = null)
 {
     /// <summary>A reason about <paramref name="concept"/>.</summary>
     public static ReasonSubject Of(Concept concept) => new(ReasonSubjectKind.Concept, concept);
+
+    /// <summary>A reason about a word or phrase of the notes (folded, as the text channel keeps it).</summary>
+    public static ReasonSubject OfPhrase(string phrase) => new(ReasonSubjectKind.Phrase, null, phrase);
 }

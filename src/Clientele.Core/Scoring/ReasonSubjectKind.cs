@@ -20,4 +20,7 @@ public enum ReasonSubjectKind
 
     /// <summary>How recent and how long the contact is.</summary>
     ContactRecency,
+
+    /// <summary>A word or phrase of the notes themselves (the text channel): shown as "mentions «word»".</summary>
+    Phrase,
 }

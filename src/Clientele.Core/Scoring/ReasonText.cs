@@ -69,6 +69,7 @@ public static class ReasonText
         ReasonSubjectKind.Budget => "stated budget",
         ReasonSubjectKind.Age => "age",
         ReasonSubjectKind.MeetingCount => "number of meetings",
+        ReasonSubjectKind.Phrase => "mentions «" + subject.Phrase + "»",
         _ => "recency of contact",
     };
 

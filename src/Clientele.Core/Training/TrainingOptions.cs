@@ -24,6 +24,15 @@ public sealed record TrainingOptions
     /// <summary>True when trained with transactions (the features have the purchase block; Elite gains the BTYD member).</summary>
     public bool Purchases { get; init; }
 
+    /// <summary>
+    /// True to let special-category concepts and words (health, religion) into the features and reasons; recorded
+    /// in the bundle. False by default: they stay out of models.
+    /// </summary>
+    public bool IncludeSensitive { get; init; }
+
+    /// <summary>False to train without the text channel (the notes' own words): for measuring what it adds.</summary>
+    public bool TextChannel { get; init; } = true;
+
     /// <summary>What the tier trains (its members and feature blocks).</summary>
     public TierRecipe Recipe => TierRecipe.For(Tier, Purchases);
 }
