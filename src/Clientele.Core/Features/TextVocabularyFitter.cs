@@ -28,7 +28,9 @@ internal static class TextVocabularyFitter
 
     public static Featurizer.TextGram[] Fit(FeaturizerOptions options, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, TextSupervision? supervision)
     {
-        if (options.MaxTextGrams <= 0 || profiles.Count == 0 || profiles[0].TokenTexts is not { } texts)
+        // A client known only from transactions has no notes, hence no token texts: any noted client's builder names them.
+        var texts = profiles.Select(p => p.TokenTexts).FirstOrDefault(t => t is not null);
+        if (options.MaxTextGrams <= 0 || texts is null)
         {
             return [];
         }
@@ -97,7 +99,7 @@ internal static class TextVocabularyFitter
         }
 
         return ranked
-            .Where(x => found[x.Key].All(texts.ContainsKey))
+            .Where(x => found.ContainsKey(x.Key) && found[x.Key].All(texts.ContainsKey))
             .Select(x => new Featurizer.TextGram(found[x.Key].Select(t => texts[t]).ToArray(), (float)(Math.Log((1.0 + n) / (1.0 + x.Df)) + 1.0)))
             .ToArray();
     }

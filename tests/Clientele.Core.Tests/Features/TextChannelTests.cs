@@ -78,6 +78,16 @@ public class TextChannelTests
     }
 
     [Fact]
+    public void A_client_known_only_from_transactions_first_in_the_list_does_not_turn_the_channel_off()
+    {
+        var (profiles, supervision) = Maison(Builtin);
+        var withUnnoted = new[] { new ClientProfile("T1") }.Concat(profiles).ToList();
+        var widened = new TextSupervision([false, .. supervision.Training], [[null, .. supervision.Outcomes[0]]]);
+        var featurizer = FeaturizerOptions.Fast.Fit(withUnnoted, Builtin, null, widened);
+        Assert.Contains("vardeau", TextColumns(featurizer));
+    }
+
+    [Fact]
     public void The_text_block_is_l2_normalised_tf_idf()
     {
         var (profiles, supervision) = Maison(Builtin);
