@@ -26,6 +26,9 @@ public static class ServerMessages
     public const string BadClassWeights = "class_weights must be 'none' or 'balanced'";
     public const string BadMergeExtraFields = "merge_extra_fields must be true or false";
 
+    /// <summary>The include_sensitive field of a training request is not a boolean.</summary>
+    public const string BadIncludeSensitive = "include_sensitive must be true or false";
+
     public static string BadMaxBadRows(string value) => $"max_bad_rows '{value}' is not a count (25) or a share of the rows (0.5%)";
 
     public const string BadPage = "page must be 1 or more and page_size between 1 and 500";

@@ -50,10 +50,12 @@ internal sealed partial class ClientWriter
     private int _product;
     private int _profession;
     private int _itemCount;
+    private readonly Maison.MaisonScenario? _maison;
 
-    public ClientWriter(int seed, Lang[] languages, double multiNoteShare, DateOnly start, int days)
+    public ClientWriter(int seed, Lang[] languages, double multiNoteShare, DateOnly start, int days, Maison.MaisonScenario? maison = null)
     {
         _seed = seed;
+        _maison = maison;
         _languages = languages;
         _multiNoteShare = multiNoteShare;
         _start = start;
@@ -129,6 +131,12 @@ internal sealed partial class ClientWriter
         var expected = NotesGenerator.ExpectedLifetimeValue(noLimit, luxury, gift, budgetK);
         var clv = Math.Round(Math.Max(500, expected + (NotesGenerator.ClvNoise * _rng.NextGaussian())), 2);
         var id = NotesGenerator.ClientId(index);
+        double? trueChurn = null;
+        if (_maison is not null)
+        {
+            (p, churnProbability, expected, clv, purchased, churned) = DrawMaison(index, noteCount, p, noLimit, budgetK, daysSinceLast);
+            trueChurn = churnProbability;
+        }
 
         // 6. Sentences, spread over the notes.
         _itemCount = 0;
@@ -165,7 +173,7 @@ internal sealed partial class ClientWriter
             WriteNote(notes, id, n, langIndex);
         }
 
-        GeneratedCsv.WriteLabels(labels, new GeneratedLabels(id, purchased, churned, clv, p, expected));
+        GeneratedCsv.WriteLabels(labels, new GeneratedLabels(id, purchased, churned, clv, p, expected) { TrueChurnProb = trueChurn });
         Latent = new LatentClient(id, p, churnProbability, expected, _sinceYear, _lang.Code);
         return noteCount;
     }
@@ -322,6 +330,11 @@ internal sealed partial class ClientWriter
             previous = lang;
         }
 
+        if (_maison is not null && note == _maison.Note)
+        {
+            AppendMaisonSentence(previous!);
+        }
+
         _text.Append(previous!.Stop);
 
         var weight = 0;
@@ -335,8 +348,9 @@ internal sealed partial class ClientWriter
 
         var length = weight < ShortBelow ? "short" : weight < MediumBelow ? "medium" : "long";
         var minutes = Math.Clamp(10 + (weight / 10) + _rng.Next(11), 5, 90);
+        minutes = _maison?.NoteMinutes() ?? minutes;
 
-        GeneratedCsv.WriteNote(notes, id, _start.AddDays(_noteOffsets[note]), minutes, _lang.Code, length, _text);
+        GeneratedCsv.WriteNote(notes, id, _start.AddDays(_noteOffsets[note]), minutes, _lang.Code, length, _text, _maison?.Store);
     }
 
     /// <summary>Weighted length (CJK counts double) below which a note is "short".</summary>

@@ -13,7 +13,7 @@ internal static class GeneratedCsv
     private static readonly SearchValues<char> NeedsQuoting = SearchValues.Create(",\"\r\n");
 
     /// <summary>One notes row: <c>id,yyyy-MM-dd,N min,language,length,text</c> (the text quoted when it must be).</summary>
-    public static void WriteNote(TextWriter notes, string id, DateOnly date, int minutes, string language, string length, StringBuilder text)
+    public static void WriteNote(TextWriter notes, string id, DateOnly date, int minutes, string language, string length, StringBuilder text, string? store = null)
     {
         Span<char> buf = stackalloc char[16];
         notes.Write(id);
@@ -28,6 +28,13 @@ internal static class GeneratedCsv
         notes.Write(',');
         notes.Write(length);
         notes.Write(',');
+        if (store is not null)
+        {
+            // Store names hold no comma, quote or line break (Maison/Data/maison.tsv).
+            notes.Write(store);
+            notes.Write(',');
+        }
+
         WriteField(notes, text);
         notes.Write('\n');
     }
@@ -44,6 +51,12 @@ internal static class GeneratedCsv
         WriteNumber(labels, row.TruePurchaseProb, buf);
         labels.Write(',');
         WriteNumber(labels, row.ExpectedLifetimeValue, buf);
+        if (row.TrueChurnProb is { } churn)
+        {
+            labels.Write(',');
+            WriteNumber(labels, churn, buf);
+        }
+
         labels.Write('\n');
     }
 

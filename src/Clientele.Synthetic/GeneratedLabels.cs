@@ -13,4 +13,8 @@ public sealed record GeneratedLabels(
     int Churned,
     double LifetimeValue,
     double TruePurchaseProb,
-    double ExpectedLifetimeValue);
+    double ExpectedLifetimeValue)
+{
+    /// <summary>The churn probability the churn label was drawn from, written only by scenarios whose churn is not 1 − 0.8p.</summary>
+    public double? TrueChurnProb { get; init; }
+}

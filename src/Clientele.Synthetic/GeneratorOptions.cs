@@ -26,4 +26,7 @@ public sealed record GeneratorOptions(
     /// and the newest transaction date; nothing generated is dated after it.
     /// </summary>
     public DateOnly AsOf => (Start ?? NotesGenerator.DefaultStart).AddDays(Days - 1);
+
+    /// <summary>What the notes are about: <see cref="GeneratorScenario.Standard"/> (the default files) or <see cref="GeneratorScenario.Maison"/>.</summary>
+    public GeneratorScenario Scenario { get; init; }
 }

@@ -123,11 +123,12 @@ public static class NotesGenerator
             throw new ArgumentOutOfRangeException(nameof(options), options.Days, "Start + Days is past the last representable date.");
         }
 
-        notes.Write(NotesHeader);
+        var maison = options.Scenario == GeneratorScenario.Maison ? new Maison.MaisonScenario(options.Seed) : null;
+        notes.Write(maison is null ? NotesHeader : Maison.MaisonScenario.NotesHeader);
         notes.Write('\n');
-        labels.Write(LabelsHeader);
+        labels.Write(maison is null ? LabelsHeader : Maison.MaisonScenario.LabelsHeader);
         labels.Write('\n');
-        var writer = new ClientWriter(options.Seed, languages, options.MultiNoteShare, start, options.Days);
+        var writer = new ClientWriter(options.Seed, languages, options.MultiNoteShare, start, options.Days, maison);
         var history = transactions is null ? null : new TransactionWriter(options.Seed, options.AsOf);
         transactions?.Write(TransactionWriter.Header);
         transactions?.Write('\n');

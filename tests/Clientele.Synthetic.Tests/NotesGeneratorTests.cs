@@ -364,7 +364,7 @@ public class NotesGeneratorTests
     }
 
     /// <summary>A strict RFC 4180 reader (LF rows): a malformed file fails the test instead of being guessed at.</summary>
-    private static class Csv
+    internal static class Csv
     {
         public static List<string[]> Parse(string text)
         {

@@ -29,6 +29,11 @@ public sealed class GenerateSettings : CommandSettings
     [Description("Comma-separated language codes (default: all 12).")]
     public string? Languages { get; init; }
 
+    [CommandOption("--scenario <NAME>")]
+    [Description("standard (default: labels from the lexicon signals) or maison (invented product lines, a duration that matters, a Store column; docs/GENERATED-DATA.md).")]
+    [DefaultValue("standard")]
+    public string Scenario { get; init; } = "standard";
+
     public override Spectre.Console.ValidationResult Validate()
     {
         if (Clients < 1)
@@ -41,6 +46,11 @@ public sealed class GenerateSettings : CommandSettings
             return Spectre.Console.ValidationResult.Error($"--languages: '{bad}' is not one of {string.Join(", ", NotesGenerator.AllLanguages)}");
         }
 
+        if (!Enum.TryParse<GeneratorScenario>(Scenario, ignoreCase: true, out _) || int.TryParse(Scenario, out _))
+        {
+            return Spectre.Console.ValidationResult.Error($"--scenario: '{Scenario}' is not one of standard, maison");
+        }
+
         return string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--out <DIR> is required") : base.Validate();
     }
 }
@@ -51,7 +61,8 @@ public sealed class GenerateCommand : Command<GenerateSettings>
     public override int Execute(CommandContext context, GenerateSettings settings, CancellationToken cancellationToken)
     {
         var languages = settings.Languages?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(l => l.ToUpperInvariant()).ToList();
-        SampleData.Write(new GeneratorOptions(settings.Clients, settings.Seed, languages), settings.Out!, !settings.NoTransactions);
+        var scenario = Enum.Parse<GeneratorScenario>(settings.Scenario, ignoreCase: true);
+        SampleData.Write(new GeneratorOptions(settings.Clients, settings.Seed, languages) { Scenario = scenario }, settings.Out!, !settings.NoTransactions);
         return 0;
     }
 }

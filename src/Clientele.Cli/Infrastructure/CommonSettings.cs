@@ -152,6 +152,13 @@ public class TrainingSettings : ColumnSettings
         ValueBounds = ValueBounds is null ? null : SegmentList.Parse(ValueBounds),
         RiskBounds = RiskBounds is null ? null : SegmentList.Parse(RiskBounds),
     };
+    [CommandOption("--include-sensitive")]
+    [Description("Let special-category concepts and words (health, religion: allergies, medical diets, religious diets) into the model and its reasons; recorded in the bundle. Off by default.")]
+    public bool IncludeSensitive { get; init; }
+
+    [CommandOption("--no-text-channel")]
+    [Description("Train without the notes' own words (the text channel), on concepts, facts and history only: to measure what the channel adds.")]
+    public bool NoTextChannel { get; init; }
 
     /// <summary>The parsed <see cref="ClassWeights"/> (valid after <see cref="Validate"/>).</summary>
     public Core.Training.ClassWeighting ClassWeighting =>

@@ -154,6 +154,7 @@ public static class Pipeline
         {
             Tier = tier, Seed = s.Seed, Folds = s.Folds, AsOf = s.AsOfDate, ClassWeights = s.ClassWeighting, Columns = s.ColumnOverrides, ColumnSource = s.Notes ?? "notes",
             Segments = s.SegmentOptions,
+            IncludeSensitive = s.IncludeSensitive, TextChannel = !s.NoTextChannel,
         };
         var request = new TrainModelsRequest(profiles, lexicon, s.Labels is null ? null : Inputs.Labels(s.Labels, s.RowAllowance), null, options);
         var labels = TrainModels.Labels(request);

@@ -32,6 +32,7 @@ public static class PurchasePipeline
         {
             Tier = s.ParsedTier, Seed = s.Seed, Folds = s.Folds, ClassWeights = s.ClassWeighting, Columns = s.ColumnOverrides, ColumnSource = s.Notes ?? "notes",
             Segments = s.SegmentOptions,
+            IncludeSensitive = s.IncludeSensitive, TextChannel = !s.NoTextChannel,
         };
         var request = new TrainVersionRequest(set.Request(data, options, s.Holdout is null ? null : Inputs.Holdout(s.Holdout)),
             Inputs.Fingerprint(s.Transactions, s.Notes, s.Labels), BundlePlace.At(s.Out!))

@@ -38,6 +38,11 @@ public sealed record BundleMetadata
 
     /// <summary>The segment cut points fitted at training (format 3); null in older bundles, which score with <see cref="Scoring.SegmentRule.Fixed"/>.</summary>
     public Scoring.SegmentRule? Segments { get; init; }
+    /// <summary>
+    /// True when the training let special-category concepts and words (health, religion) into the features
+    /// (<c>--include-sensitive</c>); false: they were kept out of the model and its reasons.
+    /// </summary>
+    public bool IncludesSensitive { get; init; }
 
     /// <summary>The training report as JSON (metrics, baseline, best possible, seconds, counts).</summary>
     public JsonObject? Report { get; init; }

@@ -81,6 +81,7 @@ public sealed class ModelBundle
             FeatureNames = trained.Featurizer.Features.Select(f => f.Name).ToList(),
             Members = members,
             Segments = trained.Segments,
+            IncludesSensitive = trained.Featurizer.Options.IncludeSensitive,
             Report = report,
         };
         return new ModelBundle(trained.Featurizer, trained.Models, metadata);

@@ -32,4 +32,6 @@ public enum FeatureKind
 
     /// <summary>An extra column of the notes file (numeric, date or a categorical level), or its missing flag.</summary>
     Column,
+    /// <summary>A gram of the notes' own words (TF-IDF): the text channel.</summary>
+    Text,
 }

@@ -29,3 +29,5 @@ public sealed record PurchaseSubject(PurchaseColumn Measure) : FeatureSubject;
 
 /// <summary>An extra column of the notes file: which measure of it, and the level for a categorical one-hot.</summary>
 public sealed record ColumnSubject(string Column, Columns.ColumnMeasure Measure, string? Level = null) : FeatureSubject;
+/// <summary>A word, phrase or character gram of the notes' own text, folded ("solenne", "la ligne", "ソレン").</summary>
+public sealed record TextSubject(string Text) : FeatureSubject;

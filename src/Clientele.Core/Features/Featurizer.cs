@@ -16,7 +16,8 @@ public sealed class Featurizer
 {
     /// <summary>
     /// Version written by this build. 3 added the column schema (absent when the training file had no extra
-    /// column): a build that reads only up to 2 would drop the column block, so it is told the bundle is newer.
+    /// column), the text channel's vocabulary and the sensitivity mask: a build that reads only up to 2 would drop
+    /// those blocks, so it is told the bundle is newer.
     /// </summary>
     public const int FormatVersion = 3;
 
@@ -28,11 +29,14 @@ public sealed class Featurizer
     private readonly int[] _widths;
     private readonly WordBlock? _wordBlock;
     private readonly int _wordOffset;
+    private readonly SensitivityMask _mask;
 
     internal Featurizer(FeaturizerOptions options, ConceptLexicon lexicon, Term[] terms, string[][] pairs, DateOnly? asOf, Word[] words,
-        AliasWords? aliasWords = null, History.BtydState? purchases = null, Columns.ColumnSchema? columns = null)
+        AliasWords? aliasWords = null, History.BtydState? purchases = null, Columns.ColumnSchema? columns = null, TextGram[]? grams = null)
     {
         Options = options;
+        Grams = grams ?? [];
+        _mask = SensitivityMask.For(lexicon, options.IncludeSensitive);
         Lexicon = lexicon;
         Terms = terms;
         Pairs = pairs;
@@ -52,6 +56,11 @@ public sealed class Featurizer
         if (_wordBlock is not null)
         {
             blocks.Add(_wordBlock);
+        }
+
+        if (Grams.Length > 0)
+        {
+            blocks.Add(new TextBlock(Grams));
         }
 
         // Last, so a model trained without transactions keeps every column where it was.
@@ -102,6 +111,12 @@ public sealed class Featurizer
 
     internal Word[] Words { get; }
 
+    /// <summary>The text channel's grams (empty: no text channel).</summary>
+    internal TextGram[] Grams { get; }
+
+    /// <summary>The sensitivity mask the features were made with (nothing masked when the training included sensitive data).</summary>
+    public SensitivityMask Mask => _mask;
+
     /// <summary>The index in <see cref="Words"/> of feature <paramref name="feature"/>, or -1 when it is not a word.</summary>
     internal int WordOf(int feature) => feature >= _wordOffset && feature < _wordOffset + Words.Length ? feature - _wordOffset : -1;
 
@@ -128,11 +143,48 @@ public sealed class Featurizer
         }
 
         destination[..FeatureCount].Clear();
-        var row = new FeatureRow(profile, asOf ?? AsOf, scratch ?? new Dictionary<ulong, int>(), ConceptTally.Of(profile.Concepts), purchases);
+        var (concepts, aliases) = Unmasked(profile);
+        var row = new FeatureRow(profile, asOf ?? AsOf, scratch ?? new Dictionary<ulong, int>(), ConceptTally.Of(concepts), purchases, concepts, aliases);
         for (var b = 0; b < _blocks.Length; b++)
         {
             _blocks[b].Write(row, destination.Slice(_offsets[b], _widths[b]));
         }
+    }
+
+    /// <summary>The profile's concepts and aliases the mask lets through: the profile's own lists when nothing is masked in it.</summary>
+    internal (List<int> Concepts, List<int> Aliases) Unmasked(ClientProfile profile)
+    {
+        var concepts = profile.Concepts;
+        var masked = false;
+        if (_mask.Count > 0)
+        {
+            foreach (var c in concepts)
+            {
+                if (_mask.IsMasked(c))
+                {
+                    masked = true;
+                    break;
+                }
+            }
+        }
+
+        if (!masked)
+        {
+            return (concepts, profile.Aliases);
+        }
+
+        var keptConcepts = new List<int>(concepts.Count);
+        var keptAliases = new List<int>(concepts.Count);
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            if (!_mask.IsMasked(concepts[i]))
+            {
+                keptConcepts.Add(concepts[i]);
+                keptAliases.Add(i < profile.Aliases.Count ? profile.Aliases[i] : 0);
+            }
+        }
+
+        return (keptConcepts, keptAliases);
     }
 
     /// <summary>Saves the fitted state (not the lexicon: only its fingerprint) as JSON.</summary>
@@ -146,6 +198,9 @@ public sealed class Featurizer
             Words = Words.Select(w => new WordState(w.Text, w.Idf)).ToArray(),
             Purchases = Purchases is null ? null : PurchasesJson(Purchases),
             Columns = ColumnSchema is null ? null : Json(ColumnSchema.Save),
+            MaxTextGrams = Options.MaxTextGrams,
+            IncludeSensitive = Options.IncludeSensitive,
+            TextGrams = Grams.Select(g => new TextGramState(g.Parts, g.Idf)).ToArray(),
         };
         JsonSerializer.Serialize(stream, state, StateJson.Default.State);
     }
@@ -182,13 +237,16 @@ public sealed class Featurizer
         {
             Tier = state.Tier, MaxNgram = state.MaxNgram, MaxTerms = state.MaxTerms, MinDocumentFrequency = state.MinDocumentFrequency,
             MaxDocumentShare = state.MaxDocumentShare, CooccurrencePairs = state.CooccurrencePairs, DiversityFeatures = state.DiversityFeatures,
-            MaxWords = state.MaxWords,
+            MaxWords = state.MaxWords, MaxTextGrams = state.MaxTextGrams,
+            // Before version 3 nothing was masked: such a model keeps seeing the sensitive concepts it was trained on.
+            IncludeSensitive = state.FormatVersion < 3 || state.IncludeSensitive,
         };
         // Version 1 had no word features: it loads with none, so its models see exactly the columns they were trained on.
         var words = (state.Words ?? []).Select(w => new Word(w.Text, w.Idf)).ToArray();
         var purchases = state.Purchases is { } p ? History.BtydState.Load(p, source) : null;
         var columns = state.Columns is { } c ? Columns.ColumnSchema.Load(c, source) : null;
-        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf, words, null, purchases, columns);
+        var grams = (state.TextGrams ?? []).Select(g => new TextGram(g.Parts, g.Idf)).ToArray();
+        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf, words, null, purchases, columns, grams);
         if (!featurizer.Features.Select(x => x.Name).SequenceEqual(state.FeatureNames))
         {
             throw new ClienteleInputException(source, null, null, Messages.BundleDamaged + ": feature names do not match the saved ones");
@@ -198,10 +256,10 @@ public sealed class Featurizer
     }
 
     /// <summary>This featurizer with the purchase block of <paramref name="purchases"/> appended (training from transactions).</summary>
-    public Featurizer WithPurchases(History.BtydState purchases) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, purchases, ColumnSchema);
+    public Featurizer WithPurchases(History.BtydState purchases) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, purchases, ColumnSchema, Grams);
 
     /// <summary>This featurizer with the column block of <paramref name="columns"/> appended (a training file with extra columns).</summary>
-    public Featurizer WithColumns(Columns.ColumnSchema columns) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, Purchases, columns);
+    public Featurizer WithColumns(Columns.ColumnSchema columns) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, Purchases, columns, Grams);
 
     private static JsonElement PurchasesJson(History.BtydState purchases) => Json(purchases.Save);
 
@@ -232,6 +290,16 @@ public sealed class Featurizer
 
     internal sealed record WordState(string Text, float Idf);
 
+    /// <summary>A gram of the text channel: its tokens' folded texts and its idf on the training clients.</summary>
+    internal sealed record TextGram(string[] Parts, float Idf)
+    {
+        /// <summary>How the gram reads: words with a space between them, characters without.</summary>
+        public string Display => Parts.Length > 0 && Parts[0].Length == 1 && Text.TextFolder.IsUnspacedScript(Parts[0][0])
+            ? string.Concat(Parts) : string.Join(' ', Parts);
+    }
+
+    internal sealed record TextGramState(string[] Parts, float Idf);
+
     internal sealed record State(int FormatVersion, Tier Tier, int MaxNgram, int MaxTerms, int MinDocumentFrequency, double MaxDocumentShare,
         int CooccurrencePairs, bool DiversityFeatures, string LexiconFingerprint, DateOnly? AsOf, TermState[] Terms, string[][] Pairs, string[] FeatureNames)
     {
@@ -248,6 +316,15 @@ public sealed class Featurizer
         /// <summary>The column schema (its own format version inside); absent unless the training file had extra columns (version 3).</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Columns { get; init; }
+
+        /// <summary>Absent before version 3.</summary>
+        public int MaxTextGrams { get; init; }
+
+        /// <summary>Absent before version 3 (which masked nothing).</summary>
+        public bool IncludeSensitive { get; init; }
+
+        /// <summary>The text channel's vocabulary; absent before version 3.</summary>
+        public TextGramState[]? TextGrams { get; init; }
     }
 }
 

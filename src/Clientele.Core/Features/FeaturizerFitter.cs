@@ -6,17 +6,20 @@ namespace Clientele.Core.Features;
 /// <summary>Learns a featurizer's state (vocabulary, idf, top pairs) from training profiles.</summary>
 internal static class FeaturizerFitter
 {
-    public static Featurizer Fit(FeaturizerOptions options, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, DateOnly? asOf)
+    public static Featurizer Fit(FeaturizerOptions options, IReadOnlyList<ClientProfile> profiles, ConceptLexicon lexicon, DateOnly? asOf, TextSupervision? supervision)
     {
         ArgumentNullException.ThrowIfNull(profiles);
+        // The vocabulary is learnt from what the features will see: the concepts the sensitivity mask lets through.
+        var unmasked = new Featurizer(options, lexicon, [], [], null, []);
         var documentFrequency = new Dictionary<ulong, int>();
         var pairFrequency = new Dictionary<(int, int), int>();
         var counts = new Dictionary<ulong, int>();
         var distinct = new List<int>();
-        foreach (var p in profiles)
+        foreach (var profile in profiles)
         {
+            var (concepts, _) = unmasked.Unmasked(profile);
             counts.Clear();
-            NgramKey.Count(p.Concepts, options.MaxNgram, counts);
+            NgramKey.Count(concepts, options.MaxNgram, counts);
             foreach (var key in counts.Keys)
             {
                 documentFrequency[key] = documentFrequency.GetValueOrDefault(key) + 1;
@@ -25,7 +28,7 @@ internal static class FeaturizerFitter
             if (options.CooccurrencePairs > 0)
             {
                 distinct.Clear();
-                distinct.AddRange(p.Concepts.Distinct().Order());
+                distinct.AddRange(concepts.Distinct().Order());
                 for (var i = 0; i < distinct.Count; i++)
                 {
                     for (var j = i + 1; j < distinct.Count; j++)
@@ -56,23 +59,24 @@ internal static class FeaturizerFitter
             .ToArray();
 
         var aliasWords = options.MaxWords > 0 ? new AliasWords(lexicon) : null;
-        var words = aliasWords is null ? [] : FitWords(options, profiles, aliasWords, maxDf);
+        var words = aliasWords is null ? [] : FitWords(options, profiles, aliasWords, maxDf, unmasked);
+        var grams = TextVocabularyFitter.Fit(options, profiles, lexicon, supervision);
         asOf ??= profiles.Select(p => p.LastDate).Max();
-        return new Featurizer(options, lexicon, terms, pairs, asOf, words, aliasWords);
+        return new Featurizer(options, lexicon, terms, pairs, asOf, words, aliasWords, null, grams: grams);
     }
 
     /// <summary>The vocabulary of alias words: most clients first, ties by ordinal text, same df limits as terms.</summary>
-    private static Featurizer.Word[] FitWords(FeaturizerOptions options, IReadOnlyList<ClientProfile> profiles, AliasWords aliasWords, int maxDf)
+    private static Featurizer.Word[] FitWords(FeaturizerOptions options, IReadOnlyList<ClientProfile> profiles, AliasWords aliasWords, int maxDf, Featurizer unmasked)
     {
         var documentFrequency = new int[aliasWords.Texts.Length];
         var lastSeen = new int[aliasWords.Texts.Length];
         Array.Fill(lastSeen, -1);
         for (var p = 0; p < profiles.Count; p++)
         {
-            var profile = profiles[p];
-            for (var i = 0; i < profile.Concepts.Count && i < profile.Aliases.Count; i++)
+            var (concepts, aliases) = unmasked.Unmasked(profiles[p]);
+            for (var i = 0; i < concepts.Count && i < aliases.Count; i++)
             {
-                foreach (var w in aliasWords.Of(profile.Concepts[i], profile.Aliases[i]))
+                foreach (var w in aliasWords.Of(concepts[i], aliases[i]))
                 {
                     if (lastSeen[w] != p)
                     {

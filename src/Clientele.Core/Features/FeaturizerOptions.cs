@@ -1,7 +1,7 @@
 namespace Clientele.Core.Features;
 
 /// <summary>
-/// The featurizer's settings for a tier. <see cref="Fit"/> learns the vocabulary, idf and top pairs from
+/// The featurizer's settings for a tier. <c>Fit</c> learns the vocabulary, idf and top pairs from
 /// training profiles and returns a <see cref="Featurizer"/> that transforms any profile the same way.
 /// </summary>
 public sealed record FeaturizerOptions
@@ -17,6 +17,15 @@ public sealed record FeaturizerOptions
     /// <summary>How many words of the matched aliases are kept as TF-IDF features, most frequent first (0 = none).</summary>
     public int MaxWords { get; init; }
 
+    /// <summary>How many grams of the notes' own words the text channel keeps (0 = no text channel).</summary>
+    public int MaxTextGrams { get; init; }
+
+    /// <summary>
+    /// True to let special-category concepts (health, religion: <see cref="Lexicon.SensitivityMask"/>) and their words
+    /// into the features; false (the default) keeps them out of models and reasons.
+    /// </summary>
+    public bool IncludeSensitive { get; init; }
+
     /// <summary>A term seen in fewer clients than this is noise.</summary>
     public int MinDocumentFrequency { get; init; } = Defaults.MinDocumentFrequency;
 
@@ -31,17 +40,25 @@ public sealed record FeaturizerOptions
 
     public static FeaturizerOptions Fast { get; } = new()
     {
-        Tier = Tier.Fast, MaxNgram = 2, MaxTerms = Defaults.FastTerms, MaxWords = Defaults.FastWords,
+        Tier = Tier.Fast, MaxNgram = 2, MaxTerms = Defaults.FastTerms, MaxWords = Defaults.FastWords, MaxTextGrams = Defaults.FastTextGrams,
     };
 
     public static FeaturizerOptions Elite { get; } = new()
     {
         Tier = Tier.Elite, MaxNgram = 3, MaxTerms = Defaults.EliteTerms, MaxWords = Defaults.EliteWords, CooccurrencePairs = Defaults.EliteCooccurrencePairs, DiversityFeatures = true,
+        MaxTextGrams = Defaults.EliteTextGrams,
     };
 
     public static FeaturizerOptions For(Tier tier) => tier == Tier.Fast ? Fast : Elite;
 
     /// <summary>Learns the featurizer state from training profiles.</summary>
     public Featurizer Fit(IReadOnlyList<Profiles.ClientProfile> profiles, Lexicon.ConceptLexicon lexicon, DateOnly? asOf = null) =>
-        FeaturizerFitter.Fit(this, profiles, lexicon, asOf);
+        FeaturizerFitter.Fit(this, profiles, lexicon, asOf, null);
+
+    /// <summary>
+    /// As <see cref="Fit(IReadOnlyList{Profiles.ClientProfile}, Lexicon.ConceptLexicon, DateOnly?)"/>, the text channel's
+    /// vocabulary learnt from the training clients and outcomes of <paramref name="supervision"/>.
+    /// </summary>
+    public Featurizer Fit(IReadOnlyList<Profiles.ClientProfile> profiles, Lexicon.ConceptLexicon lexicon, DateOnly? asOf, TextSupervision? supervision) =>
+        FeaturizerFitter.Fit(this, profiles, lexicon, asOf, supervision);
 }

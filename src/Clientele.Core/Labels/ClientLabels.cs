@@ -13,6 +13,9 @@ public sealed record ClientLabels(bool? Purchased, bool? Churned, double? Lifeti
     /// </summary>
     public double? LearnablePurchaseProbability { get; init; }
 
+    /// <summary>The generating churn probability when the labels give it (the maison scenario); otherwise churn's truth is 1 − 0.8p.</summary>
+    public double? TrueChurnProbability { get; init; }
+
     /// <summary>The learnable part of a target's generating value, when known.</summary>
     public double? Learnable(Target t) => t switch
     {
@@ -33,7 +36,7 @@ public sealed record ClientLabels(bool? Purchased, bool? Churned, double? Lifeti
     {
         Target.Purchased => TruePurchaseProbability,
         // Churn is drawn from 1 − 0.8p in the documented generative processes.
-        Target.Churned => TruePurchaseProbability is { } p ? 1 - (0.8 * p) : null,
+        Target.Churned => TrueChurnProbability ?? (TruePurchaseProbability is { } p ? 1 - (0.8 * p) : null),
         _ => ExpectedLifetimeValue,
     };
 }

@@ -22,7 +22,7 @@ public static class LabelsCsv
 
     /// <summary>Every column a labels file may have, each with its accepted spellings.</summary>
     public static readonly string[] AcceptedColumns =
-        [.. IdNames, "purchased", "purchase", "churned", "churn", "lifetime_value", "clv", "ltv", "true_purchase_prob", "expected_lifetime_value"];
+        [.. IdNames, "purchased", "purchase", "churned", "churn", "lifetime_value", "clv", "ltv", "true_purchase_prob", "expected_lifetime_value", "true_churn_prob"];
 
     /// <summary>
     /// Reads a labels file. Rejected rows beyond <paramref name="maxBadRows"/> (default: none) are an error once
@@ -44,6 +44,7 @@ public static class LabelsCsv
         var value = CsvInput.TryFindColumn(header, "lifetime_value", "clv", "ltv");
         var truth = CsvInput.TryFindColumn(header, "true_purchase_prob");
         var expected = CsvInput.TryFindColumn(header, "expected_lifetime_value");
+        var churnTruth = CsvInput.TryFindColumn(header, "true_churn_prob");
         if (purchased < 0 && churned < 0 && value < 0)
         {
             throw new ClienteleInputException(source, 1, null, Messages.LabelsNoTarget);
@@ -82,13 +83,14 @@ public static class LabelsCsv
             var v = Number(row, value, "lifetime_value", ref error, ref errorColumn);
             var t = Number(row, truth, "true_purchase_prob", ref error, ref errorColumn);
             var e = Number(row, expected, "expected_lifetime_value", ref error, ref errorColumn);
+            var tc = Number(row, churnTruth, "true_churn_prob", ref error, ref errorColumn);
             if (error is not null)
             {
                 report.Reject(line, errorColumn, error);
                 continue;
             }
 
-            if (!labels.TryAdd(clientId, new ClientLabels(p, c, v, t, e)))
+            if (!labels.TryAdd(clientId, new ClientLabels(p, c, v, t, e) { TrueChurnProbability = tc }))
             {
                 report.Reject(line, id + 1, Messages.DuplicateLabel(clientId));
                 continue;

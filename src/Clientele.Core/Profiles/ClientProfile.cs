@@ -38,6 +38,18 @@ public sealed class ClientProfile
     /// <summary>Facts merged over notes: the latest note that states a fact wins.</summary>
     public NoteFacts Facts { get; set; }
 
+    /// <summary>
+    /// The notes' own words for the text channel (<see cref="Features.NoteTokens"/>: hashed folded words and CJK
+    /// characters, names of people left out, 0 between sentences), 4 bytes a token.
+    /// </summary>
+    public List<uint> Tokens { get; } = [];
+
+    /// <summary>
+    /// The folded text of every token seen by the builder that made this profile (shared by all its profiles): the
+    /// text channel names the words it keeps. Null for a profile built by hand.
+    /// </summary>
+    public IReadOnlyDictionary<uint, string>? TokenTexts { get; set; }
+
     /// <summary>Languages of the notes, as the file gives them.</summary>
     public List<string> Languages { get; } = new(1);
 

@@ -13,6 +13,9 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
     private readonly List<ClientProfile> _ordered = [];
     private readonly List<ConceptMatch> _matches = [];
     private readonly List<ConceptMatch> _scratch = [];
+    private readonly Dictionary<uint, string> _tokenTexts = [];
+    private readonly List<uint> _tokens = [];
+    private readonly List<(uint, string)> _newTexts = [];
 
     public ConceptMatcher Matcher { get; } = matcher;
 
@@ -29,7 +32,10 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
     {
         _matches.Clear();
         Matcher.Match(note.Text, _matches, _scratch);
-        Merge(note, _matches, FactExtractor.Extract(note.Text));
+        _tokens.Clear();
+        _newTexts.Clear();
+        Features.NoteTokens.Append(note.Text, _tokens, _tokenTexts, _newTexts);
+        Merge(note, _matches, FactExtractor.Extract(note.Text), _tokens, _newTexts);
     }
 
     /// <summary>
@@ -59,29 +65,41 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
     {
         var matches = new List<ConceptMatch>[chunk.Count];
         var facts = new NoteFacts[chunk.Count];
+        var tokens = new List<uint>[chunk.Count];
+        var newTexts = new List<(uint, string)>[chunk.Count];
+        // The token texts are only read while the chunk runs in parallel and written while it merges, one note at a time.
         Parallel.For(0, chunk.Count, () => new List<ConceptMatch>(), (i, _, scratch) =>
         {
             var found = new List<ConceptMatch>();
             Matcher.Match(chunk[i].Text, found, scratch);
             matches[i] = found;
             facts[i] = FactExtractor.Extract(chunk[i].Text);
+            tokens[i] = [];
+            newTexts[i] = [];
+            Features.NoteTokens.Append(chunk[i].Text, tokens[i], _tokenTexts, newTexts[i]);
             return scratch;
         }, _ => { });
         for (var i = 0; i < chunk.Count; i++)
         {
-            Merge(chunk[i], matches[i], facts[i]);
+            Merge(chunk[i], matches[i], facts[i], tokens[i], newTexts[i]);
         }
     }
 
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void Merge(Note note, List<ConceptMatch> noteMatches, NoteFacts facts)
+    private void Merge(Note note, List<ConceptMatch> noteMatches, NoteFacts facts, List<uint> tokens, List<(uint Token, string Text)> newTexts)
     {
         if (!_byId.TryGetValue(note.ClientId, out var profile))
         {
-            profile = new ClientProfile(note.ClientId);
+            profile = new ClientProfile(note.ClientId) { TokenTexts = _tokenTexts };
             _byId.Add(note.ClientId, profile);
             _ordered.Add(profile);
+        }
+
+        profile.Tokens.AddRange(tokens);
+        foreach (var (token, text) in newTexts)
+        {
+            _tokenTexts.TryAdd(token, text);
         }
 
         var concepts = Matcher.Lexicon.Concepts;

@@ -62,6 +62,7 @@ public sealed class ReasonBuilder
             ConceptsSubject concepts => concepts.ConceptIds.Select(id => _conceptLabelKey[lexicon.IndexOf(id)]).Distinct().ToArray(),
             FactSubject or HistorySubject => Subject(f.Subject) is { } subject ? [Key(subject)] : [],
             ColumnSubject { Measure: not (Columns.ColumnMeasure.Missing or Columns.ColumnMeasure.Other) } column => [Key(ColumnReason(column))],
+            TextSubject text => ShownLength(text.Text) >= Defaults.MinPhraseReasonLength ? [Key(ReasonSubject.OfPhrase(text.Text))] : [],
             _ => [],
         }).ToArray();
         _featureWord = Enumerable.Range(0, featurizer.FeatureCount).Select(featurizer.WordOf).ToArray();
@@ -231,7 +232,8 @@ public sealed class ReasonBuilder
         keys.Clear();
         foreach (var i in profile.Concepts)
         {
-            if (_conceptCategory[i] == category)
+            // A masked concept is never a reason, even when its category's weight is handed out.
+            if (_conceptCategory[i] == category && !_featurizer.Mask.IsMasked(i))
             {
                 var key = _conceptLabelKey[i];
                 if (!keys.Contains(key))
@@ -254,6 +256,11 @@ public sealed class ReasonBuilder
             for (var i = 0; i < n; i++)
             {
                 var concept = profile.Concepts[i];
+                if (_featurizer.Mask.IsMasked(concept))
+                {
+                    continue;
+                }
+
                 _featurizer.WordsOfAlias(concept, profile.Aliases[i], _conceptLabelKey[concept], words);
             }
 
@@ -285,6 +292,8 @@ public sealed class ReasonBuilder
 
         return subject with { Value = Errors.Messages.Truncate(value, Defaults.ReasonValueLength) };
     }
+    /// <summary>How long a phrase reads: a Han, Kana or Hangul character says as much as two letters.</summary>
+    private static int ShownLength(string phrase) => phrase.Sum(c => Text.TextFolder.IsUnspacedScript(c) ? 2 : 1);
 
     /// <summary>The reason subject a fact or history column speaks for; none for a missing flag (nothing to act on).</summary>
     private static ReasonSubject? Subject(FeatureSubject subject) => subject switch

@@ -23,4 +23,6 @@ public enum ReasonSubjectKind
 
     /// <summary>An extra column of the notes file: a number or date ("Duration: 60 min") or a categorical level ("Store: paris").</summary>
     Column,
+    /// <summary>A word or phrase of the notes themselves (the text channel): shown as "mentions «word»".</summary>
+    Phrase,
 }

@@ -70,6 +70,7 @@ public static class ReasonText
         ReasonSubjectKind.Age => "age",
         ReasonSubjectKind.MeetingCount => "number of meetings",
         ReasonSubjectKind.Column => subject.Column ?? string.Empty,
+        ReasonSubjectKind.Phrase => "mentions «" + subject.Phrase + "»",
         _ => "recency of contact",
     };
 

@@ -40,12 +40,18 @@ public static class Trainer
         };
         var clock = Stopwatch.StartNew();
         progress?.Report("features");
-        var featurizer = FeaturizerOptions.For(options.Tier).Fit(profiles, lexicon, options.AsOf);
-        featurizer = purchases is null ? featurizer : featurizer.WithPurchases(purchases.Btyd);
         var targets = labels.Targets();
         holdout ??= HoldoutSplit.Stratified(
             targets.SelectMany(t => profiles.Select(p => (p.ClientId, t, labels.For(p.ClientId)?.Value(t))).Where(x => x.Item3 is not null).Select(x => (x.ClientId, x.t, x.Item3!.Value))),
             options.Seed);
+        var split = holdout;
+        var supervision = new TextSupervision(
+            profiles.Select(p => !targets.Any(t => split.IsTest(t, p.ClientId))).ToArray(),
+            targets.Select(t => (IReadOnlyList<double?>)profiles.Select(p => labels.For(p.ClientId)?.Value(t)).ToArray()).ToArray());
+        var featureOptions = FeaturizerOptions.For(options.Tier) with { IncludeSensitive = options.IncludeSensitive };
+        featureOptions = options.TextChannel ? featureOptions : featureOptions with { MaxTextGrams = 0 };
+        var featurizer = featureOptions.Fit(profiles, lexicon, options.AsOf, supervision);
+        featurizer = purchases is null ? featurizer : featurizer.WithPurchases(purchases.Btyd);
         var schema = FitColumns(profiles, labels, holdout, options);
         featurizer = schema is null ? featurizer : featurizer.WithColumns(schema);
         report.Schema = schema;

@@ -31,6 +31,14 @@ public sealed record TrainingOptions
     public string ColumnSource { get; init; } = "notes";
     /// <summary>How the segment cut points are set on the training population (saved in the bundle).</summary>
     public Scoring.SegmentOptions Segments { get; init; } = new();
+    /// <summary>
+    /// True to let special-category concepts and words (health, religion) into the features and reasons; recorded
+    /// in the bundle. False by default: they stay out of models.
+    /// </summary>
+    public bool IncludeSensitive { get; init; }
+
+    /// <summary>False to train without the text channel (the notes' own words): for measuring what it adds.</summary>
+    public bool TextChannel { get; init; } = true;
 
     /// <summary>What the tier trains (its members and feature blocks).</summary>
     public TierRecipe Recipe => TierRecipe.For(Tier, Purchases);

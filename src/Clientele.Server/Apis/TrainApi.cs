@@ -22,7 +22,7 @@ public static class TrainApi
         app.MapPost("/api/train", Train)
             .WithName("Train")
             .WithSummary("Starts training a model version in the background (API key).")
-            .WithDescription("Multipart fields, all optional: 'notes' (CSV; default: the notes in the store), 'labels' (CSV; default: smart labels), 'tier' (fast|elite, default elite), 'activate' (true to activate when done), 'class_weights' (none|balanced), 'max_bad_rows' (a count or N%; default 0: any rejected row is a 400), 'merge_extra_fields' (true to rejoin an unquoted comma into the note), 'allow_small' (true to fit fewer than 50 labelled clients). Answers 202 with the job.")
+            .WithDescription("Multipart fields, all optional: 'notes' (CSV; default: the notes in the store), 'labels' (CSV; default: smart labels), 'tier' (fast|elite, default elite), 'activate' (true to activate when done), 'class_weights' (none|balanced), 'max_bad_rows' (a count or N%; default 0: any rejected row is a 400), 'merge_extra_fields' (true to rejoin an unquoted comma into the note), 'allow_small' (true to fit fewer than 50 labelled clients), 'include_sensitive' (true to let health and religion concepts and words into the model; recorded in the bundle). Answers 202 with the job.")
             .Produces<JobView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -37,7 +37,7 @@ public static class TrainApi
     {
         var limit = options.Value.MaxUploadBytes;
         Upload? notesFile = null, labelsFile = null;
-        string? tierText = null, activateText = null, weightsText = null, smallText = null;
+        string? tierText = null, activateText = null, weightsText = null, smallText = null, sensitiveText = null;
         IFormCollection? form = null;
         if (context.Request.HasFormContentType)
         {
@@ -48,10 +48,17 @@ public static class TrainApi
             activateText = form["activate"].ToString();
             weightsText = form["class_weights"].ToString();
             smallText = form["allow_small"].ToString();
+            sensitiveText = form["include_sensitive"].ToString();
         }
 
         var ingest = IngestOptions.From(context.Request, form);
         smallText = string.IsNullOrWhiteSpace(smallText) ? context.Request.Query["allow_small"].ToString() : smallText;
+        sensitiveText = string.IsNullOrWhiteSpace(sensitiveText) ? context.Request.Query["include_sensitive"].ToString() : sensitiveText;
+        var includeSensitive = false;
+        if (!string.IsNullOrWhiteSpace(sensitiveText) && !bool.TryParse(sensitiveText, out includeSensitive))
+        {
+            return TypedResults.Problem(ServerMessages.BadIncludeSensitive, statusCode: StatusCodes.Status400BadRequest, title: "Bad include_sensitive");
+        }
 
         tierText = string.IsNullOrWhiteSpace(tierText) ? context.Request.Query["tier"].ToString() : tierText;
         activateText = string.IsNullOrWhiteSpace(activateText) ? context.Request.Query["activate"].ToString() : activateText;
@@ -96,7 +103,10 @@ public static class TrainApi
         }
 
         var fingerprint = DataFingerprint.Of(notesDigest, labelsFile is null ? null : DataFingerprint.Digest(labelsFile.Bytes));
-        var request = new TrainingRequest(notes, labels, tier, bool.TryParse(activateText, out var a) && a, fingerprint, classWeights);
+        var request = new TrainingRequest(notes, labels, tier, bool.TryParse(activateText, out var a) && a, fingerprint, classWeights)
+        {
+            IncludeSensitive = includeSensitive,
+        };
         var job = new Job(RunKinds.Train, (job, ct) =>
         {
             runner.Run(job, request, ct);

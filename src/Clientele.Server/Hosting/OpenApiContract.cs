@@ -62,7 +62,7 @@ public static class OpenApiContract
                     {
                         ["multipart/form-data"] = new() { Schema = Form(("notes", File("Notes CSV; default: the notes in the store")), ("labels", File("Labels CSV; default: smart labels")),
                             ("tier", Text("fast or elite (default elite)")), ("activate", Text("true to activate the version when trained")),
-                            ("class_weights", Text("none or balanced")), ("max_bad_rows", Text("rejected rows allowed: a count or N% (default 0)")),
+                            ("class_weights", Text("none or balanced")), ("include_sensitive", Text("true to let health and religion concepts and words into the model (default false)")), ("max_bad_rows", Text("rejected rows allowed: a count or N% (default 0)")),
                             ("merge_extra_fields", Text("true to rejoin an unquoted comma into the note")), ("allow_small", Text("true to fit fewer than 50 labelled clients"))) },
                     },
                 };

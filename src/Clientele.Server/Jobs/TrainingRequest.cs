@@ -7,4 +7,8 @@ namespace Clientele.Server.Jobs;
 
 /// <summary>What to train on: notes, optional real labels (smart labels otherwise), tier, whether to activate.</summary>
 public sealed record TrainingRequest(IReadOnlyList<Note> Notes, LabelSet? Labels, Tier Tier, bool Activate, string DataFingerprint,
-    ClassWeighting ClassWeights = ClassWeighting.None);
+    ClassWeighting ClassWeights = ClassWeighting.None)
+{
+    /// <summary>True to let special-category concepts and words into the model (form field <c>include_sensitive</c>).</summary>
+    public bool IncludeSensitive { get; init; }
+}

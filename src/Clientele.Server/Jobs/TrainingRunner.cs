@@ -26,7 +26,7 @@ public sealed class TrainingRunner(ModelRegistry registry, IClienteleStore store
         var profiles = ProfileBuilder.FromNotes(ConceptMatcher.Build(lexicon), request.Notes);
         job.Clients = profiles.Count;
         var training = new TrainModelsRequest(profiles, lexicon, request.Labels, Holdout: null,
-            new TrainingOptions { Tier = request.Tier, ClassWeights = request.ClassWeights });
+            new TrainingOptions { Tier = request.Tier, ClassWeights = request.ClassWeights, IncludeSensitive = request.IncludeSensitive });
         var labels = TrainModels.Labels(training);
         token.ThrowIfCancellationRequested();
         var workflow = new TrainVersionRequest(training with { Labels = labels }, request.DataFingerprint, BundlePlace.NewUnder(options.Value.ResolveModelsRoot()))

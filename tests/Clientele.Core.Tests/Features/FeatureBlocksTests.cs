@@ -6,7 +6,7 @@ namespace Clientele.Core.Tests.Features;
 public class FeatureBlocksTests
 {
     private static readonly FeatureKind[] BlockOrder =
-        [FeatureKind.Term, FeatureKind.Category, FeatureKind.Statistic, FeatureKind.Fact, FeatureKind.History, FeatureKind.Pair, FeatureKind.Diversity, FeatureKind.Word];
+        [FeatureKind.Term, FeatureKind.Category, FeatureKind.Statistic, FeatureKind.Fact, FeatureKind.History, FeatureKind.Pair, FeatureKind.Diversity, FeatureKind.Word, FeatureKind.Text];
 
     [Theory]
     [InlineData(Tier.Fast)]
@@ -27,6 +27,7 @@ public class FeatureBlocksTests
                 FeatureKind.History => ("history:", f.Subject is HistorySubject),
                 FeatureKind.Pair => ("pair:", f.Subject is ConceptsSubject { ConceptIds.Count: 2 }),
                 FeatureKind.Diversity => ("diversity:", f.Subject is DiversitySubject),
+                FeatureKind.Text => ("text:", f.Subject is TextSubject t && f.Name == "text:" + t.Text),
                 _ => ("word:", f.Subject is WordSubject w && f.Name == "word:" + w.Text),
             };
             Assert.StartsWith(prefix, f.Name, StringComparison.Ordinal);

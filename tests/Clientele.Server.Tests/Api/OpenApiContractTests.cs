@@ -35,7 +35,7 @@ public sealed class OpenApiContractTests(ServerFactory factory) : IClassFixture<
     {
         var train = (await Document()).GetProperty("paths").GetProperty("/api/train").GetProperty("post");
         var fields = train.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties");
-        foreach (var field in new[] { "notes", "labels", "tier", "activate", "class_weights", "max_bad_rows", "merge_extra_fields" })
+        foreach (var field in new[] { "notes", "labels", "tier", "activate", "class_weights", "include_sensitive", "max_bad_rows", "merge_extra_fields" })
         {
             Assert.True(fields.TryGetProperty(field, out _), field);
         }

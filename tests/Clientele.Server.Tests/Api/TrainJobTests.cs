@@ -72,6 +72,9 @@ public sealed class TrainJobTests(ServerFactory factory) : IClassFixture<ServerF
         var weights = Http.File(TestModel.NotesCsv, "notes");
         weights.Add(new StringContent("heavy"), "class_weights");
         await (await client.PostAsync("/api/train", weights)).Problem(400);
+        var sensitive = Http.File(TestModel.NotesCsv, "notes");
+        sensitive.Add(new StringContent("maybe"), "include_sensitive");
+        await (await client.PostAsync("/api/train", sensitive)).Problem(400);
     }
 
     [Fact]

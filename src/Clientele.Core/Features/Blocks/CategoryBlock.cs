@@ -25,7 +25,7 @@ internal sealed class CategoryBlock : IFeatureBlock
     public void Write(in FeatureRow row, Span<float> destination)
     {
         var categories = ConceptCategory.All.Count;
-        foreach (var c in row.Profile.Concepts)
+        foreach (var c in row.Concepts)
         {
             destination[_categoryOfConcept[c]] += 1;
             destination[categories + _categoryOfConcept[c]] = 1;

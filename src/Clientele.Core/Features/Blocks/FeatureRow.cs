@@ -4,9 +4,15 @@ namespace Clientele.Core.Features.Blocks;
 
 /// <summary>What the blocks read for one row: the profile, the date recency is measured to, shared scratch and tallies.</summary>
 internal readonly ref struct FeatureRow(ClientProfile profile, DateOnly? reference, Dictionary<ulong, int> ngramScratch, ConceptTally tally,
-    History.ClientPurchases? purchases = null)
+    History.ClientPurchases? purchases, List<int> concepts, List<int> aliases)
 {
     public ClientProfile Profile { get; } = profile;
+
+    /// <summary>The profile's concepts the sensitivity mask lets through, in text order (blocks read these, never the profile's).</summary>
+    public List<int> Concepts { get; } = concepts;
+
+    /// <summary>The matched alias of each of <see cref="Concepts"/>.</summary>
+    public List<int> Aliases { get; } = aliases;
 
     /// <summary>Contact recency is measured up to this date (null: unknown).</summary>
     public DateOnly? Reference { get; } = reference;

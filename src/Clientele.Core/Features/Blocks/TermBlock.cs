@@ -38,7 +38,7 @@ internal sealed class TermBlock : IFeatureBlock
     {
         var counts = row.NgramScratch;
         counts.Clear();
-        NgramKey.Count(row.Profile.Concepts, _maxNgram, counts);
+        NgramKey.Count(row.Concepts, _maxNgram, counts);
         double norm = 0;
         foreach (var (key, count) in counts)
         {

@@ -50,9 +50,8 @@ internal sealed class WordBlock : IFeatureBlock
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(in FeatureRow row, Span<float> destination)
     {
-        var profile = row.Profile;
-        var concepts = profile.Concepts;
-        var aliases = profile.Aliases;
+        var concepts = row.Concepts;
+        var aliases = row.Aliases;
         var n = Math.Min(concepts.Count, aliases.Count);
         var words = _aliasWords;
         var vocabulary = _vocabularyOfWord;
