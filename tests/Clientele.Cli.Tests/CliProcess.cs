@@ -45,6 +45,13 @@ internal static class CliProcess
     /// </summary>
     public static (bool Reached, bool Exited) KillAt(string workingDirectory, string? line, int delayMs, params string[] args)
     {
+        var (reached, exited, _) = KillAtWithRest(workingDirectory, line, delayMs, args);
+        return (reached, exited);
+    }
+
+    /// <summary>As <see cref="KillAt"/>, also returning what the process wrote on stderr after the line, up to its death.</summary>
+    public static (bool Reached, bool Exited, string Stderr) KillAtWithRest(string workingDirectory, string? line, int delayMs, params string[] args)
+    {
         using var p = Start(workingDirectory, args);
         var reached = line is null;
         if (line is not null)
@@ -78,6 +85,7 @@ internal static class CliProcess
         }
 
         Assert.True(p.WaitForExit(TimeSpan.FromSeconds(10)), "the killed CLI did not go away");
-        return (reached, exited);
+        var rest = p.StandardError.ReadToEndAsync();
+        return (reached, exited, rest.Wait(TimeSpan.FromSeconds(10)) ? rest.Result : string.Empty);
     }
 }

@@ -50,13 +50,16 @@ public sealed class PredictKillTests : IDisposable
 
         foreach (var (line, delay) in KillPoints)
         {
-            var (reached, exited) = CliProcess.KillAt(_dir, line, delay, Predict("2027-01-01"));
+            var (reached, exited, rest) = CliProcess.KillAtWithRest(_dir, line, delay, Predict("2027-01-01"));
             var (before, after) = Counts();
             _output.WriteLine($"kill after '{line ?? "start"}' + {delay} ms: reached={reached}, exited={exited}, old rows {before}, new rows {after}");
             Assert.True(reached, $"never saw '{line}' on stderr");
             Assert.Equal(Clients, before);
             Assert.True(after is 0 or Clients, $"{after} of {Clients} predictions of the killed run were published");
-            Assert.True(after == 0 || line == "publish" || exited, $"a run killed before its publish ('{line}') published");
+            // A kill timed after 'store' may still land after the publish on a fast machine: what counts is whether the
+            // process had announced its publish before it died.
+            var published = line == "publish" || exited || rest.Contains("publish", StringComparison.Ordinal);
+            Assert.True(after == 0 || published, $"a run killed before its publish ('{line}') published");
             AssertEveryClientHasAPredictionAndRunsAreWhole();
         }
 

@@ -73,7 +73,8 @@ public sealed class ShardedPredictTests : IDisposable
     }
 
     private string[] Worker(int k) =>
-        ["predict", "--model", "model", "--notes", "notes.csv", "--out", $"scores-{k}.csv", "--shard", $"{k}/{Shards}", "--no-reasons", "--db", Db];
+        ["predict", "--model", "model", "--notes", "notes.csv", "--out", $"scores-{k}.csv", "--shard", $"{k}/{Shards}", "--no-reasons", "--db", Db,
+            "--as-of", new GeneratorOptions(Clients, Seed: 17).AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)];
 
     /// <summary>Clients of shard <paramref name="k"/>: the rows of its scores CSV (written whole before its store step).</summary>
     private long ShardSize(int k) => File.ReadLines(Path.Combine(_dir, $"scores-{k}.csv")).LongCount() - 1;

@@ -43,13 +43,17 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
         job.Version = snapshot.Version;
         job.Progress = "reading notes";
         var notes = StoredNotes.ReadAll(store, token);
+        // The as-of rule: the nightly scoring is as of today (UTC); a note dated later is left out until its day.
+        var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var later = notes.RemoveAll(n => n.Date > asOf);
         job.Progress = "scoring";
         var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
-        var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles) { Store = StoreAccess.Shared(store), RecordClients = false };
+        var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles) { Store = StoreAccess.Shared(store), RecordClients = false, AsOf = asOf };
         var scores = new ScoreAndRecord(time).Run(request, progress: null, new Dictionary<string, double>(StringComparer.Ordinal), token);
         cache.Invalidate();
         job.Clients = scores.Count;
-        job.Message = $"scored {scores.Count:N0} clients with {snapshot.Version}" + (suppressed > 0 ? $"; {suppressed:N0} not scored (objected or withdrew consent)" : string.Empty);
+        job.Message = $"scored {scores.Count:N0} clients with {snapshot.Version}" + (suppressed > 0 ? $"; {suppressed:N0} not scored (objected or withdrew consent)" : string.Empty)
+            + (later > 0 ? $"; {later:N0} notes dated after {asOf:yyyy-MM-dd} left out" : string.Empty);
     }
 
     private void WeeklyRetrain(Job job, CancellationToken token)

@@ -12,7 +12,7 @@ public abstract partial class SqlStore
     public DataKeyRing? DataKeys { get; set; }
 
     /// <summary>The body and key id a note is stored with: encrypted under the current key when keys are configured.</summary>
-    private (string Body, string? KeyId) SealNote(string clientId, string text) =>
+    internal (string Body, string? KeyId) SealNote(string clientId, string text) =>
         DataKeys is { } ring ? (ring.Seal(text, clientId), ring.CurrentId) : (text, null);
 
     /// <summary>The note text of a stored body; a clear error when it needs a key that is not configured.</summary>

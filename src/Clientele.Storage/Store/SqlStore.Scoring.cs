@@ -59,7 +59,9 @@ public abstract partial class SqlStore
 
             foreach (var n in batch.Notes)
             {
-                _insertNote!.Run(n.ClientId, store.DateValue(n.Date), n.Language, n.Text);
+                // Sealed under the data key when one is configured, as every other note write is.
+                var (body, keyId) = store.SealNote(n.ClientId, n.Text);
+                _insertNote!.Run(n.ClientId, store.DateValue(n.Date), n.Language, body, keyId);
             }
 
             foreach (var c in batch.Concepts)
@@ -114,7 +116,7 @@ public abstract partial class SqlStore
             _upsertClient = new Prepared(_connection, _transaction, UpsertClientHead, UpsertClientTail, 8);
             _deleteNotes = new Prepared(_connection, _transaction, "DELETE FROM notes WHERE client_id =", string.Empty, 1, tuple: false);
             _deleteConcepts = new Prepared(_connection, _transaction, "DELETE FROM concepts WHERE client_id =", string.Empty, 1, tuple: false);
-            _insertNote = new Prepared(_connection, _transaction, "INSERT INTO notes (client_id, note_date, language, body) VALUES", string.Empty, 4);
+            _insertNote = new Prepared(_connection, _transaction, "INSERT INTO notes (client_id, note_date, language, body, body_key) VALUES", string.Empty, 5);
             _insertConcept = new Prepared(_connection, _transaction, "INSERT INTO concepts (client_id, concept_id, label, category, mentions) VALUES", string.Empty, 5);
             _upsertPrediction = new Prepared(_connection, _transaction, $"INSERT INTO predictions ({ScoringColumns}) VALUES", UpsertScoringTail, 12);
         }
