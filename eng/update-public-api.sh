@@ -1,12 +1,6 @@
 #!/usr/bin/env bash
-# Records the public API of every src/ project in its PublicAPI.Unshipped.txt (RS0016 adds what is new, RS0017
-# removes what is gone), with the analyzer's own code fix. Run it after changing a public type, and review the diff:
-# it is the project's public surface. Moving lines from Unshipped to Shipped marks a release.
-# One project at a time: a whole-solution run of `dotnet format` left all but the first project untouched.
+# Records the public API of every src/ project in its PublicAPI.Unshipped.txt (see update-public-api.py). Run it after
+# changing a public type, and review the diff: it is the project's public surface. Moving lines from Unshipped to
+# Shipped marks a release.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-for project in src/*/*.csproj; do
-  echo "public API of $project"
-  dotnet format analyzers "$project" --diagnostics RS0016 RS0017 --severity info "$@"
-done
-git status --short -- 'src/*/PublicAPI.*.txt'
+exec python3 "$(dirname "$0")/update-public-api.py" "$@"
