@@ -14,10 +14,11 @@ public sealed class GenerateSettings : CommandSettings
     public int Clients { get; init; } = 2000;
 
     [CommandOption("--out <DIR>")]
-    [Description("Directory for notes.csv, labels.csv and transactions.csv.")]
+    [Description("Directory for notes.csv, labels.csv and transactions.csv. (required)")]
     public string? Out { get; init; }
 
     [CommandOption("--seed <N>")]
+    [Description("Seed of the generator: the same seed and options write byte-identical files.")]
     [DefaultValue(Core.Defaults.Seed)]
     public int Seed { get; init; } = Core.Defaults.Seed;
 
@@ -26,8 +27,11 @@ public sealed class GenerateSettings : CommandSettings
     public bool NoTransactions { get; init; }
 
     [CommandOption("--languages <LIST>")]
-    [Description("Comma-separated language codes (default: all 12).")]
+    [Description("Comma-separated language codes among " + LanguageCodes + " (default: all 12).")]
     public string? Languages { get; init; }
+
+    /// <summary>The generator's languages as the help lists them (a test keeps it equal to the generator's own list).</summary>
+    internal const string LanguageCodes = "EN, FR, DE, ES, IT, PT, NL, RU, AR, JA, KO, ZH";
 
     [CommandOption("--scenario <NAME>")]
     [Description("standard (default: labels from the lexicon signals) or maison (invented product lines, a duration that matters, a Store column; docs/GENERATED-DATA.md).")]
