@@ -19,7 +19,6 @@ namespace Clientele.Cli.Tests;
 public sealed class KillTests : IDisposable
 {
     private const int Clients = 3000;
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     private readonly ITestOutputHelper _output;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "clientele-kill-" + Guid.NewGuid().ToString("N")[..10]);
@@ -146,75 +145,16 @@ public sealed class KillTests : IDisposable
 
     private int RunToEnd(params string[] extra)
     {
-        using var p = Start(TrainArgs(extra));
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(Deadline), "the CLI did not finish");
-        Assert.True(p.ExitCode == 0, stderr.Result);
-        return p.ExitCode;
+        CliProcess.Run(_dir, TrainArgs(extra));
+        return 0;
     }
 
     /// <summary>Starts a training and SIGKILLs it <paramref name="delayMs"/> after the first stderr line containing <paramref name="line"/>.</summary>
     private (bool Reached, bool Exited) KillAt(string? line, int delayMs, params string[] extra)
     {
-        using var p = Start(TrainArgs(extra));
-        var reached = line is null;
-        if (line is not null)
-        {
-            var until = DateTime.UtcNow + Deadline;
-            while (DateTime.UtcNow < until)
-            {
-                var read = p.StandardError.ReadLineAsync();
-                if (!read.Wait(until - DateTime.UtcNow) || read.Result is null)
-                {
-                    break; // stream ended: the process finished before the point
-                }
-
-                if (read.Result.Contains(line, StringComparison.Ordinal))
-                {
-                    reached = true;
-                    break;
-                }
-            }
-
-            Assert.True(reached, $"never saw '{line}' on stderr");
-        }
-
-        if (delayMs > 0)
-        {
-            Thread.Sleep(delayMs);
-        }
-
-        var exited = p.HasExited;
-        if (!exited)
-        {
-            p.Kill(entireProcessTree: true); // SIGKILL: no finally blocks, no flush, no cleanup
-        }
-
-        Assert.True(p.WaitForExit(TimeSpan.FromSeconds(10)), "the killed CLI did not go away");
+        var (reached, exited) = CliProcess.KillAt(_dir, line, delayMs, TrainArgs(extra));
+        Assert.True(reached, $"never saw '{line}' on stderr");
         return (reached, exited);
-    }
-
-    private Process Start(string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "clientele.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing (the test project references the CLI project)");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = _dir,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["CLIENTELE_DB"] = null;
-        var p = Process.Start(info)!;
-        p.StandardOutput.ReadToEndAsync(); // drained so a full pipe never blocks the child
-        return p;
     }
 
     public void Dispose()
