@@ -67,7 +67,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         Assert.True(forgot == 0, forgetErr);
         Assert.Contains("1 notes", forgetOut, StringComparison.Ordinal);
         Assert.Equal(2, Run("export", "--client", "ZZ/MARK", "--db", db, "--out", data.PathOf("zz2.json")).Exit);
-        Assert.False(InFiles(file, Marker));
+        Assert.False(Clientele.TestKit.DatabaseFiles.Contain(file, Marker));
 
         // The trained version held the first client: erasing it flags the version for retraining.
         var (_, flagged, _) = Run("forget", "--client", first, "--db", db);
@@ -112,7 +112,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
 
         var (exit, _, err) = Run("predict", "--model", data.PathOf("m-keys"), "--notes", notes, "--out", data.PathOf("enc.csv"), "--quiet", "--db", db, "--data-key-file", data.PathOf("a.keys"));
         Assert.True(exit == 0, err);
-        Assert.False(InFiles(file, Marker));
+        Assert.False(Clientele.TestKit.DatabaseFiles.Contain(file, Marker));
         var (rotated, said, rotateErr) = Run("keys", "rotate-data", "--db", db, "--data-key-file", data.PathOf("ab.keys"));
         Assert.True(rotated == 0, rotateErr);
         Assert.Contains("1 notes re-encrypted", said, StringComparison.Ordinal);
@@ -148,22 +148,5 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         var db = "Data Source=" + data.PathOf("c.db");
         Assert.Equal(2, Run("consent", "--client", "A", "--object", "--grant", "--db", db).Exit);
         Assert.Equal(2, Run("consent", "--client", "A", "--db", db).Exit);
-    }
-
-    private static bool InFiles(string file, string marker)
-    {
-        var needle = System.Text.Encoding.UTF8.GetBytes(marker);
-        foreach (var path in new[] { file, file + "-wal" }.Where(File.Exists))
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            if (copy.ToArray().AsSpan().IndexOf(needle) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

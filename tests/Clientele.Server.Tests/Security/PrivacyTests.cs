@@ -22,7 +22,7 @@ public sealed class PrivacyTests
         using var admin = host.Client();
         await (await admin.PostAsync("/api/predict?store=true", Http.File(MarkedCsv("ZZ/9")))).Json();
         await (await admin.GetAsync("/api/clients/ZZ%2F9")).Json();
-        Assert.True(InFiles(host.Database, Marker), "the marker should be stored first, or the test proves nothing");
+        Assert.True(Clientele.TestKit.DatabaseFiles.Contain(host.Database, Marker), "the marker should be stored first, or the test proves nothing");
 
         var erased = await (await admin.DeleteAsync("/api/clients/ZZ%2F9")).Json();
 
@@ -32,8 +32,8 @@ public sealed class PrivacyTests
         Assert.StartsWith("hmac:", hash, StringComparison.Ordinal);
         await (await admin.GetAsync("/api/clients/ZZ%2F9")).Problem(404);
         await (await admin.DeleteAsync("/api/clients/ZZ%2F9")).Problem(404);
-        Assert.False(InFiles(host.Database, Marker));
-        Assert.False(InFiles(host.Database, "ZZ/9"));
+        Assert.False(Clientele.TestKit.DatabaseFiles.Contain(host.Database, Marker));
+        Assert.False(Clientele.TestKit.DatabaseFiles.Contain(host.Database, "ZZ/9"));
         var audit = await (await admin.GetAsync("/api/audit")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("ZZ/9", audit, StringComparison.Ordinal);
         Assert.Contains(JsonDocument.Parse(audit).RootElement.EnumerateArray(), e => e.GetProperty("action").GetString() == "erase" && e.GetProperty("subject").GetString() == hash);
@@ -136,7 +136,7 @@ public sealed class PrivacyTests
             await (await admin.PostAsync("/api/predict?store=true", Http.File(csv))).Json();
             var text = (await (await admin.GetAsync("/api/clients/ZZ_5")).Json()).GetProperty("notes")[0].GetProperty("text").GetString();
             Assert.Equal("Loves silk. Mail [email] or call [phone]", text);
-            Assert.False(InFiles(host.Database, "claire@example.com"));
+            Assert.False(Clientele.TestKit.DatabaseFiles.Contain(host.Database, "claire@example.com"));
         }
 
         await using (var host = await SecureHost.StartAsync(o => o.Pseudonymise = false))
@@ -146,22 +146,5 @@ public sealed class PrivacyTests
             var text = (await (await admin.GetAsync("/api/clients/ZZ_5")).Json()).GetProperty("notes")[0].GetProperty("text").GetString();
             Assert.Contains("claire@example.com", text, StringComparison.Ordinal);
         }
-    }
-
-    private static bool InFiles(string file, string marker)
-    {
-        var needle = System.Text.Encoding.UTF8.GetBytes(marker);
-        foreach (var path in new[] { file, file + "-wal" }.Where(File.Exists))
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            if (copy.ToArray().AsSpan().IndexOf(needle) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
