@@ -116,7 +116,7 @@ public sealed class WorklistCommand : Command<WorklistSettings>
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(settings.Model!);
         // DESIGN §2: the worklist is drawn up as of today (UTC) unless told otherwise; the date used is reported.
-        var asOf = settings.AsOfDate ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var asOf = Pipeline.ScoringAsOf(settings);
         WorklistRequest request;
         var options = new WorklistOptions
         {

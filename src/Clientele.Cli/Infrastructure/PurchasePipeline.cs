@@ -72,8 +72,8 @@ public static class PurchasePipeline
         progress.Report("load model");
         var bundle = DirectoryBundleStore.Load(s.Model!);
         var data = TransactionInputs.Data(s, s.Notes, s.CsvOptions, null, bundle.Lexicon, progress);
-        // The as-of rule: predict scores as of today unless told otherwise; the date used is reported.
-        var asOf = s.AsOfDate ?? DateOnly.FromDateTime(Time.GetLocalNow().DateTime);
+        // The one as-of rule of scoring: --as-of, else today (UTC); the date used is reported.
+        var asOf = Pipeline.ScoringAsOf(s);
         var profiles = ClientsAsOf.Of(data, asOf).Profiles;
         if (s.Shard is not null)
         {
