@@ -3,6 +3,9 @@ namespace Clientele.Workflows;
 /// <summary>Error texts of the workflow layer, in one place; the front-ends show them as they are.</summary>
 public static class WorkflowMessages
 {
+    /// <summary>A <c>--out</c> that is one bundle of the one-bundle-per-directory layout: training into it would bury that version.</summary>
+    public const string SingleBundleDirectory = "holds one model bundle saved without versions; every training is now kept as DIR/<version>/ with DIR/current naming the newest: give a new --out (or move this bundle into a subdirectory)";
+
     /// <summary>A version name outside the safe alphabet (it would become a directory name).</summary>
     public const string BadVersionName = "version names are 1 to 64 characters among letters, digits, '.', '_' and '-'";
 

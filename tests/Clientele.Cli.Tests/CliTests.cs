@@ -35,7 +35,7 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
         }
 
         Assert.NotNull(json["seconds"]!["train_total"]);
-        Assert.True(File.Exists(Path.Combine(data.PathOf("m-json"), "metadata.json")));
+        Assert.True(File.Exists(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(data.PathOf("m-json")), "metadata.json")));
     }
 
     [Fact]
@@ -110,13 +110,33 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
     {
         var dir = data.PathOf("m-keep");
         Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", dir, "--quiet", "--no-store").Exit);
-        var before = File.ReadAllBytes(Path.Combine(dir, "metadata.json"));
+        var before = File.ReadAllBytes(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(dir), "metadata.json"));
         File.WriteAllText(data.PathOf("nomatch.csv"), "client_id,purchased\nNOBODY,1\n");
         var (exit, _, err) = Run("train", "--notes", data.Notes, "--labels", data.PathOf("nomatch.csv"), "--out", dir, "--quiet", "--no-store");
         Assert.Equal(2, exit);
         Assert.Contains("no client", err);
-        Assert.Equal(before, File.ReadAllBytes(Path.Combine(dir, "metadata.json")));
-        Assert.Empty(Directory.GetDirectories(data.Dir, ".m-keep.tmp-*"));
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(dir), "metadata.json")));
+        Assert.Single(Clientele.Storage.Files.ModelsDirectory.Versions(dir));
+        Assert.Empty(Directory.GetDirectories(dir, ".*.tmp-*"));
+    }
+
+    [Fact]
+    public void Retraining_into_the_same_out_adds_a_version_and_never_overwrites_the_recorded_one()
+    {
+        var db = "Data Source=" + data.PathOf("versions.db");
+        var dir = data.PathOf("m-versions");
+        Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", dir, "--quiet", "--db", db).Exit);
+        var first = Clientele.Storage.Files.ModelsDirectory.Resolve(dir);
+        var firstMetadata = File.ReadAllBytes(Path.Combine(first, "metadata.json"));
+        Assert.Equal(0, Run("train", "--notes", data.Notes, "--tier", "elite", "--out", dir, "--quiet", "--db", db).Exit);
+
+        Assert.NotEqual(first, Clientele.Storage.Files.ModelsDirectory.Resolve(dir));
+        Assert.Equal(firstMetadata, File.ReadAllBytes(Path.Combine(first, "metadata.json")));
+        using var store = Storage.Store.StoreFactory.Open(db);
+        var versions = store.ListModelVersions();
+        Assert.Equal(2, versions.Count);
+        Assert.Equal(2, versions.Select(v => v.BundlePath).Distinct().Count());
+        Assert.All(versions, v => Assert.NotNull(Storage.Files.DirectoryBundleStore.Load(v.BundlePath)));
     }
 
     [Fact]
@@ -127,6 +147,6 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
         Assert.Equal(0, Run("predict", "--model", data.PathOf("m-store"), "--notes", data.Notes, "--out", data.PathOf("s.csv"), "--quiet", "--db", db, "--as-of", CliFixture.AsOf).Exit);
         using var store = Storage.Store.StoreFactory.Open(db);
         Assert.Equal(600, store.LatestPredictions().Count);
-        Assert.Equal("m-store", store.ActiveModelVersion()!.Version);
+        Assert.Equal(Clientele.Workflows.Versions.VersionName.Of(data.PathOf("m-store")), store.ActiveModelVersion()!.Version);
     }
 }

@@ -135,7 +135,7 @@ public sealed class ColumnsCliTests : IDisposable
         var model = Path.Combine(dir, "o");
         var (trainExit, _, trainErr) = ClienteleApp.RunCaptured("train", "--notes", Notes, "--labels", Labels, "--out", model, "--no-store", "--quiet", "--lexicon-overlay", overlay);
         Assert.True(trainExit == 0, trainErr);
-        Assert.Contains("maison.0001", File.ReadAllText(Path.Combine(model, "lexicon.csv")));
+        Assert.Contains("maison.0001", File.ReadAllText(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(model), "lexicon.csv")));
         var (detectExit, _, detectErr) = ClienteleApp.RunCaptured("detect", "--notes", Notes, "--out", Path.Combine(dir, "c.csv"), "--lexicon-overlay", overlay, "--quiet");
         Assert.True(detectExit == 0, detectErr);
         Assert.Contains(",maison.", File.ReadAllText(Path.Combine(dir, "c.csv")));

@@ -11,9 +11,9 @@ using Xunit.Abstractions;
 namespace Clientele.Cli.Tests;
 
 /// <summary>
-/// The real CLI in a child process, SIGKILLed at several points of a training that replaces a good bundle
-/// recorded in a SQLite store. After every kill the previous state must still be usable: the bundle loads
-/// and scores as before (or is the complete new one, if the kill came after the publish), the store
+/// The real CLI in a child process, SIGKILLed at several points of a training that adds a version beside a good
+/// one recorded in a SQLite store. After every kill the previous state must still be usable: the models directory
+/// loads and scores as before (or its current version is the complete new one, if the kill came after the publish), the store
 /// migrates and names no version without a loadable bundle.
 /// </summary>
 public sealed class KillTests : IDisposable
@@ -61,14 +61,14 @@ public sealed class KillTests : IDisposable
         var clock = Stopwatch.StartNew();
         Assert.Equal(0, RunToEnd("--seed", "1"));
         var before = Scores(Bundle);
-        var beforeMetadata = File.ReadAllBytes(Path.Combine(Bundle, "metadata.json"));
+        var beforeMetadata = File.ReadAllBytes(Path.Combine(ModelsDirectory.Resolve(Bundle), "metadata.json"));
         AssertStoreConsistent();
 
         foreach (var (line, delay) in KillPoints)
         {
             var (reached, exited) = KillAt(line, delay, "--seed", "2");
-            var replaced = !File.ReadAllBytes(Path.Combine(Bundle, "metadata.json")).AsSpan().SequenceEqual(beforeMetadata);
-            _output.WriteLine($"kill after '{line ?? "start"}' + {delay} ms: reached={reached}, exited before kill={exited}, bundle {(replaced ? "replaced by the complete new one" : "unchanged")}, leftovers={DirectoryBundleStore.Leftovers(Bundle).Count}");
+            var replaced = !File.ReadAllBytes(Path.Combine(ModelsDirectory.Resolve(Bundle), "metadata.json")).AsSpan().SequenceEqual(beforeMetadata);
+            _output.WriteLine($"kill after '{line ?? "start"}' + {delay} ms: reached={reached}, exited before kill={exited}, bundle {(replaced ? "replaced by the complete new one" : "unchanged")}, leftovers={DirectoryBundleStore.LeftoversIn(Bundle).Count}");
 
             var bundle = DirectoryBundleStore.Load(Bundle); // checksums verified
             if (replaced)
@@ -76,7 +76,7 @@ public sealed class KillTests : IDisposable
                 // Only a kill after the publish may leave the new bundle, and then it must be whole.
                 Assert.True(line == "save bundle" || exited, $"bundle replaced by a process killed before it saved ('{line}')");
                 Assert.Equal(2, bundle.Metadata.Seed);
-                beforeMetadata = File.ReadAllBytes(Path.Combine(Bundle, "metadata.json"));
+                beforeMetadata = File.ReadAllBytes(Path.Combine(ModelsDirectory.Resolve(Bundle), "metadata.json"));
                 before = Scores(Bundle);
             }
             else
@@ -84,7 +84,7 @@ public sealed class KillTests : IDisposable
                 Assert.Equal(before, Scores(Bundle));
             }
 
-            foreach (var leftover in DirectoryBundleStore.Leftovers(Bundle))
+            foreach (var leftover in DirectoryBundleStore.LeftoversIn(Bundle))
             {
                 Assert.StartsWith(".", Path.GetFileName(leftover)); // hidden, never taken for a bundle
             }
@@ -94,7 +94,7 @@ public sealed class KillTests : IDisposable
 
         // A later successful save cleans what the killed ones left behind (they are dead and older than it).
         Assert.Equal(0, RunToEnd("--seed", "1"));
-        Assert.Empty(DirectoryBundleStore.Leftovers(Bundle));
+        Assert.Empty(DirectoryBundleStore.LeftoversIn(Bundle));
         AssertStoreConsistent();
         _output.WriteLine($"total {clock.Elapsed.TotalSeconds:0.0} s");
     }
@@ -105,11 +105,12 @@ public sealed class KillTests : IDisposable
         Assert.Equal(0, RunToEnd("--seed", "1", "--no-store"));
         var before = Scores(Bundle);
         // The state a kill between "target aside" and "staging in" leaves: no target, the previous bundle aside.
-        Directory.Move(Bundle, Path.Combine(Path.GetDirectoryName(Bundle)!, ".prod.old-999999-0123456789abcdef"));
+        var current = ModelsDirectory.Resolve(Bundle);
+        Directory.Move(current, Path.Combine(Bundle, $".{Path.GetFileName(current)}.old-999999-0123456789abcdef"));
 
         Assert.Equal(before, Scores(Bundle));
-        Assert.True(Directory.Exists(Bundle));
-        Assert.Empty(DirectoryBundleStore.Leftovers(Bundle));
+        Assert.True(Directory.Exists(current));
+        Assert.Empty(DirectoryBundleStore.LeftoversIn(Bundle));
     }
 
     private void AssertStoreConsistent()

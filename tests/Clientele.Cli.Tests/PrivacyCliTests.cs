@@ -55,7 +55,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         Assert.Contains(Marker, export["notes"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         // Both predicts were the same scoring (same version, same as-of: today), so the second rewrote the first's row.
         Assert.Single(export["predictions"]!.AsArray());
-        Assert.Equal("m-priv", export["models"]![0]!["version"]!.GetValue<string>());
+        Assert.Equal(Clientele.Workflows.Versions.VersionName.Of(data.PathOf("m-priv")), export["models"]![0]!["version"]!.GetValue<string>());
         Assert.Equal("export", export["audit"]![0]!["action"]!.GetValue<string>());
         Assert.Empty(JsonNode.Parse(File.ReadAllText(data.PathOf("zz0.json")))!["audit"]!.AsArray());
         if (!OperatingSystem.IsWindows())
@@ -71,7 +71,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
 
         // The trained version held the first client: erasing it flags the version for retraining.
         var (_, flagged, _) = Run("forget", "--client", first, "--db", db);
-        Assert.Contains("version m-priv was trained with 1 erased client: retrain it", flagged, StringComparison.Ordinal);
+        Assert.Contains($"version {Clientele.Workflows.Versions.VersionName.Of(data.PathOf("m-priv"))} was trained with 1 erased client: retrain it", flagged, StringComparison.Ordinal);
         using var store = StoreFactory.Open(db);
         Assert.DoesNotContain(store.ListAudit(), a => a.Subject == "ZZ/MARK" || a.Subject == first);
         Assert.Contains(store.ListAudit(), a => a.Action == "erase" && a.Subject == store.ClientHash("ZZ/MARK"));

@@ -21,7 +21,7 @@ public sealed class SensitiveTrainingTests : IDisposable
         var (exit, _, err) = ClienteleApp.RunCaptured([.. new[] { "train", "--notes", Path.Combine(_dir, "notes.csv"), "--labels", Path.Combine(_dir, "labels.csv"),
             "--tier", "fast", "--out", Path.Combine(_dir, name), "--quiet", "--no-store" }, .. extra]);
         Assert.True(exit == 0, err);
-        return JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, name, "metadata.json")))!;
+        return JsonNode.Parse(File.ReadAllText(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(Path.Combine(_dir, name)), "metadata.json")))!;
     }
 
     [Fact]

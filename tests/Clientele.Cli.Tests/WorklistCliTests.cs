@@ -138,7 +138,7 @@ public sealed class WorklistCliTests(WorklistFixture fixture) : IClassFixture<Wo
     {
         var (exit, _, stderr) = Run("train", "--notes", fixture.Data.Notes, "--value-bounds", "1000,2000,3000", "--out", Path("fixed"), "--no-store", "--quiet");
         Assert.True(exit == 0, stderr);
-        var meta = JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Path("fixed"), "metadata.json")))!;
+        var meta = JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(Path("fixed")), "metadata.json")))!;
         Assert.Equal("fixed", meta["segments"]!["value_method"]!.GetValue<string>());
         Assert.Equal(2000, meta["segments"]!["value_bounds"]![1]!.GetValue<double>());
         Assert.Equal("odds_ratio", meta["segments"]!["risk_method"]!.GetValue<string>());

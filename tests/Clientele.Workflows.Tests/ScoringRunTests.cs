@@ -87,7 +87,7 @@ public sealed class ScoringRunTests : IDisposable
         }
 
         var training = new TrainModelsRequest(read.Profiles, read.Lexicon, labels, Holdout: null, new TrainingOptions { Tier = Tier.Fast });
-        var request = new TrainVersionRequest(training, "fingerprint", BundlePlace.At(_dir.Of("models/v1")));
+        var request = new TrainVersionRequest(training, "fingerprint", BundlePlace.Versioned(_dir.Of("models/v1")));
         return new TrainVersion(_clock).Run(request, progress: null, new Dictionary<string, double>()).Bundle;
     }
 

@@ -34,16 +34,19 @@ public sealed class TrainAndScoreTests : IDisposable
     private string Db => "Data Source=" + _dir.Of("clientele.db");
 
     [Fact]
-    public void Train_a_version_then_score_and_record_fill_the_store_under_the_directory_named_version()
+    public void Train_a_version_then_score_and_record_fill_the_store_under_a_new_version_directory()
     {
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
         var read = Read(seconds);
         Assert.Equal(["lexicon", "ingest", "detect"], seconds.Keys);
         Assert.Equal(Clients, read.Profiles.Count);
 
-        var trained = Train(read, BundlePlace.At(_dir.Of("models/elite")), new TrainingRun(Now, "trained in a test"), seconds);
-        Assert.Equal("elite", trained.Version);
-        Assert.True(File.Exists(_dir.Of("models/elite/metadata.json")));
+        var trained = Train(read, BundlePlace.Versioned(_dir.Of("models/elite")), new TrainingRun(Now, "trained in a test"), seconds);
+        Assert.Matches("^20260304-050607-elite-[0-9a-f]{6}$", trained.Version);
+        Assert.Equal(Path.GetFullPath(_dir.Of("models/elite/" + trained.Version)), Path.GetFullPath(trained.Directory));
+        Assert.True(File.Exists(_dir.Of($"models/elite/{trained.Version}/metadata.json")));
+        Assert.Equal(trained.Version, File.ReadAllText(_dir.Of("models/elite/current")).Trim());
+        Assert.Equal(trained.Version, VersionName.Of(_dir.Of("models/elite")));
         Assert.Equal(Now, trained.Bundle.Metadata.CreatedAt);
         Assert.Contains("save", seconds.Keys);
         Assert.True(trained.Model.Report.Seconds.ContainsKey("detect"), "the read stages join the training report");
@@ -60,14 +63,14 @@ public sealed class TrainAndScoreTests : IDisposable
         Assert.StartsWith("client_id,purchase_prob,", csv.ToString(), StringComparison.Ordinal);
         using var store = StoreFactory.Open(Db);
         var version = Assert.Single(store.ListModelVersions());
-        Assert.Equal("elite", version.Version);
-        Assert.Equal(Path.GetFullPath(_dir.Of("models/elite")), version.BundlePath);
-        Assert.Equal("elite", store.ActiveModelVersion()!.Version);
+        Assert.Equal(trained.Version, version.Version);
+        Assert.Equal(Path.GetFullPath(trained.Directory), version.BundlePath);
+        Assert.Equal(trained.Version, store.ActiveModelVersion()!.Version);
         var run = Assert.Single(store.ListRuns(), r => r.Kind == "train");
-        Assert.Equal(("succeeded", "elite", Clients, "trained in a test"), (run.Status, run.ModelVersion, run.Clients, run.Message));
+        Assert.Equal(("succeeded", trained.Version, Clients, "trained in a test"), (run.Status, run.ModelVersion, run.Clients, run.Message));
         var latest = store.LatestPredictions();
         Assert.Equal(Clients, latest.Count);
-        Assert.All(latest, p => Assert.Equal(("elite", Now), (p.ModelVersion, p.ScoredAt)));
+        Assert.All(latest, p => Assert.Equal((trained.Version, Now), (p.ModelVersion, p.ScoredAt)));
         Assert.NotNull(store.GetClient(read.Profiles[0].ClientId));
     }
 
@@ -89,11 +92,42 @@ public sealed class TrainAndScoreTests : IDisposable
         var read = Read(new Dictionary<string, double>());
         var request = new TrainModelsRequest(read.Profiles, read.Lexicon, Labels: null, Holdout: null, new TrainingOptions { Tier = Tier.Fast });
         Assert.Equal(SmartLabeler.Label(read.Profiles, read.Lexicon, request.Options.Seed).Source, TrainModels.Labels(request).Source);
-        var first = new TrainVersion(_clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.At(_dir.Of("a"))), null, new Dictionary<string, double>());
-        var second = new TrainVersion(_clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.At(_dir.Of("b"))), null, new Dictionary<string, double>());
-        Assert.Equal(File.ReadAllBytes(_dir.Of("a/featurizer.json")), File.ReadAllBytes(_dir.Of("b/featurizer.json")));
+        var first = new TrainVersion(_clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.Versioned(_dir.Of("a"))), null, new Dictionary<string, double>());
+        var second = new TrainVersion(_clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.Versioned(_dir.Of("b"))), null, new Dictionary<string, double>());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first.Directory, "featurizer.json")), File.ReadAllBytes(Path.Combine(second.Directory, "featurizer.json")));
         Assert.Equal(first.Report["metrics"]!.ToJsonString(), second.Report["metrics"]!.ToJsonString());
         Assert.False(File.Exists(_dir.Of("clientele.db")));
+    }
+
+    [Fact]
+    public void Retraining_into_the_same_directory_keeps_every_version_with_its_own_bundle_and_record()
+    {
+        var read = Read(new Dictionary<string, double>());
+        var first = Train(read, BundlePlace.Versioned(_dir.Of("models/elite")), new TrainingRun(Now, "first"), new Dictionary<string, double>());
+        var firstMetadata = File.ReadAllBytes(Path.Combine(first.Directory, "metadata.json"));
+        var second = Train(read, BundlePlace.Versioned(_dir.Of("models/elite")), new TrainingRun(Now, "second"), new Dictionary<string, double>());
+
+        Assert.NotEqual(first.Version, second.Version);
+        Assert.Equal(firstMetadata, File.ReadAllBytes(Path.Combine(first.Directory, "metadata.json")));
+        Assert.Equal(new[] { first.Version, second.Version }.Order(StringComparer.Ordinal), ModelsDirectory.Versions(_dir.Of("models/elite")));
+        Assert.Equal(second.Version, VersionName.Of(_dir.Of("models/elite")));
+        using var store = StoreFactory.Open(Db);
+        var versions = store.ListModelVersions();
+        Assert.Equal(2, versions.Count);
+        Assert.All(versions, v => Assert.Equal(Path.GetFileName(v.BundlePath), v.Version));
+        // Activating the older version still finds its own, untouched bundle.
+        var old = Assert.Single(versions, v => v.Version == first.Version);
+        Assert.Equal(first.Bundle.Metadata.CreatedAt, DirectoryBundleStore.Load(old.BundlePath).Metadata.CreatedAt);
+    }
+
+    [Fact]
+    public void A_directory_holding_one_unversioned_bundle_is_refused_as_a_training_target_before_any_fit()
+    {
+        Directory.CreateDirectory(_dir.Of("old"));
+        File.WriteAllText(_dir.Of("old/metadata.json"), "{}");
+        var e = Assert.Throws<Clientele.Core.Errors.ClienteleInputException>(() => BundlePlace.Versioned(_dir.Of("old")));
+        Assert.Contains("DIR/<version>/", e.Message, StringComparison.Ordinal);
+        Assert.Equal("{}", File.ReadAllText(_dir.Of("old/metadata.json")));
     }
 
     private ProfilesRead Read(IDictionary<string, double> seconds) =>

@@ -54,7 +54,7 @@ public static class Pipeline
     public static TrainedVersion TrainVersion(TrainingSettings s, Tier tier, string outDirectory, DateTimeOffset started, IProgress<string> progress, IDictionary<string, double> seconds)
     {
         var (profiles, lexicon, _) = Profiles(s, progress, seconds);
-        var request = new TrainVersionRequest(Request(s, tier, profiles, lexicon), Inputs.Fingerprint(s.Notes, s.Labels), BundlePlace.At(outDirectory))
+        var request = new TrainVersionRequest(Request(s, tier, profiles, lexicon), Inputs.Fingerprint(s.Notes, s.Labels), BundlePlace.Versioned(outDirectory))
         {
             Store = s.Store,
             Run = new TrainingRun(started, $"{tier.ToString().ToLowerInvariant()} model trained from the CLI"),
@@ -69,6 +69,8 @@ public static class Pipeline
         var clock = new StageClock(Time, seconds);
         OutputFile.RequireWritable(outFile);
         progress.Report("load model");
+        // Resolved once: a training publishing a newer version meanwhile must not change which one is named.
+        modelDirectory = ModelsDirectory.Resolve(modelDirectory);
         var bundle = DirectoryBundleStore.Load(modelDirectory);
         RequireOverlay(s, bundle);
         clock.Lap("load_model");

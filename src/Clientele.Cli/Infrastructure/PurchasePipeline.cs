@@ -35,7 +35,7 @@ public static class PurchasePipeline
             IncludeSensitive = s.IncludeSensitive, TextChannel = !s.NoTextChannel,
         };
         var request = new TrainVersionRequest(set.Request(data, options, s.Holdout is null ? null : Inputs.Holdout(s.Holdout)),
-            Inputs.Fingerprint(s.Transactions, s.Notes, s.Labels), BundlePlace.At(s.Out!))
+            Inputs.Fingerprint(s.Transactions, s.Notes, s.Labels), BundlePlace.Versioned(s.Out!))
         {
             Store = s.Store,
             Run = new TrainingRun(started, $"{s.ParsedTier.ToString().ToLowerInvariant()} model trained from transactions in the CLI"),
@@ -70,7 +70,8 @@ public static class PurchasePipeline
     public static (ModelBundle Bundle, List<ClientScore> Scores, DateOnly AsOf, int Suppressed) Score(PredictSettings s, IProgress<string> progress, IDictionary<string, double> seconds)
     {
         progress.Report("load model");
-        var bundle = DirectoryBundleStore.Load(s.Model!);
+        var modelDirectory = ModelsDirectory.Resolve(s.Model!);
+        var bundle = DirectoryBundleStore.Load(modelDirectory);
         var data = TransactionInputs.Data(s, s.Notes, s.CsvOptions, null, bundle.Lexicon, progress);
         // The one as-of rule of scoring: --as-of, else today (UTC); the date used is reported.
         var asOf = Pipeline.ScoringAsOf(s);
@@ -82,7 +83,7 @@ public static class PurchasePipeline
         }
 
         var (kept, suppressed) = Pipeline.Suppress(s, profiles);
-        var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(s.Model!), kept)
+        var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), kept)
         {
             Notes = s.ForStore(data.Notes.Where(n => n.Date is not { } d || d <= asOf).ToList()),
             Purchases = data.Ledger,

@@ -62,9 +62,11 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
         {
             if (!string.IsNullOrWhiteSpace(modelDirectory))
             {
-                var bundle = DirectoryBundleStore.Load(modelDirectory);
-                var version = VersionName.Of(modelDirectory);
-                Register(version, modelDirectory, bundle);
+                // A models directory stands for its current version: the record keeps that version's own directory.
+                var bundleDirectory = ModelsDirectory.Resolve(modelDirectory);
+                var bundle = DirectoryBundleStore.Load(bundleDirectory);
+                var version = VersionName.Of(bundleDirectory);
+                Register(version, bundleDirectory, bundle);
                 Activate(version);
                 return;
             }

@@ -49,9 +49,10 @@ public static class DirectoryBundleStore
         RemoveStale(full);
     }
 
+    /// <summary>Loads the bundle in <paramref name="directory"/>, or the current version of a models directory (<see cref="ModelsDirectory"/>).</summary>
     public static ModelBundle Load(string directory)
     {
-        var full = Path.GetFullPath(directory);
+        var full = Path.GetFullPath(ModelsDirectory.Resolve(directory));
         Recover(full);
         if (!Directory.Exists(full))
         {
@@ -62,20 +63,14 @@ public static class DirectoryBundleStore
     }
 
     /// <summary>
-    /// Hidden siblings of a bundle directory a killed save leaves behind: ".NAME.tmp-PID-GUID" (staging)
-    /// and ".NAME.old-PID-GUID" (the previous bundle, put aside for the instant between two renames).
+    /// Hidden leftovers of killed saves of any bundle directly inside <paramref name="root"/> (a models directory):
+    /// ".NAME.tmp-PID-GUID" (staging) and ".NAME.old-PID-GUID" (a previous bundle, put aside for the instant between
+    /// two renames). Versions have unique names, so a killed save's staging is never reused by the next one.
     /// </summary>
-    public static IReadOnlyList<string> Leftovers(string directory)
+    public static IReadOnlyList<string> LeftoversIn(string root)
     {
-        var full = Path.GetFullPath(directory);
-        var parent = Path.GetDirectoryName(full)!;
-        var name = Path.GetFileName(full);
-        if (!Directory.Exists(parent))
-        {
-            return [];
-        }
-
-        return [.. Directory.GetDirectories(parent, $".{name}.tmp-*"), .. Directory.GetDirectories(parent, $".{name}.old-*")];
+        var full = Path.GetFullPath(root);
+        return !Directory.Exists(full) ? [] : [.. Directory.GetDirectories(full, ".*.tmp-*"), .. Directory.GetDirectories(full, ".*.old-*")];
     }
 
     /// <summary>
@@ -116,14 +111,15 @@ public static class DirectoryBundleStore
     }
 
     /// <summary>
-    /// After a successful save, removes leftovers of earlier saves that were killed: only those created
+    /// After a successful save, removes leftovers of earlier saves that were killed, of this bundle or any sibling
+    /// (versions have unique names, so a killed save's leftovers would otherwise stay forever): only those created
     /// before this process started and whose owning process is gone, so a save running concurrently in
     /// another process (or this one) never loses its staging directory.
     /// </summary>
     private static void RemoveStale(string full)
     {
         var started = ProcessStart.Value;
-        foreach (var dir in Leftovers(full))
+        foreach (var dir in LeftoversIn(Path.GetDirectoryName(full)!))
         {
             try
             {

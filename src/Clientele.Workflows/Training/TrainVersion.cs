@@ -9,8 +9,8 @@ namespace Clientele.Workflows.Training;
 
 /// <summary>
 /// Train a version: fit (<see cref="TrainModels"/>), build the report and the bundle, save the bundle
-/// atomically, name the version after its directory and record it. Nothing is recorded until the bundle is
-/// complete on disk; a failure leaves any previous bundle in that directory untouched.
+/// atomically in a new version directory, name the version after its directory and record it. Nothing is recorded until the bundle is
+/// complete on disk; a failure leaves every earlier version untouched.
 /// </summary>
 public sealed class TrainVersion(TimeProvider time)
 {
@@ -38,6 +38,8 @@ public sealed class TrainVersion(TimeProvider time)
         DirectoryBundleStore.Save(bundle, directory);
         var version = VersionName.Of(directory);
         request.Store.Use(store => Record(store, request, version, directory, bundle));
+        // Pointed only once recorded: a run killed before this leaves "current" on the previous version.
+        request.Place.Published(directory);
         clock.Lap("save");
         return new TrainedVersion(version, directory, bundle, trained, report);
     }

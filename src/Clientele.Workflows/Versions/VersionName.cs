@@ -7,8 +7,9 @@ namespace Clientele.Workflows.Versions;
 
 /// <summary>
 /// The one naming rule of model versions, shared by the CLI, the server's registry and its jobs: <b>a version
-/// is named after the directory its bundle lives in</b> ("models/elite" → "elite"). A version trained by the
-/// server gets a new directory named <c>yyyyMMdd-HHmmss-tier-xxxxxx</c> under the models root. Names become
+/// is named after the directory its bundle lives in</b>. Every training gets a new directory named
+/// <c>yyyyMMdd-HHmmss-tier-xxxxxx</c> under the models root or the CLI's <c>--out</c> (a models directory resolves
+/// to the version its <c>current</c> file names), so no training overwrites a version. Names become
 /// directory names, so only a safe alphabet is allowed: no separators, no "..", nothing that walks out of a root.
 /// </summary>
 public static partial class VersionName
@@ -28,7 +29,7 @@ public static partial class VersionName
     /// </summary>
     public static string Of(string bundleDirectory)
     {
-        var full = Path.GetFullPath(bundleDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        var full = Path.GetFullPath(Storage.Files.ModelsDirectory.Resolve(bundleDirectory)).TrimEnd(Path.DirectorySeparatorChar);
         var name = Path.GetFileName(full);
         if (IsValid(name))
         {

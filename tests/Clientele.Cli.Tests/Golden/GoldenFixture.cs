@@ -74,10 +74,10 @@ public sealed class GoldenFixture : IDisposable
         }
 
         result.Add((prefix + ".train.json", Golden.Normalize(Run([.. train]), dir)));
-        result.Add((prefix + ".featurizer.json", File.ReadAllText(Path.Combine(model, "featurizer.json"))));
+        result.Add((prefix + ".featurizer.json", File.ReadAllText(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(model), "featurizer.json"))));
         var scores = Path.Combine(dir, prefix + ".scores.csv");
         // Scored as of the date the model was trained to (predict's own default is today).
-        var asOf = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(model, "featurizer.json")))!["as_of"]!.GetValue<string>();
+        var asOf = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(model), "featurizer.json")))!["as_of"]!.GetValue<string>();
         Run("predict", "--model", model, "--notes", notes, "--out", scores, "--quiet", "--no-store", "--as-of", asOf);
         result.Add((prefix + ".scores.csv", File.ReadAllText(scores)));
         if (labels is not null)
