@@ -167,6 +167,36 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
     }
 
     [Fact]
+    public void Evaluate_counts_the_clients_the_model_trained_on_and_measures_the_unseen_ones_apart()
+    {
+        var half = data.PathOf("half");
+        Directory.CreateDirectory(half);
+        Clientele.TestKit.SyntheticNotes.WriteFiles(half, clients: 300, seed: 5);
+        var model = data.PathOf("m-overlap");
+        Assert.Equal(0, Run("train", "--notes", Path.Combine(half, "notes.csv"), "--labels", Path.Combine(half, "labels.csv"), "--out", model, "--quiet").Exit);
+        var trainedIds = File.ReadLines(Path.Combine(half, "labels.csv")).Skip(1).Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
+        var evaluatedIds = File.ReadLines(data.Labels).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        var expectedOverlap = evaluatedIds.Count(trainedIds.Contains);
+        Assert.InRange(expectedOverlap, 1, evaluatedIds.Count - 1);
+
+        var (exit, json, err) = Run("evaluate", "--notes", data.Notes, "--labels", data.Labels, "--model", model, "--quiet", "--json");
+        Assert.True(exit == 0, err);
+        var doc = JsonNode.Parse(json)!;
+        Assert.True(doc["overlap"]!["known"]!.GetValue<bool>());
+        Assert.Equal(evaluatedIds.Count, doc["overlap"]!["evaluated"]!.GetValue<int>());
+        Assert.Equal(expectedOverlap, doc["overlap"]!["in_training"]!.GetValue<int>());
+        Assert.NotNull(doc["metrics_unseen"]!["purchased"]!["auc"]);
+        Assert.Contains($"{expectedOverlap} of {evaluatedIds.Count} evaluated clients were in this model's training data", err, StringComparison.Ordinal);
+        // The bundle keeps no client id, only keyed hashes.
+        var bundle = Clientele.Storage.Files.ModelsDirectory.Resolve(model);
+        Assert.DoesNotContain(evaluatedIds[0], File.ReadAllText(Path.Combine(bundle, "trained_on.txt")), StringComparison.Ordinal);
+
+        var (_, fresh, freshErr) = Run("evaluate", "--notes", Path.Combine(half, "notes.csv"), "--labels", Path.Combine(half, "labels.csv"), "--model", model, "--quiet", "--json");
+        Assert.Equal(300, JsonNode.Parse(fresh)!["overlap"]!["in_training"]!.GetValue<int>());
+        Assert.Contains("300 of 300", freshErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_prints_a_table_unless_json_and_smart_labels_carry_a_note()
     {
         var model = data.PathOf("m-eval");

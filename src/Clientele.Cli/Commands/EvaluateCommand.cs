@@ -46,11 +46,9 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
             result["note"] = CliMessages.SmartLabelNote;
         }
 
-        var table = new List<(string Target, string What, TargetMetrics Metrics)>();
-        if (labels.IsSmart)
-        {
-            result["note"] = CliMessages.SmartLabelNote;
-        }
+        // Clients the model trained on flatter its metrics: counted, and the metrics measured again without them.
+        var trainedOn = DirectoryBundleStore.LoadTrainedOn(settings.Model!, bundle.Metadata);
+        var unseen = new JsonObject();
 
         var metrics = new JsonObject();
         var baseline = new JsonObject();
@@ -70,17 +68,22 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
             var report = evaluator.Test(target, p, y, y.Average(), rows.Select(x => x.Label!.Truth(target)).ToArray());
             metrics[name] = ReportJson.Metrics(target, report.Metrics);
             baseline[name] = ReportJson.Metrics(target, report.Baseline);
-            table.Add((name, "model", report.Metrics));
-            table.Add((string.Empty, "baseline", report.Baseline));
             if (report.BestPossible is { } bestPossible)
             {
                 best[name] = ReportJson.Metrics(target, bestPossible);
-                table.Add((string.Empty, "best", bestPossible));
             }
 
             if (report.Reliability is { } bins)
             {
                 reliability[name] = ReportJson.Reliability(bins, digits: 4);
+            }
+
+            var fresh = trainedOn is null ? [] : Enumerable.Range(0, rows.Count).Where(i => !trainedOn.Contains(rows[i].Score.ClientId)).ToArray();
+            if (trainedOn is not null && fresh.Length < rows.Count && fresh.Length > 0)
+            {
+                var yFresh = fresh.Select(i => y[i]).ToArray();
+                var freshReport = evaluator.Test(target, fresh.Select(i => p[i]).ToArray(), yFresh, yFresh.Average(), fresh.Select(i => rows[i].Label!.Truth(target)).ToArray());
+                unseen[name] = ReportJson.Metrics(target, freshReport.Metrics);
             }
         }
 
@@ -88,6 +91,24 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
         result["baseline"] = baseline;
         result["best_possible"] = best;
         result["reliability"] = reliability;
+        var evaluated = scores.Count(s => labels.For(s.ClientId) is not null);
+        var inTraining = trainedOn is null ? (int?)null : scores.Count(s => labels.For(s.ClientId) is not null && trainedOn.Contains(s.ClientId));
+        result["overlap"] = new JsonObject
+        {
+            ["known"] = trainedOn is not null,
+            ["evaluated"] = evaluated,
+            ["in_training"] = inTraining,
+        };
+        if (inTraining > 0)
+        {
+            result["metrics_unseen"] = unseen;
+            CliIO.Err.WriteLine(CliMessages.EvaluationOverlap(inTraining.Value, evaluated));
+        }
+        else if (trainedOn is null)
+        {
+            CliIO.Err.WriteLine(CliMessages.EvaluationOverlapUnknown);
+        }
+
         if (settings.Folds >= 2)
         {
             progress.Report($"{settings.Folds}-fold cross-validation");
@@ -111,12 +132,15 @@ public sealed class EvaluateCommand : Command<EvaluateSettings>
     private static void Table(TextWriter o, JsonObject result)
     {
         o.WriteLine($"model {result["model"]} ({result["tier"]}), labels: {result["label_source"]}");
-        o.WriteLine($"{"target",-16}{"metric",-12}{"model",10}{"baseline",10}{"best",10}");
+        // "unseen": the metrics again on only the clients the model did not train on, shown when some were.
+        var unseen = result["metrics_unseen"];
+        o.WriteLine($"{"target",-16}{"metric",-12}{"model",10}{"baseline",10}{"best",10}" + (unseen is null ? string.Empty : $"{"unseen",10}"));
         foreach (var (target, node) in result["metrics"]!.AsObject())
         {
             foreach (var (metric, value) in node!.AsObject())
             {
-                o.WriteLine($"{target,-16}{metric,-12}{Cell(value),10}{Cell(result["baseline"]?[target]?[metric]),10}{Cell(result["best_possible"]?[target]?[metric]),10}");
+                o.WriteLine($"{target,-16}{metric,-12}{Cell(value),10}{Cell(result["baseline"]?[target]?[metric]),10}{Cell(result["best_possible"]?[target]?[metric]),10}"
+                    + (unseen is null ? string.Empty : $"{Cell(unseen[target]?[metric]),10}"));
             }
         }
 

@@ -34,6 +34,13 @@ public static class CliMessages
     public static string AllowedRejections(long rejected, string allowance) =>
         $"{rejected:N0} rejected row{(rejected == 1 ? string.Empty : "s")} left out, as allowed by --max-bad-rows {allowance}";
 
+    /// <summary>Some evaluated clients were in the bundle's training data, so its metrics on them flatter.</summary>
+    public static string EvaluationOverlap(int inTraining, int evaluated) =>
+        $"warning: {inTraining} of {evaluated} evaluated clients were in this model's training data, so the metrics flatter it; 'unseen' (metrics_unseen in --json) measures only the other {evaluated - inTraining}";
+
+    /// <summary>A bundle saved before training members were recorded cannot tell seen clients from new ones.</summary>
+    public const string EvaluationOverlapUnknown = "warning: this bundle does not record which clients it was trained on; if the notes include them, the metrics flatter it";
+
     /// <summary>Marks metrics measured against smart labels (CLI text and JSON <c>note</c>).</summary>
     public const string SmartLabelNote =
         "smart labels: these metrics measure how well the model reproduces the documented labelling rule (DESIGN §4), not real outcomes; pass --labels for real performance";

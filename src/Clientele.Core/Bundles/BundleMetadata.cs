@@ -44,6 +44,9 @@ public sealed record BundleMetadata
     /// </summary>
     public bool IncludesSensitive { get; init; }
 
+    /// <summary>The bundle part holding the keyed hashes of the training's clients (<see cref="TrainingMembers"/>); null in bundles that predate it.</summary>
+    public string? TrainedOnFile { get; init; }
+
     /// <summary>The training report as JSON (metrics, baseline, best possible, seconds, counts).</summary>
     public JsonObject? Report { get; init; }
 }

@@ -31,6 +31,9 @@ public sealed class ModelBundle
     public const string LexiconFile = "lexicon.csv";
     public const string FeaturizerFile = "featurizer.json";
 
+    /// <summary>The part with the keyed hashes of the clients the bundle was trained on; read only by evaluation.</summary>
+    public const string TrainedOnFile = "trained_on.txt";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -52,6 +55,9 @@ public sealed class ModelBundle
 
     public BundleMetadata Metadata { get; }
 
+    /// <summary>The clients the bundle was trained on (keyed hashes), when known at save; loading leaves it null (see <see cref="LoadTrainedOn"/>).</summary>
+    public TrainingMembers? TrainedOn { get; init; }
+
     public Tier Tier => Featurizer.Options.Tier;
 
     /// <summary>The segment cut points of this bundle: fitted at training, or the fixed rule for a bundle older than format 3.</summary>
@@ -62,7 +68,14 @@ public sealed class ModelBundle
         typeof(ModelBundle).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>Builds a bundle from a training result.</summary>
-    public static ModelBundle FromTraining(TrainedModel trained, int seed, string dataFingerprint, System.Text.Json.Nodes.JsonObject report, DateTimeOffset createdAt)
+    /// <param name="trained">The fitted featurizer and models.</param>
+    /// <param name="seed">The training's seed.</param>
+    /// <param name="dataFingerprint">The fingerprint of the training's input data.</param>
+    /// <param name="report">The training report as JSON.</param>
+    /// <param name="createdAt">When the bundle was made.</param>
+    /// <param name="trainedOn">The ids of the training's clients, kept only as keyed hashes so evaluation can report overlap.</param>
+    public static ModelBundle FromTraining(TrainedModel trained, int seed, string dataFingerprint, System.Text.Json.Nodes.JsonObject report, DateTimeOffset createdAt,
+        IEnumerable<string>? trainedOn = null)
     {
         var members = trained.Models.SelectMany(kv => kv.Value.Members.Select(m => new MemberEntry(
             Targets.Name(kv.Key), m.Name, $"{Targets.Name(kv.Key)}.{m.Name}.{m.Model.FileExtension}",
@@ -83,8 +96,12 @@ public sealed class ModelBundle
             Segments = trained.Segments,
             IncludesSensitive = trained.Featurizer.Options.IncludeSensitive,
             Report = report,
+            TrainedOnFile = trainedOn is null ? null : TrainedOnFile,
         };
-        return new ModelBundle(trained.Featurizer, trained.Models, metadata);
+        return new ModelBundle(trained.Featurizer, trained.Models, metadata)
+        {
+            TrainedOn = trainedOn is null ? null : TrainingMembers.Of(trainedOn, dataFingerprint, seed),
+        };
     }
 
     /// <summary>Writes every part, metadata last (its checksums cover the others).</summary>
@@ -111,6 +128,11 @@ public sealed class ModelBundle
             var target = Targets.Parse(entry.Target)!.Value;
             var member = Models[target].Members.First(m => m.Name.Equals(entry.Kind, StringComparison.OrdinalIgnoreCase));
             Write(entry.File, member.Model.Save);
+        }
+
+        if (TrainedOn is { } trainedOn && Metadata.TrainedOnFile is { } file)
+        {
+            Write(file, trainedOn.Save);
         }
 
         var metadata = Metadata with { Checksums = checksums };
@@ -185,5 +207,35 @@ public sealed class ModelBundle
         }
 
         return new ModelBundle(featurizer, models, metadata);
+    }
+
+    /// <summary>
+    /// The clients a loaded bundle was trained on, checked against its checksum; null for a bundle that predates
+    /// the record. Apart from <see cref="Load"/> so that scoring never reads a part only evaluation needs.
+    /// </summary>
+    public static TrainingMembers? LoadTrainedOn(IBundleSource source, BundleMetadata metadata, string name = "bundle")
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (metadata.TrainedOnFile is not { } file)
+        {
+            return null;
+        }
+
+        if (!source.Exists(file))
+        {
+            throw new ClienteleInputException(name, null, null, Messages.BundleMissingPart(file));
+        }
+
+        using var s = source.Open(file);
+        using var m = new MemoryStream();
+        s.CopyTo(m);
+        if (!metadata.Checksums.TryGetValue(file, out var expected) || !string.Equals(expected, Convert.ToHexStringLower(SHA256.HashData(m.GetBuffer().AsSpan(0, (int)m.Length))), StringComparison.Ordinal))
+        {
+            throw new ClienteleInputException(name, null, null, Messages.BundleChecksum(file));
+        }
+
+        m.Position = 0;
+        return TrainingMembers.Load(m, name + "/" + file);
     }
 }

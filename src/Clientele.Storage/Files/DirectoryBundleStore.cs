@@ -62,6 +62,13 @@ public static class DirectoryBundleStore
         return ModelBundle.Load(new Source(full), directory);
     }
 
+    /// <summary>The clients the bundle in <paramref name="directory"/> was trained on (keyed hashes), or null for a bundle that predates the record.</summary>
+    public static TrainingMembers? LoadTrainedOn(string directory, BundleMetadata metadata)
+    {
+        var full = Path.GetFullPath(ModelsDirectory.Resolve(directory));
+        return ModelBundle.LoadTrainedOn(new Source(full), metadata, directory);
+    }
+
     /// <summary>
     /// Hidden leftovers of killed saves of any bundle directly inside <paramref name="root"/> (a models directory):
     /// ".NAME.tmp-PID-GUID" (staging) and ".NAME.old-PID-GUID" (a previous bundle, put aside for the instant between

@@ -31,7 +31,8 @@ public sealed class TrainVersion(TimeProvider time)
         var now = time.GetUtcNow();
         var options = request.Training.Options;
         var report = ReportJson.Build(trained.Report);
-        var bundle = ModelBundle.FromTraining(trained, options.Seed, request.DataFingerprint, report, now);
+        var bundle = ModelBundle.FromTraining(trained, options.Seed, request.DataFingerprint, report, now,
+            request.Training.Profiles.Select(p => p.ClientId));
         progress?.Report(SavingStage);
         var clock = new StageClock(time, seconds);
         var directory = request.Place.Resolve(options.Tier, now);

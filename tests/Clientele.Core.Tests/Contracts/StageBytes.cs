@@ -17,7 +17,7 @@ public static class StageBytes
     };
 
     /// <summary>
-    /// File extensions versioned by the bundle instead (<see cref="Bundles.ModelBundle.FormatVersion"/>): ML.NET's zip
+    /// File extensions versioned by the bundle instead (<see cref="Clientele.Core.Bundles.ModelBundle.FormatVersion"/>): ML.NET's zip
     /// keeps its own per-component versions inside, and Clientele's bytes must stay as ML.NET writes them.
     /// </summary>
     public static readonly IReadOnlySet<string> BundleVersioned = new HashSet<string>(StringComparer.Ordinal) { "zip" };
