@@ -22,17 +22,40 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
-    public void Saving_a_client_again_replaces_its_notes_and_concepts()
+    public void Saving_a_client_again_appends_new_notes_skips_repeated_ones_and_replaces_its_concepts()
     {
         Store.SaveClients(
             [Sample.Client("CA_001", "Mme Laurent")],
-            [Sample.Note("CA_001", "first"), Sample.Note("CA_001", "second")],
+            [Sample.Note("CA_001", "first", Sample.Day), Sample.Note("CA_001", "second", Sample.Day)],
             [Sample.Concept("CA_001", "gift"), Sample.Concept("CA_001", "golf")]);
-        Store.SaveClients([Sample.Client("CA_001", "Mme Laurent-Petit")], [Sample.Note("CA_001", "third")], [Sample.Concept("CA_001", "travel", 3)]);
+        Store.SaveClients([Sample.Client("CA_001", "Mme Laurent-Petit")], [Sample.Note("CA_001", "second", Sample.Day), Sample.Note("CA_001", "third", Sample.Day)],
+            [Sample.Concept("CA_001", "travel", 3)]);
 
         Assert.Equal("Mme Laurent-Petit", Store.GetClient("CA_001")?.DisplayName);
-        Assert.Equal(["third"], Store.GetNotes("CA_001").Select(n => n.Text));
+        Assert.Equal(["first", "second", "third"], Store.GetNotes("CA_001").Select(n => n.Text));
         Assert.Equal([Sample.Concept("CA_001", "travel", 3)], Store.GetConcepts("CA_001"));
+    }
+
+    [StoreFact]
+    public void A_note_is_the_same_note_only_with_the_same_client_date_and_text()
+    {
+        Store.SaveClients([Sample.Client("A"), Sample.Client("B")],
+            [Sample.Note("A", "same", Sample.Day), Sample.Note("A", "same", Sample.Day), Sample.Note("A", "same", Sample.Day.AddDays(1)), Sample.Note("A", "same"), Sample.Note("B", "same", Sample.Day)], []);
+        Store.SaveClients([Sample.Client("A")], [Sample.Note("A", "same"), Sample.Note("A", "Same", Sample.Day)], []);
+
+        Assert.Equal(4, Store.GetNotes("A").Count);
+        Assert.Single(Store.GetNotes("B"));
+    }
+
+    [StoreFact]
+    public void A_batch_without_a_display_name_keeps_the_stored_one()
+    {
+        Store.SaveClients([Sample.Client("CA_001", "Mme Laurent")], [Sample.Note("CA_001", "first", Sample.Day)], []);
+        Store.SaveClients([Sample.Client("CA_001")], [Sample.Note("CA_001", "later", Sample.Day.AddDays(3))], []);
+
+        Assert.Equal("Mme Laurent", Store.GetClient("CA_001")?.DisplayName);
+        Assert.Equal(["first", "later"], Store.GetNotes("CA_001").Select(n => n.Text));
+        Assert.Equal(1, Store.QueryClients(new ClientQuery(Search: "laurent")).Total);
     }
 
     [StoreFact]
@@ -41,7 +64,7 @@ public abstract partial class StoreContract
         Store.SaveClients([Sample.Client("A"), Sample.Client("B")], [Sample.Note("A", "a"), Sample.Note("B", "b")], [Sample.Concept("B", "gift")]);
         Store.SaveClients([Sample.Client("A", "Mr. A")], [], []);
 
-        Assert.Empty(Store.GetNotes("A"));
+        Assert.Equal(["a"], Store.GetNotes("A").Select(n => n.Text));
         Assert.Equal(["b"], Store.GetNotes("B").Select(n => n.Text));
         Assert.Single(Store.GetConcepts("B"));
     }

@@ -77,7 +77,7 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
-    public void A_scoring_run_without_concepts_removes_the_concepts_of_the_notes_it_replaces()
+    public void A_scoring_run_without_concepts_removes_the_stored_concepts_and_appends_its_notes()
     {
         Store.SaveClients([Sample.Client("A")], [Sample.Note("A", "old")], [Sample.Concept("A", "golf")]);
         using (var writer = Store.BeginScoring(AsOf))
@@ -87,6 +87,24 @@ public abstract partial class StoreContract
         }
 
         Assert.Empty(Store.GetConcepts("A"));
+        Assert.Equal(["note of A", "old"], Store.GetNotes("A").Select(n => n.Text)); // dated first, undated last
+    }
+
+    [StoreFact]
+    public void A_scoring_run_stores_a_note_it_repeats_once()
+    {
+        using (var first = Store.BeginScoring(AsOf))
+        {
+            first.Add(Batch("A", 100));
+            first.Publish(null);
+        }
+
+        using (var again = Store.BeginScoring(AsOf))
+        {
+            again.Add(Batch("A", 200));
+            again.Publish(null);
+        }
+
         Assert.Equal(["note of A"], Store.GetNotes("A").Select(n => n.Text));
     }
 

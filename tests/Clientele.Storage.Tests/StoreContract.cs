@@ -9,7 +9,7 @@ namespace Clientele.Storage.Tests;
 /// </summary>
 public abstract partial class StoreContract : IDisposable
 {
-    private const int LatestSchemaVersion = 5;
+    private const int LatestSchemaVersion = Sample.LatestSchemaVersion;
 
     private readonly List<IClienteleStore> opened = [];
     private IClienteleStore? store;

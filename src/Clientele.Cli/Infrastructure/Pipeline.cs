@@ -1,3 +1,4 @@
+using Clientele.Core.Concepts;
 using Clientele.Core.Bundles;
 using Clientele.Core.Errors;
 using Clientele.Core.Features;
@@ -88,10 +89,24 @@ public static class Pipeline
             progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes: s.Store.Records, inShard);
         TellAfterAsOf(read, asOf);
         var (profiles, notes) = (read.Profiles, read.Notes);
+        var toStore = s.Store.Records ? s.ForStore(notes) : notes;
+        if (s.Store.Records)
+        {
+            // A stored client's profile is all its notes: the earlier ones go before the file's (and are not stored twice).
+            var earlier = new List<Core.Ingest.Note>();
+            s.Store.Use(store => earlier = StoredNotes.Earlier(store, toStore, asOf));
+            if (earlier.Count > 0)
+            {
+                notes = [.. earlier, .. notes];
+                toStore = [.. earlier, .. toStore];
+                profiles = ProfileBuilder.FromNotes(ConceptMatcher.Build(bundle.Lexicon), notes);
+            }
+        }
+
         var (kept, suppressed) = Suppress(s, profiles);
         var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), kept)
         {
-            Notes = s.ForStore(notes),
+            Notes = toStore,
             AsOf = asOf,
             WithReasons = withReasons,
             WriteCsv = body => OutputFile.WriteText(outFile, body),

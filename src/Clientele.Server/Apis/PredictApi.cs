@@ -1,3 +1,4 @@
+using Clientele.Workflows.Notes;
 using System.Globalization;
 using Clientele.Core.Ingest;
 using Clientele.Core.Profiles;
@@ -67,6 +68,18 @@ public static class PredictApi
         var report = new IngestReport(upload.Name);
         var notes = NotesUpload.Read(upload, report, ingest.Csv);
         var afterAsOf = notes.RemoveAll(n => n.Date > asOf);
+        // Profiles are made from the text as sent; the copy kept in the store is pseudonymised.
+        var toStore = save == true && (options.Value.Pseudonymise || options.Value.RedactNames)
+            ? Workflows.Privacy.Pseudonymised.Notes(notes, options.Value.Pseudonymise, options.Value.RedactNames)
+            : notes;
+        if (save == true)
+        {
+            // A stored client's profile is all its notes: the earlier ones go before the upload (and are not stored twice).
+            var earlier = StoredNotes.Earlier(store, toStore, asOf);
+            notes = [.. earlier, .. notes];
+            toStore = [.. earlier, .. toStore];
+        }
+
         // Clients who objected to profiling or withdrew consent are neither scored nor stored; counted in a header.
         var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
         if (suppressed > 0)
@@ -81,10 +94,7 @@ public static class PredictApi
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
         {
             AsOf = asOf,
-            // Profiles are made from the text as sent; the copy kept in the store is pseudonymised.
-            Notes = save == true && (options.Value.Pseudonymise || options.Value.RedactNames)
-                ? Workflows.Privacy.Pseudonymised.Notes(notes, options.Value.Pseudonymise, options.Value.RedactNames)
-                : notes,
+            Notes = toStore,
             WriteCsv = csv is null ? null : body => body(csv),
             Store = save == true ? StoreAccess.Shared(store) : StoreAccess.None,
         };

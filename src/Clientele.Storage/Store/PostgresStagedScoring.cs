@@ -16,7 +16,7 @@ internal sealed class PostgresStagedScoring : IScoringWriter
         CREATE TEMP TABLE stage_clients (seq bigint GENERATED ALWAYS AS IDENTITY, client_id text COLLATE "C" NOT NULL,
             display_name text NOT NULL, first_note date, last_note date, note_count integer NOT NULL, languages text, search_key text NOT NULL);
         CREATE TEMP TABLE stage_notes (seq bigint GENERATED ALWAYS AS IDENTITY, client_id text COLLATE "C" NOT NULL, note_date date,
-            language text, body text NOT NULL, body_key text);
+            language text, body text NOT NULL, body_key text, note_key text);
         CREATE TEMP TABLE stage_concepts (client_id text COLLATE "C" NOT NULL, concept_id text COLLATE "C" NOT NULL, label text NOT NULL,
             category text NOT NULL, mentions integer NOT NULL);
         CREATE TEMP TABLE stage_predictions (client_id text COLLATE "C" NOT NULL, model_version text COLLATE "C" NOT NULL,
@@ -25,15 +25,17 @@ internal sealed class PostgresStagedScoring : IScoringWriter
             reasons text NOT NULL, as_of date NOT NULL);
         """;
 
-    // A client staged twice keeps its last record (as SaveClients does); notes keep their staged order.
+    // A client staged twice keeps its last record (as SaveClients does); notes keep their staged order and are
+    // appended, a note already stored with the same key skipped.
     private const string PublishStaging = $"""
         INSERT INTO clients (client_id, display_name, first_note, last_note, note_count, languages, search_key, updated_at)
             SELECT DISTINCT ON (client_id) client_id, display_name, first_note, last_note, note_count, languages, search_key, now()
             FROM stage_clients ORDER BY client_id, seq DESC
         {SqlStore.UpsertClientTail};
-        DELETE FROM notes WHERE client_id IN (SELECT client_id FROM stage_clients);
         DELETE FROM concepts WHERE client_id IN (SELECT client_id FROM stage_clients);
-        INSERT INTO notes (client_id, note_date, language, body, body_key) SELECT client_id, note_date, language, body, body_key FROM stage_notes ORDER BY seq;
+        INSERT INTO notes (client_id, note_date, language, body, body_key, note_key)
+            SELECT client_id, note_date, language, body, body_key, note_key FROM stage_notes ORDER BY seq
+        ON CONFLICT DO NOTHING;
         INSERT INTO concepts (client_id, concept_id, label, category, mentions)
             SELECT client_id, concept_id, label, category, mentions FROM stage_concepts;
         INSERT INTO predictions ({SqlStore.ScoringColumns}) SELECT {SqlStore.ScoringColumns} FROM stage_predictions
@@ -76,8 +78,9 @@ internal sealed class PostgresStagedScoring : IScoringWriter
             Text(w, x.Languages);
             Text(w, SqlStore.SearchKey(x.ClientId, x.DisplayName));
         });
-        Copy("stage_notes (client_id, note_date, language, body, body_key)", batch.Notes, (w, n) =>
+        Copy("stage_notes (client_id, note_date, language, body, body_key, note_key)", batch.Notes, (w, n) =>
         {
+            var key = _store.NoteKey(n.ClientId, n.Date, n.Text);
             // Sealed under the data key when one is configured, as every other note write is.
             var (body, keyId) = _store.SealNote(n.ClientId, n.Text);
             Text(w, n.ClientId);
@@ -85,6 +88,7 @@ internal sealed class PostgresStagedScoring : IScoringWriter
             Text(w, n.Language);
             Text(w, body);
             Text(w, keyId);
+            Text(w, key);
         });
         Copy("stage_concepts (client_id, concept_id, label, category, mentions)", batch.Concepts, (w, c) =>
         {

@@ -185,5 +185,11 @@ internal static class SchemaMigrations
                 PRIMARY KEY (as_of, client_id))
             """,
         ]),
+        new(8, "notes appended and de-duplicated by a keyed hash of (client, date, text)",
+        [
+            // Rows stored before this step have no key and are never matched: a re-upload of them is stored once more.
+            $"ALTER TABLE notes ADD COLUMN note_key {t.Text}",
+            "CREATE UNIQUE INDEX ux_notes_key ON notes (client_id, note_key)",
+        ]),
     ];
 }

@@ -20,10 +20,20 @@ public abstract partial class SqlStore
 
     internal const string UpsertClientTail = """
         ON CONFLICT (client_id) DO UPDATE SET
-            display_name = excluded.display_name, first_note = excluded.first_note, last_note = excluded.last_note,
-            note_count = excluded.note_count, languages = excluded.languages, search_key = excluded.search_key,
+            display_name = CASE WHEN excluded.display_name = '' THEN clients.display_name ELSE excluded.display_name END,
+            first_note = excluded.first_note, last_note = excluded.last_note,
+            note_count = excluded.note_count, languages = excluded.languages,
+            search_key = CASE WHEN excluded.display_name = '' THEN clients.search_key ELSE excluded.search_key END,
             updated_at = excluded.updated_at
         """;
+
+    /// <summary>
+    /// Notes are appended: one already stored with the same (client, date, text) is skipped by its key's unique
+    /// index (migration 8), so a re-upload adds only what is new and never erases a client's earlier notes.
+    /// </summary>
+    internal const string InsertNoteHead = "INSERT INTO notes (client_id, note_date, language, body, body_key, note_key) VALUES";
+
+    internal const string InsertNoteTail = "ON CONFLICT DO NOTHING";
 
     private const string LatestPredictionJoin = """
         FROM clients c
@@ -35,8 +45,9 @@ public abstract partial class SqlStore
     private const char KeySeparator = '\u001f';
 
     /// <summary>
-    /// Clients not in <paramref name="clients"/> are left alone, so every note and concept must belong to one
-    /// of them: otherwise it would be appended to a client whose old notes were never replaced.
+    /// Clients not in <paramref name="clients"/> are left alone, and every note and concept must belong to one of them.
+    /// Notes are appended (de-duplicated, see <see cref="InsertNoteHead"/>); concepts and the client record replace the
+    /// stored ones, so callers give them for all the client's notes (the workflows merge the stored notes first).
     /// </summary>
     public void SaveClients(IReadOnlyList<ClientRecord> clients, IReadOnlyList<Note> notes, IReadOnlyList<ConceptRecord> concepts)
     {
@@ -69,6 +80,7 @@ public abstract partial class SqlStore
         var unique = LastOfEachClient(clients);
         var keys = unique.Select(x => x.ClientId).ToList();
         var now = TimestampValue(DateTimeOffset.UtcNow);
+        var noteKeys = notes.Select(n => NoteKey(n.ClientId, n.Date, n.Text)).ToList(); // before the transaction (see NoteKey)
         return (c, tx) =>
         {
             MultiRow.Insert(c, tx, RowsPerStatement, UpsertClientHead, UpsertClientTail, unique, x =>
@@ -76,12 +88,12 @@ public abstract partial class SqlStore
                 x.ClientId, x.DisplayName ?? string.Empty, DateValue(x.FirstNote), DateValue(x.LastNote), x.NoteCount, x.Languages,
                 SearchKey(x.ClientId, x.DisplayName), now,
             ]);
-            MultiRow.WhereIn(c, tx, RowsPerStatement, "DELETE FROM notes WHERE client_id IN", keys);
             MultiRow.WhereIn(c, tx, RowsPerStatement, "DELETE FROM concepts WHERE client_id IN", keys);
-            MultiRow.Insert(c, tx, RowsPerStatement, "INSERT INTO notes (client_id, note_date, language, body, body_key) VALUES", string.Empty, notes, n =>
+            var i = 0;
+            MultiRow.Insert(c, tx, RowsPerStatement, InsertNoteHead, InsertNoteTail, notes, n =>
             {
                 var (body, keyId) = SealNote(n.ClientId, n.Text);
-                return [n.ClientId, DateValue(n.Date), n.Language, body, keyId];
+                return [n.ClientId, DateValue(n.Date), n.Language, body, keyId, noteKeys[i++]];
             });
             MultiRow.Insert(c, tx, RowsPerStatement, "INSERT INTO concepts (client_id, concept_id, label, category, mentions) VALUES", string.Empty, concepts, x =>
                 [x.ClientId, x.ConceptId, x.Label, x.Category, x.Count]);

@@ -15,6 +15,23 @@ public abstract partial class SqlStore
 
     private Lazy<byte[]>? clientHashKey;
 
+    /// <summary>Name of the per-store secret keying the note de-duplication key (see <see cref="NoteKey"/>).</summary>
+    private const string NoteKeySecret = "note-key";
+
+    private Lazy<byte[]>? noteKeyKey;
+
+    /// <summary>
+    /// The key a note is de-duplicated by: HMAC-SHA-256 of (client, date, text as stored) under a random per-store key,
+    /// so an encrypted note can be matched without decrypting and the key reveals nothing of the text. Call it before
+    /// a write transaction opens: the first call may create the secret.
+    /// </summary>
+    internal string NoteKey(string clientId, DateOnly? date, string text)
+    {
+        noteKeyKey ??= new Lazy<byte[]>(() => Convert.FromHexString(Secret(NoteKeySecret, () => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)))));
+        var day = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+        return Convert.ToHexStringLower(HMACSHA256.HashData(noteKeyKey.Value, Encoding.UTF8.GetBytes($"{clientId}\u001f{day}\u001f{text}")))[..32];
+    }
+
     /// <summary>
     /// HMAC-SHA-256 of the id under a random per-store key: stable, so the audit of an erased client still groups
     /// its entries and a training membership can be matched, yet not reversible nor guessable without the key.

@@ -36,7 +36,6 @@ public abstract partial class SqlStore
         private DbConnection? _connection;
         private DbTransaction? _transaction;
         private Prepared? _upsertClient;
-        private Prepared? _deleteNotes;
         private Prepared? _deleteConcepts;
         private Prepared? _insertNote;
         private Prepared? _insertConcept;
@@ -47,21 +46,22 @@ public abstract partial class SqlStore
         {
             ObjectDisposedException.ThrowIf(_published, this);
             RequireOwned(batch);
+            var noteKeys = batch.Notes.Select(n => store.NoteKey(n.ClientId, n.Date, n.Text)).ToList(); // before the transaction opens
             Begin();
             var now = store.TimestampValue(DateTimeOffset.UtcNow);
             foreach (var x in LastOfEachClient(batch.Clients))
             {
                 _upsertClient!.Run(x.ClientId, x.DisplayName ?? string.Empty, store.DateValue(x.FirstNote), store.DateValue(x.LastNote), x.NoteCount,
                     x.Languages, SearchKey(x.ClientId, x.DisplayName), now);
-                _deleteNotes!.Run(x.ClientId);
                 _deleteConcepts!.Run(x.ClientId);
             }
 
-            foreach (var n in batch.Notes)
+            for (var i = 0; i < batch.Notes.Count; i++)
             {
-                // Sealed under the data key when one is configured, as every other note write is.
+                // Sealed under the data key when one is configured, as every other note write is; appended unless already stored.
+                var n = batch.Notes[i];
                 var (body, keyId) = store.SealNote(n.ClientId, n.Text);
-                _insertNote!.Run(n.ClientId, store.DateValue(n.Date), n.Language, body, keyId);
+                _insertNote!.Run(n.ClientId, store.DateValue(n.Date), n.Language, body, keyId, noteKeys[i]);
             }
 
             foreach (var c in batch.Concepts)
@@ -92,7 +92,7 @@ public abstract partial class SqlStore
 
         public void Dispose()
         {
-            foreach (var p in new[] { _upsertClient, _deleteNotes, _deleteConcepts, _insertNote, _insertConcept, _upsertPrediction })
+            foreach (var p in new[] { _upsertClient, _deleteConcepts, _insertNote, _insertConcept, _upsertPrediction })
             {
                 p?.Dispose();
             }
@@ -114,9 +114,8 @@ public abstract partial class SqlStore
             store.TuneForBulk(_connection);
             _transaction = _connection.BeginTransaction();
             _upsertClient = new Prepared(_connection, _transaction, UpsertClientHead, UpsertClientTail, 8);
-            _deleteNotes = new Prepared(_connection, _transaction, "DELETE FROM notes WHERE client_id =", string.Empty, 1, tuple: false);
             _deleteConcepts = new Prepared(_connection, _transaction, "DELETE FROM concepts WHERE client_id =", string.Empty, 1, tuple: false);
-            _insertNote = new Prepared(_connection, _transaction, "INSERT INTO notes (client_id, note_date, language, body, body_key) VALUES", string.Empty, 5);
+            _insertNote = new Prepared(_connection, _transaction, InsertNoteHead, InsertNoteTail, 6);
             _insertConcept = new Prepared(_connection, _transaction, "INSERT INTO concepts (client_id, concept_id, label, category, mentions) VALUES", string.Empty, 5);
             _upsertPrediction = new Prepared(_connection, _transaction, $"INSERT INTO predictions ({ScoringColumns}) VALUES", UpsertScoringTail, 12);
         }

@@ -32,4 +32,30 @@ public static class StoredNotes
             }
         }
     }
+
+    /// <summary>
+    /// The notes already stored for the clients of <paramref name="upload"/> that it does not repeat (same client, date
+    /// and text; give the upload as it will be stored, pseudonymised where it will be), dated up to
+    /// <paramref name="asOf"/>. Put before the upload, they make each client's profile all its notes rather than the
+    /// latest upload's alone, and storing them again adds nothing (notes are de-duplicated).
+    /// </summary>
+    public static List<Note> Earlier(IClienteleStore store, IReadOnlyList<Note> upload, DateOnly? asOf)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(upload);
+        var sent = upload.Select(n => (n.ClientId, n.Date, n.Text)).ToHashSet();
+        var earlier = new List<Note>();
+        foreach (var id in upload.Select(n => n.ClientId).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var n in store.GetNotes(id))
+            {
+                if ((asOf is not { } day || n.Date is not { } d || d <= day) && sent.Add((n.ClientId, n.Date, n.Text)))
+                {
+                    earlier.Add(RecordMapper.ToNote(n, line: 0));
+                }
+            }
+        }
+
+        return earlier;
+    }
 }
