@@ -15,4 +15,12 @@ public static class WorkflowMessages
 
     /// <summary>Transactions given to a bundle that has no purchase features: they would be ignored.</summary>
     public const string TransactionsNotTrained = "this model was trained without purchase history, so it cannot use --transactions; train it with --transactions first";
+
+    /// <summary>Rows of a transactions upload that could not be read: the first, and how many in all.</summary>
+    public static string BadTransactionRows(string firstReason, long rejected) =>
+        firstReason + (rejected > 1 ? $" ({rejected:N0} bad rows in all; nothing was stored)" : " (nothing was stored)");
+
+    /// <summary>An order id the store holds with other content.</summary>
+    public static string StoredOrderConflict(string orderId) =>
+        $"order '{orderId}' is already stored with a different client, date, amount or currency; nothing was stored";
 }
