@@ -43,7 +43,7 @@ public sealed class StoredTransactionsTests : IDisposable
             new StringReader("client_id,date,amount\nA,2026-01-08,100\nB,2026-01-09,lots\n"), "tx.csv"));
 
         Assert.StartsWith("tx.csv:3:3:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("nothing was stored", error.Message, StringComparison.Ordinal);
+        Assert.Contains("none of the file was used", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, store.TransactionCount());
     }
 

@@ -81,6 +81,8 @@ public static class PredictApi
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
         {
             AsOf = asOf,
+            // A bundle trained with purchase history reads the uploaded clients' stored purchases (POST /api/transactions).
+            Purchases = Workflows.Purchases.StoredTransactions.ForScoring(store, snapshot.Bundle, profiles.Select(p => p.ClientId).ToList()),
             // Profiles are made from the text as sent; the copy kept in the store is pseudonymised.
             Notes = save == true && (options.Value.Pseudonymise || options.Value.RedactNames)
                 ? Workflows.Privacy.Pseudonymised.Notes(notes, options.Value.Pseudonymise, options.Value.RedactNames)

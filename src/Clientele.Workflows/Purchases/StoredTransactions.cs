@@ -20,14 +20,7 @@ public static class StoredTransactions
     public static TransactionAppend Append(IClienteleStore store, TextReader reader, string source, TransactionsCsvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var report = new IngestReport(source);
-        var transactions = TransactionsCsv.ReadAll(reader, source, report, options);
-        if (report.Rejected > 0)
-        {
-            var first = report.Rejections.First();
-            throw new ClienteleInputException(source, first.Line, first.Column, WorkflowMessages.BadTransactionRows(first.Reason, report.Rejected));
-        }
-
+        var (transactions, report) = Read(reader, source, options);
         try
         {
             var appended = store.AppendTransactions(transactions);
@@ -40,6 +33,20 @@ public static class StoredTransactions
         {
             throw new ClienteleInputException(source, e.Line > 0 ? e.Line : null, null, WorkflowMessages.StoredOrderConflict(e.OrderId), e);
         }
+    }
+
+    /// <summary>Reads every row; any rejected row throws <see cref="ClienteleInputException"/> naming the first (line, column) and the count.</summary>
+    public static (List<Transaction> Transactions, IngestReport Report) Read(TextReader reader, string source, TransactionsCsvOptions? options = null)
+    {
+        var report = new IngestReport(source);
+        var transactions = TransactionsCsv.ReadAll(reader, source, report, options);
+        if (report.Rejected > 0)
+        {
+            var first = report.Rejections.First();
+            throw new ClienteleInputException(source, first.Line, first.Column, WorkflowMessages.BadTransactionRows(first.Reason, report.Rejected));
+        }
+
+        return (transactions, report);
     }
 
     /// <summary>Every stored transaction as a ledger; null when the store holds none (training then reads the notes alone).</summary>
@@ -55,5 +62,28 @@ public static class StoredTransactions
     {
         ArgumentNullException.ThrowIfNull(store);
         return PurchaseLedger.From(store.GetTransactions(clientId));
+    }
+
+    /// <summary>Clients of a scoring up to which their purchases are read one client at a time rather than all at once.</summary>
+    private const int PerClientReads = 1_000;
+
+    /// <summary>
+    /// The stored purchases a scoring with <paramref name="bundle"/> needs: for a bundle trained with purchase history,
+    /// those of <paramref name="clients"/> (every stored one for a large batch; an empty ledger when none is stored, so
+    /// the clients are scored as never having bought); null for a bundle trained on notes alone, which reads none.
+    /// </summary>
+    public static PurchaseLedger? ForScoring(IClienteleStore store, Core.Bundles.ModelBundle bundle, IReadOnlyCollection<string> clients)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(bundle);
+        ArgumentNullException.ThrowIfNull(clients);
+        if (bundle.Featurizer.Purchases is null)
+        {
+            return null;
+        }
+
+        return clients.Count <= PerClientReads
+            ? PurchaseLedger.From(clients.Distinct(StringComparer.Ordinal).SelectMany(store.GetTransactions).ToList())
+            : PurchaseLedger.From(store.AllTransactions());
     }
 }
