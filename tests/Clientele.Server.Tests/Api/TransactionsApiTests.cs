@@ -104,6 +104,22 @@ public sealed class TransactionsApiTests(ServerFactory factory) : IClassFixture<
         await (await client.GetAsync("/api/clients/N_0001?as_of=tomorrow")).Problem(400);
     }
 
+    [Fact]
+    public async Task Export_holds_a_client_transactions_and_erasure_removes_them()
+    {
+        var client = factory.CreateAuthorizedClient();
+        await (await client.PostAsync("/api/predict?store=true&as_of=2026-12-31", Http.File(NoteGenerator.Csv(2, seed: 5, idPrefix: "E")))).Content.ReadAsStringAsync();
+        await (await client.PostAsync("/api/transactions", Http.CsvBody("client_id,date,amount,currency\nE_0001,2026-02-01,310,EUR\nE_0001,2026-05-01,-10,EUR\n"))).Json();
+
+        var export = await (await client.GetAsync("/api/clients/E_0001/export")).Json();
+        Assert.Equal([310.0, -10.0], export.GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("amount").GetDouble()));
+        Assert.Equal("EUR", export.GetProperty("transactions")[0].GetProperty("currency").GetString());
+
+        var erased = await (await client.DeleteAsync("/api/clients/E_0001")).Json();
+        Assert.Equal(2, erased.GetProperty("transactions").GetInt32());
+        Assert.Empty(factory.Store.GetTransactions("E_0001"));
+    }
+
     private static (int, int, int, int) Counts(JsonElement e) =>
         (e.GetProperty("read").GetInt32(), e.GetProperty("new").GetInt32(), e.GetProperty("duplicates").GetInt32(), e.GetProperty("clients").GetInt32());
 }
