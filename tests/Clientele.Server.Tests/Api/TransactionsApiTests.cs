@@ -56,7 +56,7 @@ public sealed class TransactionsApiTests(ServerFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_train_job_on_stored_transactions_makes_a_model_whose_client_page_shows_btyd_beside_clientele()
+    public async Task A_train_job_on_stored_transactions_makes_a_model_that_rescoring_feeds_stored_purchases_and_whose_client_page_shows_btyd()
     {
         var client = factory.CreateAuthorizedClient();
         var (notes, transactions) = Generated.Value;
@@ -77,6 +77,12 @@ public sealed class TransactionsApiTests(ServerFactory factory) : IClassFixture<
         // The stored notes are rescored with the new model, which reads each client's stored purchases.
         var rescored = await client.PostAsync("/api/predict?as_of=2026-12-31", Http.File(notes));
         Assert.True(rescored.IsSuccessStatusCode, await rescored.Content.ReadAsStringAsync());
+        // The nightly rescoring of the stored clients reads their stored purchases too.
+        var nightly = await (await client.PostAsync("/api/runs/nightly-score", null)).Json();
+        var ran = await Http.WaitForJob(client, nightly.GetProperty("id").GetString()!);
+        Assert.True(ran.GetProperty("status").GetString() == "succeeded", ran.ToString());
+        Assert.Equal(done.GetProperty("version").GetString(), factory.Store.GetPredictionHistory(buyer.Key)[0].ModelVersion);
+
         var detail = await (await client.GetAsync($"/api/clients/{buyer.Key}?as_of=2026-12-31")).Json();
         var purchases = detail.GetProperty("purchases");
         Assert.Equal(buyer.Count(t => t.Date <= new DateOnly(2026, 12, 31)), purchases.GetProperty("transactions").GetArrayLength());
