@@ -40,7 +40,7 @@ public static class ClienteleApp
             Add<BenchCommand>(config, verbs, "bench", "Measure speed end to end, side by side with the reference when python3 has scikit-learn.");
             Add<GenerateCommand>(config, verbs, "generate", "Write synthetic multilingual notes and ground-truth labels.");
             Add<RfmCommand>(config, verbs, "rfm", "Recency, frequency and monetary value per client from purchase transactions.");
-            Add<KeysCommand>(config, verbs, "keys", "API keys of the server: 'keys create --role viewer|advisor|admin [[--advisor NAME]]' (printed once), 'keys revoke ID', 'keys list', 'keys rotate-data' (re-encrypt notes under the newest data key).");
+            Add<KeysCommand>(config, verbs, "keys", "API keys of the server: 'keys create --role viewer|advisor|admin [[--advisor NAME]]' (printed once), 'keys revoke ID', 'keys list', 'keys rotate-data' (re-encrypt notes and transaction amounts under the newest data key).");
             Add<HistoryCommand>(config, verbs, "history", "Fit BG/NBD + Gamma-Gamma on purchase history: P(alive), expected purchases, spend and CLV per client; --holdout-days checks it.");
             Add<BacktestCommand>(config, verbs, "backtest", "Train on purchase history up to --as-of, predict what followed, compare with BG/NBD + Gamma-Gamma (paired bootstrap intervals).");
             Add<InspectCommand>(config, verbs, "inspect", "The schema report of a notes file's extra columns: inferred type, used or why not (identifier, ignored, too sparse), without training.");

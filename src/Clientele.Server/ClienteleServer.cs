@@ -131,7 +131,8 @@ public static class ClienteleServer
             .MapSummaryApi()
             .MapAuditApi()
             .MapWorklistApi()
-            .MapContactsApi();
+            .MapContactsApi()
+            .MapTransactionsApi();
 
         // Declared here for the two areas whose files set no policy: scoring an upload is a read (storing it
         // needs admin, checked in the handler); training is admin (its RequireApiKey).

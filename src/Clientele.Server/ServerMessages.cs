@@ -96,4 +96,10 @@ public static class ServerMessages
     public const string BadOutcome = "outcome is required: a short word or phrase such as reached, no_answer, appointment, purchase (at most 40 characters, never note text)";
 
     public const string ContactInFuture = "date is after today: a contact is logged once it happened";
+
+    /// <summary>POST /api/transactions without a file.</summary>
+    public const string NoTransactionsUpload = "no transactions were sent; send a CSV (client_id,date,amount[,order_id,currency…]) as multipart field 'transactions' or as a text/csv body";
+
+    /// <summary>A decimal field that is neither '.' nor ','.</summary>
+    public static string BadDecimal(string value) => $"decimal '{value}' is not a decimal mark; expected '.' (default) or ','";
 }

@@ -18,4 +18,21 @@ public static class WorkflowMessages
 
     /// <summary>Transactions given to a bundle that has no purchase features: they would be ignored.</summary>
     public const string TransactionsNotTrained = "this model was trained without purchase history, so it cannot use --transactions; train it with --transactions first";
+
+    /// <summary>Rows of a transactions upload that could not be read: the first, and how many in all.</summary>
+    public static string BadTransactionRows(string firstReason, long rejected) =>
+        firstReason + (rejected > 1 ? $" ({rejected:N0} bad rows in all; none of the file was used)" : " (none of the file was used)");
+
+    /// <summary>An order id the store holds with other content.</summary>
+    public static string StoredOrderConflict(string orderId) =>
+        $"order '{orderId}' is already stored with a different client, date, amount or currency; nothing was stored";
+
+    /// <summary>Why a client page has no BTYD figures: no purchase to compute them from.</summary>
+    public const string NoPurchaseByAsOf = "no purchase on record on or before the as-of date";
+
+    /// <summary>Why a client page has no BTYD figures: nothing is active.</summary>
+    public const string NoActiveBtyd = "no active model";
+
+    /// <summary>Why a client page has no BTYD figures: the active bundle has no fitted BG/NBD and Gamma-Gamma.</summary>
+    public const string BundleWithoutBtyd = "the active model was trained without purchase history, so it has no fitted BG/NBD and Gamma-Gamma (train with transactions)";
 }

@@ -115,7 +115,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         Assert.False(Clientele.TestKit.DatabaseFiles.Contain(file, Marker));
         var (rotated, said, rotateErr) = Run("keys", "rotate-data", "--db", db, "--data-key-file", data.PathOf("ab.keys"));
         Assert.True(rotated == 0, rotateErr);
-        Assert.Contains("1 notes re-encrypted", said, StringComparison.Ordinal);
+        Assert.Contains("1 notes and transaction amounts re-encrypted", said, StringComparison.Ordinal);
 
         var (exported, _, exportErr) = Run("export", "--client", "ZZ_E", "--db", db, "--data-key-file", data.PathOf("b.keys"), "--out", data.PathOf("enc.json"));
         Assert.True(exported == 0, exportErr);

@@ -11,9 +11,6 @@ internal static class Sample
 
     public static readonly DateTimeOffset T0 = new(2026, 1, 8, 9, 30, 0, TimeSpan.Zero);
 
-    /// <summary>The schema version a fresh store migrates to (the last step of the migrations).</summary>
-    public const int LatestSchemaVersion = 8;
-
     public static ClientRecord Client(string id, string name = "") => new(id, name, Day, Day.AddDays(30), 2, "FR,EN");
 
     public static Note Note(string id, string text, DateOnly? date = null) => new(id, date, "FR", text, 2);

@@ -34,6 +34,22 @@ public sealed class SqliteStoreTests(TempDirectory folder) : StoreContract, ICla
     }
 
     [Fact]
+    public void Transaction_amounts_under_a_data_key_are_not_in_the_file_as_written()
+    {
+        var keyed = (SqlStore)NewStore();
+        keyed.DataKeys = Privacy.DataKeyRing.Parse(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), "test");
+        keyed.Migrate();
+        keyed.AppendTransactions([new Core.History.Transaction("A", Sample.Day, 98765.4321, "O-9", "EUR")]);
+
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        var stored = (string?)Scalar(connection, "SELECT amount FROM transactions");
+        Assert.NotNull(stored);
+        Assert.DoesNotContain("98765", stored, StringComparison.Ordinal);
+        Assert.Equal(98765.4321, keyed.GetTransactions("A").Single().Amount);
+    }
+
+    [Fact]
     public void An_in_memory_database_is_refused_with_a_clear_message()
     {
         var error = Assert.Throws<ArgumentException>(() => new SqliteStore("Data Source=:memory:"));

@@ -15,7 +15,7 @@ public sealed class StoreFactoryTests(TempDirectory folder) : IClassFixture<Temp
         using (var store = StoreFactory.Open(connectionString, path))
         {
             Assert.IsType<SqliteStore>(store);
-            Assert.Equal(Sample.LatestSchemaVersion, store.SchemaVersion());
+            Assert.Equal(StoreContract.LatestSchemaVersion, store.SchemaVersion());
         }
 
         Assert.True(File.Exists(path));
@@ -28,7 +28,7 @@ public sealed class StoreFactoryTests(TempDirectory folder) : IClassFixture<Temp
         using var store = StoreFactory.Open($" data source={path};Cache=Shared", "unused.db");
 
         Assert.Equal(path, Assert.IsType<SqliteStore>(store).FilePath);
-        Assert.Equal(Sample.LatestSchemaVersion, store.SchemaVersion());
+        Assert.Equal(StoreContract.LatestSchemaVersion, store.SchemaVersion());
         Assert.False(File.Exists("unused.db"));
     }
 
@@ -39,7 +39,7 @@ public sealed class StoreFactoryTests(TempDirectory folder) : IClassFixture<Temp
         using var store = StoreFactory.Open(schema.ConnectionString);
 
         Assert.IsType<PostgresStore>(store);
-        Assert.Equal(Sample.LatestSchemaVersion, store.SchemaVersion());
+        Assert.Equal(StoreContract.LatestSchemaVersion, store.SchemaVersion());
     }
 
     [Theory]

@@ -64,7 +64,7 @@ public sealed class ExportCommand : Command<ExportSettings>
 
         if (!OutputFile.IsStdout(settings.Out))
         {
-            CliIO.Err.WriteLine($"exported {export.Notes.Count:N0} notes, {export.Predictions.Count:N0} predictions and {export.Audit.Count:N0} audit entries → {settings.Out}");
+            CliIO.Err.WriteLine($"exported {export.Notes.Count:N0} notes, {export.Transactions.Count:N0} transactions, {export.Predictions.Count:N0} predictions and {export.Audit.Count:N0} audit entries → {settings.Out}");
         }
 
         return ClienteleApp.Ok;

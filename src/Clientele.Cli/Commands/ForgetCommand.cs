@@ -29,7 +29,7 @@ public sealed class ForgetCommand : Command<ForgetSettings>
             return ClienteleApp.BadInput;
         }
 
-        CliIO.Out.WriteLine($"client erased ({removed.ClientHash} in the audit): {removed.Notes:N0} notes, {removed.Concepts:N0} concepts, {removed.Predictions:N0} predictions");
+        CliIO.Out.WriteLine($"client erased ({removed.ClientHash} in the audit): {removed.Notes:N0} notes, {removed.Concepts:N0} concepts, {removed.Predictions:N0} predictions, {removed.Transactions:N0} transactions");
         foreach (var (version, count) in erasure.VersionsToRetrain.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             CliIO.Out.WriteLine($"version {version} was trained with {count:N0} erased client{(count == 1 ? string.Empty : "s")}: retrain it");

@@ -106,7 +106,7 @@ public sealed class KeysCommand : Command<KeysSettings>
                 }
 
                 store.AppendAudit(new AuditRecord(now, CliActor, "data-key-rotate", null, "local", "ok"));
-                CliIO.Out.WriteLine($"{rewritten:N0} notes re-encrypted under the newest data key; older keys may now be removed");
+                CliIO.Out.WriteLine($"{rewritten:N0} notes and transaction amounts re-encrypted under the newest data key; older keys may now be removed");
                 return ClienteleApp.Ok;
             default:
                 CliIO.Out.WriteLine("key_id,role,advisor,created_at,revoked_at");

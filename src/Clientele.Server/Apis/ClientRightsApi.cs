@@ -14,7 +14,11 @@ namespace Clientele.Server.Apis;
 public static class ClientRightsApi
 {
     /// <summary>What an erasure removed, and the versions trained with clients erased since (retrain them).</summary>
-    public sealed record ErasureView(string ClientHash, int Notes, int Concepts, int Predictions, IReadOnlyList<RetrainView> VersionsToRetrain);
+    public sealed record ErasureView(string ClientHash, int Notes, int Concepts, int Predictions, IReadOnlyList<RetrainView> VersionsToRetrain)
+    {
+        /// <summary>The client's transactions (purchases and returns) removed.</summary>
+        public int Transactions { get; init; }
+    }
 
     /// <summary>A version that still carries erased clients.</summary>
     public sealed record RetrainView(string Version, int ErasedClients);
@@ -30,7 +34,7 @@ public static class ClientRightsApi
     {
         app.MapDelete("/api/clients/{id}", Forget)
             .WithName("ForgetClient")
-            .WithSummary("Erases a client (admin): notes, concepts, predictions and their history, consent, display name. The audit keeps only a keyed hash of the id; versions trained with it are listed to retrain.")
+            .WithSummary("Erases a client (admin): notes, concepts, transactions, predictions and their history, consent, display name. The audit keeps only a keyed hash of the id; versions trained with it are listed to retrain.")
             .WithDescription("Encode the id as a path segment (a '/' is sent as %2F). SQLite files are scrubbed (secure_delete, WAL truncated); PostgreSQL needs a VACUUM (docs/SECURITY.md).")
             .Produces<ErasureView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -38,7 +42,7 @@ public static class ClientRightsApi
 
         app.MapGet("/api/clients/{id}/export", Export)
             .WithName("ExportClient")
-            .WithSummary("Everything held about a client (admin, subject access): notes, concepts, predictions with reasons and model versions, consent, audit entries about it. Audited.")
+            .WithSummary("Everything held about a client (admin, subject access): notes, concepts, transactions, predictions with reasons and model versions, consent, audit entries about it. Audited.")
             .Produces<ClientExport>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Admin);
@@ -66,7 +70,10 @@ public static class ClientRightsApi
         cache.Invalidate();
         var removed = erasure.Removed;
         return TypedResults.Ok(new ErasureView(removed.ClientHash, removed.Notes, removed.Concepts, removed.Predictions,
-            erasure.VersionsToRetrain.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new RetrainView(v.Key, v.Value)).ToList()));
+            erasure.VersionsToRetrain.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new RetrainView(v.Key, v.Value)).ToList())
+        {
+            Transactions = removed.Transactions,
+        });
     }
 
     private static Results<Ok<ClientExport>, ProblemHttpResult> Export(string id, HttpContext context, IClienteleStore store, TimeProvider time)

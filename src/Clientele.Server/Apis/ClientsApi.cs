@@ -19,7 +19,11 @@ public static class ClientsApi
     public sealed record HistoryEntry(string ModelVersion, DateTimeOffset ScoredAt, ScoreView Score);
 
     /// <summary>Everything about one client.</summary>
-    public sealed record ClientDetail(ClientRow Client, IReadOnlyList<NoteRecord> Notes, IReadOnlyList<ConceptRecord> Concepts, IReadOnlyList<HistoryEntry> History);
+    public sealed record ClientDetail(ClientRow Client, IReadOnlyList<NoteRecord> Notes, IReadOnlyList<ConceptRecord> Concepts, IReadOnlyList<HistoryEntry> History)
+    {
+        /// <summary>The client's stored purchase history as of the request's date, with the BTYD figures of the active model.</summary>
+        public Workflows.Purchases.PurchaseSummary? Purchases { get; init; }
+    }
 
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
@@ -40,8 +44,17 @@ public static class ClientsApi
             .Produces<ClientPage>()
             .RequireAuthorization(Policies.Read);
 
-        app.MapGet("/api/clients/{id}", Results<Ok<ClientDetail>, ProblemHttpResult> (string id, HttpContext context, IClienteleStore store) =>
+        app.MapGet("/api/clients/{id}", Results<Ok<ClientDetail>, ProblemHttpResult> (string id, HttpContext context, IClienteleStore store, Models.ModelRegistry registry,
+                TimeProvider time, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "as_of")] string? asOf) =>
             {
+                // The API's as-of rule: the date given, else today (UTC).
+                var date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                if (!string.IsNullOrWhiteSpace(asOf) && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.None, out date))
+                {
+                    return TypedResults.Problem(ServerMessages.BadDate("as_of", asOf), statusCode: StatusCodes.Status400BadRequest, title: "Bad query");
+                }
+
                 // An id with '/' arrives as %2F, which routing leaves encoded: decoded here from the raw path.
                 id = RouteIds.Decode(context, id);
                 var client = store.GetClient(id);
@@ -57,13 +70,18 @@ public static class ClientsApi
                     Row(new ClientSummary(client, history.Count > 0 ? history[0] : null)),
                     store.GetNotes(id),
                     store.GetConcepts(id),
-                    history.Select(h => new HistoryEntry(h.ModelVersion, h.ScoredAt, ScoreView.From(h.Score))).ToList());
+                    history.Select(h => new HistoryEntry(h.ModelVersion, h.ScoredAt, ScoreView.From(h.Score))).ToList())
+                {
+                    Purchases = Workflows.Purchases.PurchaseSummary.Of(store.GetTransactions(id), date, registry.Current?.Bundle.Featurizer.Purchases,
+                        registry.Current is null ? Workflows.WorkflowMessages.NoActiveBtyd : Workflows.WorkflowMessages.BundleWithoutBtyd),
+                };
                 return TypedResults.Ok(detail);
             })
             .WithName("GetClient")
-            .WithSummary("One client: latest scores and reasons, notes, detected concepts, score history (newest first).")
-            .WithDescription("Encode the id as a path segment (a '/' in an id is sent as %2F). Audited as client-read.")
+            .WithSummary("One client: latest scores and reasons, notes, detected concepts, score history (newest first), purchases.")
+            .WithDescription("Encode the id as a path segment (a '/' in an id is sent as %2F). Audited as client-read. 'purchases' holds the stored transactions on or before as_of (yyyy-MM-dd, default today UTC; later ones counted in after_as_of), days since the last purchase, net spend, orders, and 'btyd' (P(alive), expected purchases in the horizon, BTYD CLV) from the active model's fitted BG/NBD + Gamma-Gamma, or null with 'btyd_reason'.")
             .Produces<ClientDetail>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.Read);
         return app.MapClientRightsApi();

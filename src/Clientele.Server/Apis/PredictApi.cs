@@ -94,6 +94,8 @@ public static class PredictApi
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
         {
             AsOf = asOf,
+            // A bundle trained with purchase history reads the uploaded clients' stored purchases (POST /api/transactions).
+            Purchases = Workflows.Purchases.StoredTransactions.ForScoring(store, snapshot.Bundle, profiles.Select(p => p.ClientId).ToList()),
             Notes = toStore,
             WriteCsv = csv is null ? null : body => body(csv),
             Store = save == true ? StoreAccess.Shared(store) : StoreAccess.None,

@@ -22,7 +22,7 @@ public static class TrainApi
         app.MapPost("/api/train", Train)
             .WithName("Train")
             .WithSummary("Starts training a model version in the background (API key).")
-            .WithDescription("Multipart fields, all optional: 'notes' (CSV; default: the notes in the store), 'labels' (CSV; default: smart labels), 'tier' (fast|elite, default elite), 'activate' (true to activate when done), 'class_weights' (none|balanced), 'max_bad_rows' (a count or N%; default 0: any rejected row is a 400), 'merge_extra_fields' (true to rejoin an unquoted comma into the note), 'allow_small' (true to fit fewer than 50 labelled clients), 'include_sensitive' (true to let health and religion concepts and words into the model; recorded in the bundle). Answers 202 with the job.")
+            .WithDescription("Multipart fields, all optional: 'notes' (CSV; default: the notes in the store), 'labels' (CSV; default: smart labels), 'tier' (fast|elite, default elite), 'activate' (true to activate when done), 'class_weights' (none|balanced), 'max_bad_rows' (a count or N%; default 0: any rejected row is a 400), 'merge_extra_fields' (true to rejoin an unquoted comma into the note), 'allow_small' (true to fit fewer than 50 labelled clients), 'include_sensitive' (true to let health and religion concepts and words into the model; recorded in the bundle), 'transactions' (CSV; default: the transactions in the store, when any, POST /api/transactions). With purchase history the job trains as `train --transactions` does: outcomes from the purchases after the cutoff (as-of = the newest input date, minus 365 days), RFM and BG/NBD + Gamma-Gamma features; a labels file wins for the targets it has. Answers 202 with the job.")
             .Produces<JobView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -36,7 +36,7 @@ public static class TrainApi
         IClienteleStore store, IOptions<ServerOptions> options, CancellationToken token)
     {
         var limit = options.Value.MaxUploadBytes;
-        Upload? notesFile = null, labelsFile = null;
+        Upload? notesFile = null, labelsFile = null, transactionsFile = null;
         string? tierText = null, activateText = null, weightsText = null, smallText = null, sensitiveText = null;
         IFormCollection? form = null;
         if (context.Request.HasFormContentType)
@@ -44,6 +44,7 @@ public static class TrainApi
             form = await Upload.ReadFormAsync(context.Request, limit, token);
             notesFile = await Upload.ReadAsync(context.Request, "notes", limit, token);
             labelsFile = await Upload.ReadAsync(context.Request, "labels", limit, token);
+            transactionsFile = await Upload.ReadAsync(context.Request, "transactions", limit, token);
             tierText = form["tier"].ToString();
             activateText = form["activate"].ToString();
             weightsText = form["class_weights"].ToString();
@@ -76,6 +77,7 @@ public static class TrainApi
         }
 
         // Inputs are parsed now, so a bad file is a 400 on this request rather than a failed job later.
+        var (purchases, purchasesSource) = TrainingPurchases(store, transactionsFile);
         List<Note> notes;
         byte[] notesDigest;
         if (notesFile is not null)
@@ -86,7 +88,7 @@ public static class TrainApi
         else
         {
             notes = StoredNotes.ReadAll(store, token);
-            if (notes.Count == 0)
+            if (notes.Count == 0 && purchases is null)
             {
                 return TypedResults.Problem(ServerMessages.NoStoredNotes, statusCode: StatusCodes.Status400BadRequest, title: "No notes");
             }
@@ -106,6 +108,8 @@ public static class TrainApi
         var request = new TrainingRequest(notes, labels, tier, bool.TryParse(activateText, out var a) && a, fingerprint, classWeights)
         {
             IncludeSensitive = includeSensitive,
+            Purchases = purchases,
+            PurchasesSource = purchasesSource,
         };
         var job = new Job(RunKinds.Train, (job, ct) =>
         {
@@ -118,5 +122,20 @@ public static class TrainApi
         }
 
         return TypedResults.Accepted($"/api/jobs/{job.Id}", JobView.From(job));
+    }
+
+    /// <summary>
+    /// The purchase history a train job uses: the uploaded 'transactions' file (read strictly, not stored: storing is
+    /// POST /api/transactions), else the store's transactions; null when there are none (the notes alone).
+    /// </summary>
+    private static (Core.History.PurchaseLedger? Ledger, string Source) TrainingPurchases(IClienteleStore store, Upload? upload)
+    {
+        if (upload is null)
+        {
+            return (Workflows.Purchases.StoredTransactions.Ledger(store), "stored transactions");
+        }
+
+        var transactions = TransactionsApi.Read(upload, reader => Workflows.Purchases.StoredTransactions.Read(reader, upload.Name).Transactions);
+        return (Core.History.PurchaseLedger.From(transactions), upload.Name);
     }
 }

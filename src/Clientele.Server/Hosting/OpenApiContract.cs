@@ -53,6 +53,10 @@ public static class OpenApiContract
             {
                 Predict(operation);
             }
+            else if (name == "PostTransactions")
+            {
+                Transactions(operation);
+            }
             else if (name == "Train")
             {
                 operation.RequestBody = new OpenApiRequestBody
@@ -63,7 +67,8 @@ public static class OpenApiContract
                         ["multipart/form-data"] = new() { Schema = Form(("notes", File("Notes CSV; default: the notes in the store")), ("labels", File("Labels CSV; default: smart labels")),
                             ("tier", Text("fast or elite (default elite)")), ("activate", Text("true to activate the version when trained")),
                             ("class_weights", Text("none or balanced")), ("include_sensitive", Text("true to let health and religion concepts and words into the model (default false)")), ("max_bad_rows", Text("rejected rows allowed: a count or N% (default 0)")),
-                            ("merge_extra_fields", Text("true to rejoin an unquoted comma into the note")), ("allow_small", Text("true to fit fewer than 50 labelled clients"))) },
+                            ("merge_extra_fields", Text("true to rejoin an unquoted comma into the note")), ("allow_small", Text("true to fit fewer than 50 labelled clients")),
+                            ("transactions", File("Transactions CSV to train with instead of the stored ones (default: the transactions in the store, when any)"))) },
                     },
                 };
             }
@@ -94,6 +99,21 @@ public static class OpenApiContract
         {
             csv.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "client_id,purchase_prob,will_purchase,churn_risk,will_churn,predicted_clv,value_segment,risk_segment,reasons" };
         }
+    }
+
+    private static void Transactions(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter { Name = "decimal", In = ParameterLocation.Query, Required = false, Description = "decimal mark of the amounts: '.' (default) or ','", Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new() { Schema = Form(("transactions", File("Transactions CSV: client_id,date,amount[,order_id,currency,…]")), ("decimal", Text("'.' (default) or ','"))) },
+                ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+            },
+        };
     }
 
     private static OpenApiSchema Form(params (string Name, OpenApiSchema Schema)[] fields) =>

@@ -23,10 +23,22 @@ public sealed class TrainingRunner(ModelRegistry registry, IClienteleStore store
         // The active model's lexicon keeps concept ids stable across versions; the built-in one otherwise.
         var lexicon = registry.Current?.Bundle.Lexicon ?? LexiconCsv.LoadBuiltin();
         job.Progress = "detecting concepts";
-        var profiles = ProfileBuilder.FromNotes(ConceptMatcher.Build(lexicon), request.Notes);
+        var trainingOptions = new TrainingOptions { Tier = request.Tier, ClassWeights = request.ClassWeights, IncludeSensitive = request.IncludeSensitive };
+        TrainModelsRequest training;
+        if (request.Purchases is { } ledger)
+        {
+            // The CLI's production setup: outcomes that followed the cutoff up to the newest input date.
+            var data = new PurchaseData(ledger, request.Notes, lexicon, request.PurchasesSource);
+            var set = PurchaseTrainingSet.Prepare(data, Newest(data), new Core.History.PurchaseWindows(), request.Labels);
+            training = set.Request(data, trainingOptions);
+        }
+        else
+        {
+            training = new TrainModelsRequest(ProfileBuilder.FromNotes(ConceptMatcher.Build(lexicon), request.Notes), lexicon, request.Labels, Holdout: null, trainingOptions);
+        }
+
+        var profiles = training.Profiles;
         job.Clients = profiles.Count;
-        var training = new TrainModelsRequest(profiles, lexicon, request.Labels, Holdout: null,
-            new TrainingOptions { Tier = request.Tier, ClassWeights = request.ClassWeights, IncludeSensitive = request.IncludeSensitive });
         var labels = TrainModels.Labels(training);
         token.ThrowIfCancellationRequested();
         var workflow = new TrainVersionRequest(training with { Labels = labels }, request.DataFingerprint, BundlePlace.NewUnder(options.Value.ResolveModelsRoot()))
@@ -43,6 +55,21 @@ public sealed class TrainingRunner(ModelRegistry registry, IClienteleStore store
             job.Progress = "activating";
             registry.Activate(trained.Version);
         }
+    }
+
+    /// <summary>The newest date of the purchases or the notes: the as-of of training from transactions (the CLI's default rule).</summary>
+    private static DateOnly Newest(PurchaseData data)
+    {
+        var newest = data.Ledger.Newest;
+        foreach (var n in data.Notes)
+        {
+            if (n.Date is { } d && d > newest)
+            {
+                newest = d;
+            }
+        }
+
+        return newest;
     }
 
     /// <summary>

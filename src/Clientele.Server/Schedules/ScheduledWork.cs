@@ -48,7 +48,12 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
         var later = notes.RemoveAll(n => n.Date > asOf);
         job.Progress = "scoring";
         var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
-        var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles) { Store = StoreAccess.Shared(store), RecordClients = false, AsOf = asOf };
+        var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
+        {
+            Store = StoreAccess.Shared(store), RecordClients = false, AsOf = asOf,
+            // A bundle trained with purchase history rescoring sees the purchases stored since (POST /api/transactions).
+            Purchases = Workflows.Purchases.StoredTransactions.ForScoring(store, snapshot.Bundle, profiles.Select(p => p.ClientId).ToList()),
+        };
         var scores = new ScoreAndRecord(time).Run(request, progress: null, new Dictionary<string, double>(StringComparer.Ordinal), token);
         cache.Invalidate();
         job.Clients = scores.Count;

@@ -23,6 +23,7 @@ public sealed class AuditTrail(IClienteleStore store, TimeProvider time, ILogger
     public const string Export = "export";
     public const string Consent = "consent";
     public const string ScoringSuppressed = "scoring-suppressed";
+    public const string TransactionsUpload = "transactions-upload";
 
     /// <summary>Records one entry about the request's signed-in key (or none) and remote address.</summary>
     public void Record(HttpContext context, string action, string? subject, string outcome) =>

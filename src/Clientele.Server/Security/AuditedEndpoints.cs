@@ -22,6 +22,7 @@ public static class AuditedEndpoints
         ["ForgetClient"] = (AuditTrail.Erase, null),
         ["ExportClient"] = (AuditTrail.Export, null),
         ["SetConsent"] = (AuditTrail.Consent, null),
+        ["PostTransactions"] = (AuditTrail.TransactionsUpload, null),
     };
 
     /// <summary>Adds the auditing middleware (after authentication, so the key id is known).</summary>

@@ -179,6 +179,7 @@ async function openClient(id) {
       `<div class="kpi"><div class="kpi-label">Churn</div><div class="kpi-value">${pct(s.churn_risk)}</div></div>` +
       `<div class="kpi"><div class="kpi-label">CLV</div><div class="kpi-value">${money(s.predicted_clv)}</div></div></div>` +
       `<p class="reasons">${esc(s.reasons)}</p>` : '<p class="muted">Not scored yet.</p>') +
+    renderPurchases(d.purchases, s ? s.predicted_clv : null) +
     `<h3>Concepts</h3><div class="chips">${concepts || '<span class="muted">none</span>'}</div>` +
     `<h3>Notes (${d.notes.length})</h3><ul class="notes">${notes}</ul>` +
     `<h3>Score history</h3><table class="table"><thead><tr><th>Scored</th><th>Model</th><th>Purchase</th><th>Churn</th><th>CLV</th></tr></thead><tbody>${history}</tbody></table>`;

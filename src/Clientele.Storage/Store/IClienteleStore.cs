@@ -97,7 +97,7 @@ public interface IClienteleStore : IDisposable
     string ClientHash(string clientId);
 
     /// <summary>
-    /// Erases a client in one transaction: notes, concepts, predictions (history), consent and the client row with its
+    /// Erases a client in one transaction: notes, concepts, transactions, predictions (history), consent and the client row with its
     /// display name; audit entries about it keep only <see cref="ClientHash"/>. Bundles trained with it are then counted
     /// by <see cref="ErasedMembersByVersion"/>. The deleted text is scrubbed from the database files where the engine allows.
     /// </summary>
@@ -128,8 +128,8 @@ public interface IClienteleStore : IDisposable
     IReadOnlyList<AuditRecord> ListAuditAbout(string subject);
 
     /// <summary>
-    /// Re-encrypts every note not under the current data key (plain ones included) with it, in one transaction;
-    /// returns how many were rewritten. InvalidOperationException when no key is configured or one is missing.
+    /// Re-encrypts every note and transaction amount not under the current data key (plain ones included) with it,
+    /// in one transaction; returns how many rows were rewritten. InvalidOperationException when no key is configured or one is missing.
     /// </summary>
     int RotateDataKey();
     /// <summary>Appends a logged contact.</summary>
@@ -152,4 +152,21 @@ public interface IClienteleStore : IDisposable
 
     /// <summary>Every recorded assignment, oldest as-of first.</summary>
     IReadOnlyList<AssignmentRecord> ListAssignments();
+
+    /// <summary>
+    /// Appends transactions in one transaction, idempotently: a row whose order id is already stored with the same
+    /// content, or (without an order id) whose client, date, amount and currency the store already holds as many
+    /// times, is a duplicate and not written. Amounts are sealed under the data key when one is configured.
+    /// <see cref="TransactionConflictException"/> (nothing written) when an order id is stored with other content.
+    /// </summary>
+    TransactionAppend AppendTransactions(IReadOnlyList<Core.History.Transaction> transactions);
+
+    /// <summary>One client's transactions, oldest first.</summary>
+    IReadOnlyList<Core.History.Transaction> GetTransactions(string clientId);
+
+    /// <summary>Every stored transaction, in the order they were appended.</summary>
+    IReadOnlyList<Core.History.Transaction> AllTransactions();
+
+    /// <summary>How many transactions the store holds.</summary>
+    int TransactionCount();
 }

@@ -2,9 +2,13 @@ namespace Clientele.Storage.Store;
 
 /// <summary>
 /// What an erasure removed: the keyed hash that now stands for the client in the audit, whether the client was
-/// held at all, and how many notes, concepts and predictions went with it.
+/// held at all (a client row or a purchase), and how many notes, concepts and predictions went with it.
 /// </summary>
-public sealed record ErasureRecord(string ClientHash, bool Found, int Notes, int Concepts, int Predictions);
+public sealed record ErasureRecord(string ClientHash, bool Found, int Notes, int Concepts, int Predictions)
+{
+    /// <summary>How many transactions (purchases and returns) went with it.</summary>
+    public int Transactions { get; init; }
+}
 
 /// <summary>A client's recorded consent to profiling: <see cref="ConsentStates"/> value and when it was set.</summary>
 public sealed record ConsentRecord(string ClientId, string State, DateTimeOffset At);

@@ -185,6 +185,24 @@ internal static class SchemaMigrations
                 PRIMARY KEY (as_of, client_id))
             """,
         ]),
+        new(6, "transactions (purchase history), amounts sealed under the data key",
+        [
+            // No foreign key to clients: a client may have purchases and no notes. The amount is text so it can be
+            // sealed (AES-GCM) under the data key as note text is; amount_key names the key, NULL: plain text.
+            $"""
+            CREATE TABLE transactions (
+                id {t.Identity},
+                client_id {t.Key} NOT NULL,
+                order_id {t.Key},
+                tx_date {t.Date} NOT NULL,
+                amount {t.Text} NOT NULL,
+                currency {t.Text},
+                amount_key {t.Key})
+            """,
+            "CREATE INDEX ix_transactions_client ON transactions (client_id, tx_date)",
+            // An order id is the till's and names one purchase: the database refuses a second row for it.
+            "CREATE UNIQUE INDEX ux_transactions_order ON transactions (order_id) WHERE order_id IS NOT NULL",
+        ]),
         new(8, "notes appended and de-duplicated by a keyed hash of (client, date, text)",
         [
             // Rows stored before this step have no key and are never matched: a re-upload of them is stored once more.

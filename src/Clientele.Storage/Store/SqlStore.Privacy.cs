@@ -54,6 +54,7 @@ public abstract partial class SqlStore
             var notes = c.Execute("DELETE FROM notes WHERE client_id = @clientId", p, tx);
             var concepts = c.Execute("DELETE FROM concepts WHERE client_id = @clientId", p, tx);
             var predictions = c.Execute("DELETE FROM predictions WHERE client_id = @clientId", p, tx);
+            var transactions = c.Execute("DELETE FROM transactions WHERE client_id = @clientId", p, tx);
             c.Execute("DELETE FROM consent WHERE client_id = @clientId", p, tx);
             // What advisors logged and the worklists drawn up name the client too.
             c.Execute("DELETE FROM contacts WHERE client_id = @clientId", p, tx);
@@ -64,7 +65,7 @@ public abstract partial class SqlStore
             // The audit keeps what was done, about whom only as the keyed hash.
             c.Execute("UPDATE audit SET subject = @hash WHERE subject = @clientId", p, tx);
             c.Execute("INSERT INTO erasures (client_hash, erased_at) VALUES (@hash, @At) ON CONFLICT (client_hash) DO NOTHING", p, tx);
-            return new ErasureRecord(hash, found, notes, concepts, predictions);
+            return new ErasureRecord(hash, found || transactions > 0, notes, concepts, predictions) { Transactions = transactions };
         });
         ScrubAfterErasure();
         return erased;

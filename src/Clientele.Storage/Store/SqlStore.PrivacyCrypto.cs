@@ -43,7 +43,7 @@ public abstract partial class SqlStore
                 c.Execute("UPDATE notes SET body = @body, body_key = @keyId WHERE id = @Id", new { body, keyId, note.Id }, tx);
             }
 
-            return stale.Count;
+            return stale.Count + RotateTransactions(c, tx, ring.CurrentId);
         });
     }
 }

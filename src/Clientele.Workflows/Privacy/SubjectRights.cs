@@ -22,11 +22,14 @@ public static class SubjectRights
         return new Erasure(removed, store.ErasedMembersByVersion());
     }
 
-    /// <summary>Everything held about the client; null when the store does not hold it.</summary>
+    /// <summary>Everything held about the client; null when the store holds neither its notes nor its purchases.</summary>
     public static ClientExport? Export(IClienteleStore store, string clientId, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (store.GetClient(clientId) is not { } client)
+        var transactions = store.GetTransactions(clientId);
+        // A client known only by its purchases has no client row: the export still holds what is kept about it.
+        var client = store.GetClient(clientId) ?? (transactions.Count > 0 ? new ClientRecord(clientId, string.Empty, null, null, 0, null) : null);
+        if (client is null)
         {
             return null;
         }
@@ -39,7 +42,10 @@ public static class SubjectRights
         var predictions = history.Select(h => new ExportedPrediction(h.ModelVersion, h.ScoredAt, Finite(h.Score.PurchaseProb), h.Score.WillPurchase,
             Finite(h.Score.ChurnRisk), h.Score.WillChurn, Finite(h.Score.PredictedClv), h.Score.ValueSegment, h.Score.RiskSegment, h.Score.Reasons)).ToList();
         return new ClientExport(ExportFormat, at, client, store.GetConsent(clientId), store.GetNotes(clientId), store.GetConcepts(clientId),
-            predictions, models, store.ListAuditAbout(clientId));
+            predictions, models, store.ListAuditAbout(clientId))
+        {
+            Transactions = transactions.Select(ExportedTransaction.From).ToList(),
+        };
     }
 
     /// <summary>Records the client's consent state; false when the state is not one of <see cref="ConsentStates.All"/>.</summary>

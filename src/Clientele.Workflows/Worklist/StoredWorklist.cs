@@ -20,6 +20,8 @@ public static class StoredWorklist
         var notes = StoredNotes.ReadAll(store, token).Where(n => n.Date is not { } d || d <= asOf).ToList();
         var profiles = ProfileBuilder.FromNotes(matcher, notes);
         token.ThrowIfCancellationRequested();
-        return DrawWorklist.Run(new WorklistRequest(scorer, profiles, notes, asOf, playbook, options) { Store = StoreAccess.Shared(store), Record = false });
+        // The stored purchases give days since purchase and P(alive) to the rules; a bundle trained with them needs them.
+        var purchases = scorer.Bundle.Featurizer.Purchases is null ? Purchases.StoredTransactions.Ledger(store) : Purchases.StoredTransactions.ForScoring(store, scorer.Bundle, profiles.Select(p => p.ClientId).ToList());
+        return DrawWorklist.Run(new WorklistRequest(scorer, profiles, notes, asOf, playbook, options) { Store = StoreAccess.Shared(store), Record = false, Purchases = purchases });
     }
 }
