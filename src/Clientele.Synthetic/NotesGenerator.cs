@@ -163,6 +163,26 @@ public static class NotesGenerator
         return new GeneratedCounts(options.Clients, rows, transactionRows, history is null ? 0 : notesOnly, unnoted, options.AsOf);
     }
 
+    /// <summary>
+    /// The hidden signals of every client <see cref="Write(GeneratorOptions, TextWriter, TextWriter)"/> writes with
+    /// <paramref name="options"/>, in order: the true drivers of the labels (standard scenario), for measuring
+    /// whether reasons name them. Draws exactly what the notes draw, so it agrees with the files byte for byte.
+    /// </summary>
+    public static IReadOnlyList<GeneratedSignals> Signals(GeneratorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var maison = options.Scenario == GeneratorScenario.Maison ? new Maison.MaisonScenario(options.Seed) : null;
+        var writer = new ClientWriter(options.Seed, ResolveLanguages(options), options.MultiNoteShare, options.Start ?? DefaultStart, options.Days, maison);
+        var result = new List<GeneratedSignals>(options.Clients);
+        for (var i = 0; i < options.Clients; i++)
+        {
+            writer.Write(i, TextWriter.Null, TextWriter.Null);
+            result.Add(writer.Signals!);
+        }
+
+        return result;
+    }
+
     /// <summary>The id of client <paramref name="index"/> (0-based): <c>SYN_0000001</c> …</summary>
     internal static string ClientId(long index) => "SYN_" + (index + 1).ToString("D7", CultureInfo.InvariantCulture);
 
