@@ -1,3 +1,4 @@
+using Clientele.Core.Concepts;
 using Clientele.Core.Labels;
 using Clientele.Core.Lexicon;
 using Clientele.Core.Scoring;
@@ -18,12 +19,15 @@ namespace Clientele.TestKit;
 /// it otherwise; it moves value by 400·min(budget, 50) against the population's mean. Contact recency lowers
 /// purchase and raises churn when the last note is over 180 days old, the other way otherwise. Everything else
 /// (age, number of meetings, colours, products, hobbies, VIP, allergies, columns, unmatched phrases) is no driver.
-/// A phrase of the text channel counts as the concept whose alias it is (one of the driver categories).
+/// A concept found in a signal's own sentences (<see cref="NotesGenerator.SignalWording"/>: "exotic leathers" is
+/// written for luxury only) speaks for that signal, as does a concept of the signal's category; a phrase of the text
+/// channel speaks for the signal whose sentences contain it.
 /// </remarks>
 public sealed class ReasonFaithfulness
 {
     private readonly Dictionary<string, GeneratedSignals> _signals;
-    private readonly Dictionary<string, string> _phraseCategory;
+    private readonly Dictionary<string, HashSet<string>> _conceptSignals = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _wording = NotesGenerator.SignalWording();
     private readonly double _meanBudget;
 
     public ReasonFaithfulness(IReadOnlyList<GeneratedSignals> signals, ConceptLexicon lexicon)
@@ -32,12 +36,21 @@ public sealed class ReasonFaithfulness
         ArgumentNullException.ThrowIfNull(lexicon);
         _signals = signals.ToDictionary(s => s.ClientId, StringComparer.Ordinal);
         _meanBudget = signals.Count == 0 ? 0 : signals.Average(s => Math.Min(s.BudgetK, 50));
-        _phraseCategory = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var concept in lexicon.Concepts)
+        var matcher = ConceptMatcher.Build(lexicon);
+        foreach (var (signal, texts) in _wording)
         {
-            foreach (var alias in concept.Aliases)
+            foreach (var text in texts)
             {
-                _phraseCategory.TryAdd(alias.Trim(), concept.Category);
+                foreach (var match in matcher.Match(text))
+                {
+                    var id = lexicon.Concepts[match.ConceptIndex].Id;
+                    if (!_conceptSignals.TryGetValue(id, out var set))
+                    {
+                        _conceptSignals[id] = set = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    set.Add(signal);
+                }
             }
         }
     }
@@ -84,13 +97,41 @@ public sealed class ReasonFaithfulness
         ArgumentNullException.ThrowIfNull(truth);
         var purchase = reason.Subject.Kind switch
         {
-            ReasonSubjectKind.Concept => CategorySign(reason.Subject.Concept!.Category, reason.Target, truth),
-            ReasonSubjectKind.Phrase => _phraseCategory.TryGetValue(reason.Subject.Phrase ?? string.Empty, out var category) ? CategorySign(category, reason.Target, truth) : null,
+            ReasonSubjectKind.Concept => CategorySign(reason.Subject.Concept!.Category, reason.Target, truth)
+                ?? SignalsSign(_conceptSignals.GetValueOrDefault(reason.Subject.Concept!.Id), reason.Target, truth),
+            ReasonSubjectKind.Phrase => SignalsSign(PhraseSignals(reason.Subject.Phrase ?? string.Empty), reason.Target, truth),
             ReasonSubjectKind.Budget => BudgetSign(reason.Target, truth),
             ReasonSubjectKind.ContactRecency => reason.Target == Target.LifetimeValue ? null : (truth.Stale ? -1 : 1) * Flip(reason.Target),
             _ => null,
         };
         return purchase;
+    }
+
+    private IEnumerable<string> PhraseSignals(string phrase) =>
+        phrase.Length == 0 ? [] : _wording.Where(w => w.Value.Any(t => t.Contains(phrase, StringComparison.OrdinalIgnoreCase))).Select(w => w.Key);
+
+    private int? SignalsSign(IEnumerable<string>? signals, Target target, GeneratedSignals s)
+    {
+        foreach (var signal in signals ?? [])
+        {
+            var category = signal switch
+            {
+                nameof(GeneratedSignals.NoLimit) => ConceptCategory.NoLimitBudget,
+                nameof(GeneratedSignals.Luxury) => ConceptCategory.Luxury,
+                nameof(GeneratedSignals.Gift) => ConceptCategory.Gift,
+                nameof(GeneratedSignals.Intent) => ConceptCategory.Intent,
+                nameof(GeneratedSignals.Urgency) => ConceptCategory.Urgency,
+                nameof(GeneratedSignals.Hesitation) => ConceptCategory.Hesitation,
+                nameof(GeneratedSignals.Price) => ConceptCategory.PriceSensitive,
+                _ => ConceptCategory.Budget,
+            };
+            if (CategorySign(category, target, s) is { } sign)
+            {
+                return sign;
+            }
+        }
+
+        return null;
     }
 
     private int? CategorySign(string category, Target target, GeneratedSignals s)
