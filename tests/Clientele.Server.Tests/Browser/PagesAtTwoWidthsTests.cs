@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Clientele.Server.Tests.Browser;
+
+/// <summary>
+/// Every page of the dashboard at a laptop's 1400 px and a phone's 390 px: its key elements visible and nothing wider
+/// than the screen (no sideways scrolling). Screenshots go to docs/screenshots/ with CLIENTELE_UPDATE_SCREENSHOTS=1.
+/// </summary>
+public sealed class PagesAtTwoWidthsTests(DashboardServer server) : IClassFixture<DashboardServer>
+{
+    public static TheoryData<int> Widths => new() { 1400, 390 };
+
+    [BrowserTheory]
+    [MemberData(nameof(Widths))]
+    public async Task Overview_fits_the_screen_with_its_kpis_and_charts(int width)
+    {
+        var page = await OpenAt(width);
+        await Assertions.Expect(page.GetByTestId("kpi-clients")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("hist-purchase")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("segments-value")).ToBeVisibleAsync();
+        await AssertFits(page, width);
+        await Shot(page, "overview", width);
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(Widths))]
+    public async Task Clients_and_a_client_page_fit_the_screen(int width)
+    {
+        var page = await OpenAt(width);
+        await page.GetByTestId("tab-clients").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("client-row")).ToHaveCountAsync(20);
+        await AssertFits(page, width);
+        await Shot(page, "clients", width);
+        await page.GetByTestId("client-row").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("detail-title")).ToBeVisibleAsync();
+        await page.GetByTestId("detail-title").ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(page.GetByTestId("client-note").First).ToBeVisibleAsync();
+        await AssertFits(page, width);
+        await Shot(page, "client", width);
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(Widths))]
+    public async Task Models_page_draws_metrics_and_calibration_charts_with_axes_and_fits_the_screen(int width)
+    {
+        var page = await OpenAt(width);
+        await page.GetByTestId("tab-models").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("model-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("metrics-plot")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("calibration-plot")).ToBeVisibleAsync();
+        // uPlot draws on a canvas; its axis labels and legend are DOM text.
+        Assert.Contains("AUC", await page.GetByTestId("chart-metrics").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("observed rate against predicted probability", await page.GetByTestId("calibration-plot").GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        Assert.StartsWith("AUC / R²", await page.GetByTestId("metrics-plot").GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        Assert.Contains("Purchase observed", await page.GetByTestId("chart-calibration").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByTestId("calibration-table").Locator("tbody tr").CountAsync() >= 1);
+        Assert.Contains("%", await page.GetByTestId("calibration-table").Locator("tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+        var canvasWidth = await page.GetByTestId("chart-metrics").Locator("canvas").EvaluateAsync<double>("c => c.getBoundingClientRect().width");
+        Assert.True(canvasWidth > 150 && canvasWidth <= width, $"the metrics chart is {canvasWidth} px wide at {width}");
+        // Holdout charts only for a bundle trained with transactions; the test bundles are not.
+        Assert.True(await page.GetByTestId("holdout-section").IsHiddenAsync());
+        await AssertFits(page, width);
+        await Shot(page, "models", width);
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(Widths))]
+    public async Task Score_a_file_page_fits_the_screen(int width)
+    {
+        var page = await OpenAt(width);
+        await page.GetByTestId("tab-upload").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("upload-submit")).ToBeVisibleAsync();
+        await AssertFits(page, width);
+        await Shot(page, "upload", width);
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(Widths))]
+    public async Task Today_page_fits_the_screen_with_its_worklist(int width)
+    {
+        var page = await OpenAt(width);
+        await page.GetByTestId("tab-today").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("today-summary")).ToContainTextAsync("to contact as of", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("worklist-row").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("log-contact").First).ToBeVisibleAsync();
+        await AssertFits(page, width);
+        await Shot(page, "today", width);
+    }
+
+    private async Task<IPage> OpenAt(int width)
+    {
+        var page = await server.OpenAsync();
+        await page.SetViewportSizeAsync(width, width >= 1000 ? 900 : 844);
+        return page;
+    }
+
+    /// <summary>Nothing on the page is wider than the viewport: the document does not scroll sideways.</summary>
+    private static async Task AssertFits(IPage page, int width)
+    {
+        var scroll = await page.EvaluateAsync<double>("() => document.documentElement.scrollWidth");
+        var widest = await page.EvaluateAsync<string>(
+            "w => [...document.querySelectorAll('body *')].filter(e => e.offsetParent !== null && e.getBoundingClientRect().right > w + 1)" +
+            ".map(e => (e.dataset.testid || e.className || e.tagName) + ':' + Math.round(e.getBoundingClientRect().right)).slice(0, 5).join(', ')", width);
+        Assert.True(scroll <= width, string.Create(CultureInfo.InvariantCulture, $"the page is {scroll} px wide at {width}: {widest}"));
+    }
+
+    private static Task Shot(IPage page, string name, int width) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(string.Create(CultureInfo.InvariantCulture, $"{name}-{width}.png")), FullPage = true });
+
+    /// <summary>docs/screenshots/ when CLIENTELE_UPDATE_SCREENSHOTS=1 (a normal run never dirties the work tree), the temp directory otherwise.</summary>
+    private static string ScreenshotPath(string name)
+    {
+        if (Environment.GetEnvironmentVariable("CLIENTELE_UPDATE_SCREENSHOTS") != "1")
+        {
+            return Path.Combine(Path.GetTempPath(), "clientele-" + name);
+        }
+
+        var dir = RepoPaths.Of("docs", "screenshots");
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, name);
+    }
+}
