@@ -25,12 +25,13 @@ const Charts = (() => {
       return null;
     }
 
-    const series = [{ label: spec.xLabel, value: (u, v) => (v == null ? '—' : (spec.xTicks ? spec.xTicks(v) : v)) }].concat(spec.series.map((s, i) => ({
+    const series = [{ label: spec.xLabel, show: true, value: (u, v) => (v == null ? '—' : (spec.xTicks ? spec.xTicks(v) : v)) }].concat(spec.series.map((s, i) => ({
       label: s.label,
       stroke: s.color || palette[i % palette.length],
       width: s.bars ? 0 : 2,
       fill: s.bars ? `${s.color || palette[i % palette.length]}cc` : undefined,
       dash: s.dash,
+      spanGaps: true,
       points: { show: !!s.points || s.values.length <= 12, size: s.points ? 7 : 5 },
       paths: s.bars ? uPlot.paths.bars({ size: [0.6, 60] }) : undefined,
       value: (u, v) => (v == null ? '—' : (spec.yTicks ? spec.yTicks(v) : v)),
@@ -39,7 +40,7 @@ const Charts = (() => {
     const opts = {
       ...size(container),
       series,
-      legend: { show: true },
+      legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false } },
       scales: {
         x: { time: false, ...(spec.xRange ? { range: spec.xRange } : {}) },

@@ -59,25 +59,29 @@ function reliability(tables) {
     return;
   }
 
-  const bins = tables[targets[0]];
+  // One x per bin start over every target (their tables may not cover the same bins), 0 and 1 for the diagonal's ends.
+  const starts = [...new Set(targets.flatMap((t) => tables[t].map((b) => b.from)))].sort((a, b) => a - b);
+  const bins = starts.map((from) => targets.map((t) => tables[t].find((b) => b.from === from)).find((b) => b));
   const mid = bins.map((b) => (b.from + b.to) / 2);
+  const x = [0].concat(mid, [1]);
+  const observed = (t) => [null].concat(starts.map((from) => { const b = tables[t].find((r) => r.from === from); return b && b.count > 0 ? b.observed_rate : null; }), [null]);
   Charts.draw(box, {
     testid: 'calibration-plot',
-    x: mid,
+    x,
     xLabel: 'predicted probability (bin)',
     yLabel: 'observed rate',
-    xTicks: (v) => `${Math.round(v * 100)} %`,
-    yTicks: (v) => `${Math.round(v * 100)} %`,
+    xTicks: (v) => `${Math.round(v * 100)}\u202f%`,
+    yTicks: (v) => `${Math.round(v * 100)}\u202f%`,
     xRange: [0, 1],
     yRange: [0, 1],
-    series: [{ label: 'perfectly calibrated', values: mid, dash: [4, 4], color: '#bdb5a8' }].concat(targets.map((t) => ({
+    series: [{ label: 'perfectly calibrated', values: x, dash: [4, 4], color: '#bdb5a8' }].concat(targets.map((t) => ({
       label: `${targetNames[t]} observed`,
-      values: tables[t].map((b) => (b.count > 0 ? b.observed_rate : null)),
+      values: observed(t),
       points: true,
     }))),
   });
-  body.innerHTML = bins.map((b, i) => `<tr><td class="nowrap">${Math.round(b.from * 100)}–${Math.round(b.to * 100)} %</td>` +
-    targets.map((t) => { const r = tables[t][i] || {}; return `<td>${r.count ?? 0}</td><td>${r.count ? pctCell(r.mean_predicted) : '—'}</td><td>${r.count ? pctCell(r.observed_rate) : '—'}</td>`; }).join('') + '</tr>').join('');
+  body.innerHTML = bins.map((b) => `<tr><td class="nowrap">${Math.round(b.from * 100)}–${Math.round(b.to * 100)}&nbsp;%</td>` +
+    targets.map((t) => { const r = tables[t].find((x) => x.from === b.from) || {}; return `<td>${r.count ?? 0}</td><td>${r.count ? pctCell(r.mean_predicted) : '—'}</td><td>${r.count ? pctCell(r.observed_rate) : '—'}</td>`; }).join('') + '</tr>').join('');
   $('thead', tid('calibration-table')).innerHTML = `<tr><th rowspan="2">Bin</th>${targets.map((t) => `<th colspan="3">${targetNames[t]}</th>`).join('')}</tr>` +
     `<tr>${targets.map(() => '<th>Clients</th><th>Predicted</th><th>Observed</th>').join('')}</tr>`;
 }
