@@ -102,7 +102,8 @@ function holdout(check) {
     testid: 'holdout-plot',
     x: bins.map((b) => b.frequency),
     xLabel: 'purchases in the calibration period (repeat days)',
-    yLabel: 'mean purchases in the holdout',
+    xTicks: (v) => { const b = bins.find((x) => x.frequency === v); return b ? `${v}${b.and_more ? '+' : ''}` : ''; },
+    yLabel: 'purchases / client',
     yTicks: (v) => num(v, 1),
     series: [{ label: 'expected (BG/NBD)', values: bins.map((b) => b.expected), points: true }, { label: 'actual', values: bins.map((b) => b.actual), points: true }],
   });
@@ -111,6 +112,7 @@ function holdout(check) {
     testid: 'tracking-plot',
     x: weekly.map((w) => w.week),
     xLabel: 'week of the holdout',
+    xTicks: (v) => (Number.isInteger(v) ? String(v) : ''),
     yLabel: 'cumulative purchases',
     yTicks: (v) => Math.round(v).toLocaleString('en-US'),
     series: [{ label: 'expected (BG/NBD)', values: weekly.map((w) => w.expected) }, { label: 'actual', values: weekly.map((w) => w.actual) }],

@@ -66,6 +66,45 @@ public sealed class PagesAtTwoWidthsTests(DashboardServer server) : IClassFixtur
 
     [BrowserTheory]
     [MemberData(nameof(Widths))]
+    public async Task A_version_trained_with_transactions_shows_the_holdout_table_and_tracking_chart(int width)
+    {
+        var page = await OpenAt(width);
+        // The fixture's bundles are trained on notes alone: the listing is given the holdout a transactions bundle's
+        // report carries (ReportJson.Holdout, pinned by the CLI's BacktestTests), so the page's drawing of it is tested.
+        await page.RouteAsync("**/api/models", async route =>
+        {
+            var response = await route.FetchAsync();
+            var models = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!.AsArray();
+            foreach (var model in models)
+            {
+                model!["report"]!["holdout"] = System.Text.Json.Nodes.JsonNode.Parse(HoldoutJson);
+            }
+
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = models.ToJsonString() });
+        });
+        await page.GetByTestId("tab-models").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("holdout-section")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("holdout-row")).ToHaveCountAsync(3);
+        Assert.Contains("2+", await page.GetByTestId("holdout-row").Nth(2).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("91 days", await page.GetByTestId("holdout-days").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("holdout-plot")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("tracking-plot")).ToBeVisibleAsync();
+        Assert.StartsWith("cumulative purchases against week", await page.GetByTestId("tracking-plot").GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        await AssertFits(page, width);
+        await Shot(page, "models-holdout", width);
+    }
+
+    private const string HoldoutJson = """
+        {"days": 91, "bins": [
+          {"frequency": 0, "and_more": false, "clients": 120, "actual": 0.21, "expected": 0.19},
+          {"frequency": 1, "and_more": false, "clients": 60, "actual": 0.62, "expected": 0.55},
+          {"frequency": 2, "and_more": true, "clients": 40, "actual": 1.45, "expected": 1.38}],
+         "total_actual": 119.2, "total_expected": 110.0,
+         "weekly": [{"week": 1, "actual": 9, "expected": 8.5}, {"week": 2, "actual": 20, "expected": 17.1}, {"week": 13, "actual": 119.2, "expected": 110.0}]}
+        """;
+
+    [BrowserTheory]
+    [MemberData(nameof(Widths))]
     public async Task Score_a_file_page_fits_the_screen(int width)
     {
         var page = await OpenAt(width);
@@ -105,8 +144,12 @@ public sealed class PagesAtTwoWidthsTests(DashboardServer server) : IClassFixtur
         Assert.True(scroll <= width, string.Create(CultureInfo.InvariantCulture, $"the page is {scroll} px wide at {width}: {widest}"));
     }
 
-    private static Task Shot(IPage page, string name, int width) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(string.Create(CultureInfo.InvariantCulture, $"{name}-{width}.png")), FullPage = true });
+    private static async Task Shot(IPage page, string name, int width)
+    {
+        // From the top: a full-page shot of a scrolled page draws sticky table headers where the scroll left them.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(string.Create(CultureInfo.InvariantCulture, $"{name}-{width}.png")), FullPage = true });
+    }
 
     /// <summary>docs/screenshots/ when CLIENTELE_UPDATE_SCREENSHOTS=1 (a normal run never dirties the work tree), the temp directory otherwise.</summary>
     private static string ScreenshotPath(string name)
