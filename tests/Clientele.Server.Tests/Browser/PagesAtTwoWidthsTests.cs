@@ -34,7 +34,8 @@ public sealed class PagesAtTwoWidthsTests(DashboardServer server) : IClassFixtur
         await Shot(page, "clients", width);
         await page.GetByTestId("client-row").First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("detail-title")).ToBeVisibleAsync();
-        await page.GetByTestId("detail-title").ScrollIntoViewIfNeededAsync();
+        // Opening a client brings its page into view, also on a phone where it sits below the list.
+        await Assertions.Expect(page.GetByTestId("detail-title")).ToBeInViewportAsync();
         await Assertions.Expect(page.GetByTestId("client-note").First).ToBeVisibleAsync();
         await AssertFits(page, width);
         await Shot(page, "client", width);
