@@ -1,7 +1,7 @@
 // Clientele dashboard: plain JavaScript against the server's own JSON API.
-// Charts are small hand-made inline SVG on purpose: the dashboard must work with no network at
-// run time (boutique back offices, air-gapped servers), so no CDN and no chart library, and a
-// histogram of ten bars is a few lines of SVG, far smaller than any library.
+// The dashboard must work with no network at run time (boutique back offices, air-gapped servers): no CDN.
+// The overview's histograms are a few lines of hand-made SVG; the models page's charts use the vendored
+// uPlot (lib/uplot, see charts.js and models.js).
 'use strict';
 
 const state = { page: 1, pageSize: 20, total: 0, selected: null };
