@@ -209,6 +209,14 @@ public static class Defaults
     /// <summary>Reasons shown per score.</summary>
     public const int ReasonsPerScore = 3;
 
+    /// <summary>
+    /// A reason is shown only when its weight is at least this share of the client's strongest feature contribution
+    /// on that target. Weaker ones are within the forest's averaging noise: on generated notes, whose drivers are known,
+    /// most reasons below a fifth of the strongest named no driver, or the wrong sign, while nearly every client keeps a
+    /// reason per target (ReasonFaithfulnessTests, docs/BENCHMARKS.md).
+    /// </summary>
+    public const double ReasonNoiseShare = 0.2;
+
     /// <summary>Bins of the reliability (calibration) table.</summary>
     public const int CalibrationBins = 10;
 

@@ -79,6 +79,9 @@ internal sealed partial class ClientWriter
     /// <summary>The hidden signals of the client last written, for its purchase history.</summary>
     public LatentClient Latent { get; private set; }
 
+    /// <summary>The label drivers of the client last written (the generator's ground truth for reasons).</summary>
+    public GeneratedSignals? Signals { get; private set; }
+
     /// <summary>Writes client <paramref name="index"/> (0-based): its note rows and its label row. Returns the note rows.</summary>
     public int Write(int index, TextWriter notes, TextWriter labels)
     {
@@ -175,6 +178,7 @@ internal sealed partial class ClientWriter
 
         GeneratedCsv.WriteLabels(labels, new GeneratedLabels(id, purchased, churned, clv, p, expected) { TrueChurnProb = trueChurn });
         Latent = new LatentClient(id, p, churnProbability, expected, _sinceYear, _lang.Code);
+        Signals = new GeneratedSignals(id, noLimit, luxury, gift, intent, urgency, hesitation, price, budgetK, daysSinceLast);
         return noteCount;
     }
 

@@ -163,6 +163,89 @@ public static class NotesGenerator
         return new GeneratedCounts(options.Clients, rows, transactionRows, history is null ? 0 : notesOnly, unnoted, options.AsOf);
     }
 
+    /// <summary>
+    /// The hidden signals of every client <see cref="Write(GeneratorOptions, TextWriter, TextWriter)"/> writes with
+    /// <paramref name="options"/>, in order: the true drivers of the labels (standard scenario), for measuring
+    /// whether reasons name them. Draws exactly what the notes draw, so it agrees with the files byte for byte.
+    /// </summary>
+    public static IReadOnlyList<GeneratedSignals> Signals(GeneratorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var maison = options.Scenario == GeneratorScenario.Maison ? new Maison.MaisonScenario(options.Seed) : null;
+        var writer = new ClientWriter(options.Seed, ResolveLanguages(options), options.MultiNoteShare, options.Start ?? DefaultStart, options.Days, maison);
+        var result = new List<GeneratedSignals>(options.Clients);
+        for (var i = 0; i < options.Clients; i++)
+        {
+            writer.Write(i, TextWriter.Null, TextWriter.Null);
+            result.Add(writer.Signals!);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The fixed wording of each label signal's sentences in every language (the templates' literal text, slots left
+    /// out; for gifts the occasions too), keyed by the signal's <see cref="GeneratedSignals"/> property name. These
+    /// sentences use words of their signal only, so a concept found in them speaks for that signal.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> SignalWording()
+    {
+        (string Signal, SentenceKind[] Kinds)[] signals =
+        [
+            (nameof(GeneratedSignals.NoLimit), [SentenceKind.NoLimit]),
+            (nameof(GeneratedSignals.Luxury), [SentenceKind.Luxury]),
+            (nameof(GeneratedSignals.Gift), [SentenceKind.Gift]),
+            (nameof(GeneratedSignals.Intent), [SentenceKind.Intent]),
+            (nameof(GeneratedSignals.Urgency), [SentenceKind.Urgency]),
+            (nameof(GeneratedSignals.Hesitation), [SentenceKind.Hesitation]),
+            (nameof(GeneratedSignals.Price), [SentenceKind.Price]),
+            (nameof(GeneratedSignals.BudgetK), [SentenceKind.Budget, SentenceKind.BudgetAround]),
+        ];
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (signal, kinds) in signals)
+        {
+            var texts = new List<string>();
+            foreach (var lang in Phrasebook.Languages)
+            {
+                foreach (var kind in kinds)
+                {
+                    foreach (var template in lang.Sentences(kind))
+                    {
+                        Literals(template, texts);
+                    }
+                }
+
+                if (signal == nameof(GeneratedSignals.Gift))
+                {
+                    foreach (var occasion in lang.Occasions)
+                    {
+                        texts.Add(occasion.Get(0, false));
+                    }
+                }
+            }
+
+            result[signal] = texts;
+        }
+
+        return result;
+    }
+
+    private static void Literals(Template template, List<string> texts)
+    {
+        foreach (var segment in template.Segments)
+        {
+            if (segment.Kind == SegmentKind.Literal)
+            {
+                texts.Add(segment.Text);
+            }
+            else if (segment.Kind == SegmentKind.Gender)
+            {
+                Literals(segment.Male!, texts);
+                Literals(segment.Female!, texts);
+            }
+        }
+    }
+
     /// <summary>The id of client <paramref name="index"/> (0-based): <c>SYN_0000001</c> …</summary>
     internal static string ClientId(long index) => "SYN_" + (index + 1).ToString("D7", CultureInfo.InvariantCulture);
 

@@ -60,6 +60,24 @@ public sealed class BacktestTests : IDisposable
     }
 
     [Fact]
+    public void Training_with_transactions_keeps_the_bgnbd_holdout_table_and_weekly_tracking_in_the_bundle_report()
+    {
+        var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]);
+        Assert.True(exit == 0, err);
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(PathOf("model"), "metadata.json")))!["report"]!;
+        var holdout = report["holdout"]!;
+        Assert.Equal(91, holdout["days"]!.GetValue<int>()); // the longest window: cutoff 2025-10-01 to the as-of
+        var bins = holdout["bins"]!.AsArray();
+        Assert.Equal(8, bins.Count); // calibration frequency 0 … 7+
+        Assert.True(bins[^1]!["and_more"]!.GetValue<bool>());
+        Assert.Equal(bins.Sum(b => b!["clients"]!.GetValue<int>() * b["actual"]!.GetValue<double>()), holdout["total_actual"]!.GetValue<double>(), 3);
+        Assert.True(holdout["total_actual"]!.GetValue<double>() > 0 && holdout["total_expected"]!.GetValue<double>() > 0);
+        var weekly = holdout["weekly"]!.AsArray();
+        Assert.Equal(13, weekly.Count); // 91 days
+        Assert.Equal(holdout["total_actual"]!.GetValue<double>(), weekly[^1]!["actual"]!.GetValue<double>(), 3);
+    }
+
+    [Fact]
     public void Predict_with_transactions_gives_a_client_the_same_scores_alone_as_in_the_whole_batch()
     {
         var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]);

@@ -108,12 +108,34 @@ public static class ReportJson
         }
 
         json["reliability"] = reliability;
+        if (report.Holdout is { } holdout)
+        {
+            json["holdout"] = Holdout(holdout);
+        }
+
         if (report.Schema is not null)
         {
             json["schema"] = Columns.SchemaReport.Json(report.Schema.Columns);
         }
 
         return json;
+    }
+
+    /// <summary>The holdout check in the shape of <c>history --json</c>'s <c>holdout</c> (the models page draws it).</summary>
+    public static JsonObject Holdout(History.HoldoutCheck holdout)
+    {
+        ArgumentNullException.ThrowIfNull(holdout);
+        return new JsonObject
+        {
+            ["days"] = holdout.Days,
+            ["bins"] = new JsonArray([.. holdout.Bins.Select(b => (JsonNode)new JsonObject
+            {
+                ["frequency"] = b.Frequency, ["and_more"] = b.AndMore, ["clients"] = b.Clients, ["actual"] = Round(b.Actual), ["expected"] = Round(b.Expected),
+            })]),
+            ["total_actual"] = Round(holdout.TotalActual),
+            ["total_expected"] = Round(holdout.TotalExpected),
+            ["weekly"] = new JsonArray([.. holdout.Weekly.Select(w => (JsonNode)new JsonObject { ["week"] = w.Week, ["actual"] = Round(w.Actual), ["expected"] = Round(w.Expected) })]),
+        };
     }
 
     public static JsonObject Metrics(Target target, TargetMetrics m)

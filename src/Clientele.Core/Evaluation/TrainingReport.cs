@@ -26,6 +26,12 @@ public sealed class TrainingReport
     /// <summary>The extra columns of the notes file, typed and fitted; null when it had none.</summary>
     public Columns.ColumnSchema? Schema { get; set; }
 
+    /// <summary>
+    /// Trained with transactions: BG/NBD (fitted up to the cutoff) checked on the purchases between the cutoff and the
+    /// as-of date — per calibration frequency and week by week; null otherwise.
+    /// </summary>
+    public History.HoldoutCheck? Holdout { get; set; }
+
     /// <summary>Wall-clock seconds per stage (ingest, detect, features, train_purchased, ...).</summary>
     public Dictionary<string, double> Seconds { get; } = new(StringComparer.Ordinal);
 }

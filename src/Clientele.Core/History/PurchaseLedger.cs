@@ -24,6 +24,19 @@ public sealed class PurchaseLedger
     public ClientPurchases? For(string clientId) => _byClient.GetValueOrDefault(clientId);
 
     /// <summary>Nets each client's transactions per day (see <see cref="DailyNet"/>).</summary>
+    /// <summary>Every client's days as one transaction each (its net amount), client by client, oldest first.</summary>
+    internal IEnumerable<Transaction> DailyNets()
+    {
+        foreach (var id in ClientIds)
+        {
+            var c = _byClient[id];
+            for (var i = 0; i < c.Days.Length; i++)
+            {
+                yield return new Transaction(id, DateOnly.FromDayNumber(c.Days[i]), c.Nets[i]);
+            }
+        }
+    }
+
     public static PurchaseLedger From(IEnumerable<Transaction> transactions)
     {
         ArgumentNullException.ThrowIfNull(transactions);

@@ -55,7 +55,10 @@ public sealed class ReasonBuilder
         var categories = new Dictionary<string, int>(StringComparer.Ordinal);
         int Category(string name) => categories.TryGetValue(name, out var id) ? id : categories[name] = categories.Count;
 
-        _conceptLabelKey = lexicon.Concepts.Select(c => Key(ReasonSubject.Of(c))).ToArray();
+        // A budget concept ("budget mentioned", "budget 3-10K") and the stated figures are one thing to a reader: their
+        // weights add up in the one budget reason (apart, a tree's path credits them with opposite signs that cancel).
+        var budget = new ReasonSubject(ReasonSubjectKind.Budget);
+        _conceptLabelKey = lexicon.Concepts.Select(c => Key(c.Category == Lexicon.ConceptCategory.Budget ? budget : ReasonSubject.Of(c))).ToArray();
         _conceptCategory = lexicon.Concepts.Select(c => Category(c.Category)).ToArray();
         _featureKeys = featurizer.Features.Select(f => f.Subject switch
         {
@@ -126,6 +129,13 @@ public sealed class ReasonBuilder
     internal void Append(ReasonScratch scratch, Target target, List<Reason> output, ClientProfile profile, int count = Defaults.ReasonsPerScore)
     {
         scratch.Begin();
+        var strongest = 0f;
+        foreach (var (_, c) in scratch.Candidates)
+        {
+            strongest = Math.Max(strongest, Math.Abs(c));
+        }
+
+        scratch.Floor = Math.Max(1e-6, Defaults.ReasonNoiseShare * strongest);
         foreach (var (j, c) in scratch.Candidates)
         {
             // Only what the client has (the caller passes present features only): the absence of a concept is not
@@ -183,7 +193,7 @@ public sealed class ReasonBuilder
     }
 
     /// <summary>
-    /// The <paramref name="count"/> keys of largest |sum| (above 1e-6), ties by ordinal name: keys are distinct, so
+    /// The <paramref name="count"/> keys of largest |sum| (at least the scratch's noise floor), ties by ordinal name: keys are distinct, so
     /// this total order picks exactly the first items a stable sort by |value| then text would.
     /// </summary>
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
@@ -195,7 +205,7 @@ public sealed class ReasonBuilder
         for (var t = 0; t < scratch.TouchedCount; t++)
         {
             var key = scratch.Touched[t];
-            if (!(Math.Abs(scratch.Sums[key]) > 1e-6))
+            if (!(Math.Abs(scratch.Sums[key]) >= scratch.Floor))
             {
                 continue;
             }

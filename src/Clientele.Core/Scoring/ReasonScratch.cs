@@ -16,6 +16,9 @@ internal sealed class ReasonScratch(int keyCount)
 
     public int Generation { get; set; }
 
+    /// <summary>The smallest |weight| shown for the current row and target (<see cref="Defaults.ReasonNoiseShare"/> of its strongest contribution).</summary>
+    public double Floor { get; set; } = 1e-6;
+
     /// <summary>Distinct label keys of the client's concepts in one category.</summary>
     public List<int> CategoryKeys { get; } = [];
 

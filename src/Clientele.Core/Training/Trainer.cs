@@ -77,6 +77,7 @@ public static class Trainer
         }
 
         report.Seconds["train_total"] = clock.Elapsed.TotalSeconds - report.Seconds["features"];
+        report.Holdout = purchases is null ? null : Holdout(purchases);
         return new TrainedModel(featurizer, targets.ToDictionary(t => t, t => models[t]), report)
         {
             Segments = FitSegments(profiles, labels, matrix, models, options),
@@ -153,6 +154,18 @@ public static class Trainer
             TrainCount = train.Count,
             Seconds = seconds,
         });
+    }
+
+    /// <summary>
+    /// The field's holdout check of the BG/NBD model the bundle keeps: fitted as of the cutoff, its expected purchases
+    /// in the windows' longest span after it (up to the as-of date) against what the clients did; null when no client
+    /// bought by the cutoff.
+    /// </summary>
+    private static History.HoldoutCheck? Holdout(PurchaseTraining purchases)
+    {
+        var daily = purchases.Ledger.DailyNets().ToList();
+        var calibration = History.RfmSummary.Compute(daily, purchases.Btyd.FittedAsOf);
+        return calibration.Rows.Count == 0 ? null : History.HoldoutCheck.Run(calibration, daily, purchases.Btyd.Windows.Longest, purchases.Btyd.BgNbd);
     }
 
     /// <summary>

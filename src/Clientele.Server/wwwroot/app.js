@@ -1,13 +1,14 @@
 // Clientele dashboard: plain JavaScript against the server's own JSON API.
-// Charts are small hand-made inline SVG on purpose: the dashboard must work with no network at
-// run time (boutique back offices, air-gapped servers), so no CDN and no chart library, and a
-// histogram of ten bars is a few lines of SVG, far smaller than any library.
+// The dashboard must work with no network at run time (boutique back offices, air-gapped servers): no CDN.
+// The overview's histograms are a few lines of hand-made SVG; the models page's charts use the vendored
+// uPlot (lib/uplot, see charts.js and models.js).
 'use strict';
 
 const state = { page: 1, pageSize: 20, total: 0, selected: null };
 const $ = (sel, root = document) => root.querySelector(sel);
 const tid = (id) => $(`[data-testid="${id}"]`);
-const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+// A narrow no-break space before "%": a percentage never wraps over two lines, whatever the column's width.
+const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}\u202f%`);
 const money = (v) => (v === null || v === undefined ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
 const num = (v, d = 3) => (v === null || v === undefined || Number.isNaN(v) ? '—' : (Math.abs(v) < 0.5 * 10 ** -d ? 0 : Number(v)).toFixed(d));
 const date = (v) => (v ? String(v).replace('T', ' ').slice(0, 16) : '');
@@ -142,10 +143,10 @@ function clientCell(name, id) {
 
 function scoreCells(s) {
   if (!s) return '<td colspan="6" class="muted">not scored</td>';
-  return `<td>${pct(s.purchase_prob)}</td><td>${pct(s.churn_risk)}</td><td>${money(s.predicted_clv)}</td>` +
-    `<td><span class="chip seg-${esc((s.value_segment || '').toLowerCase())}">${esc(s.value_segment)}</span></td>` +
-    `<td><span class="chip seg-${esc((s.risk_segment || '').replace(' ', '-').toLowerCase())}">${esc(s.risk_segment)}</span></td>` +
-    `<td class="reasons">${esc(s.reasons)}</td>`;
+  return `<td data-label="Purchase" class="num">${pct(s.purchase_prob)}</td><td data-label="Churn" class="num">${pct(s.churn_risk)}</td><td data-label="CLV" class="num">${money(s.predicted_clv)}</td>` +
+    `<td data-label="Value"><span class="chip seg-${esc((s.value_segment || '').toLowerCase())}">${esc(s.value_segment)}</span></td>` +
+    `<td data-label="Risk"><span class="chip seg-${esc((s.risk_segment || '').replace(' ', '-').toLowerCase())}">${esc(s.risk_segment)}</span></td>` +
+    `<td data-label="Reasons" class="reasons">${esc(s.reasons)}</td>`;
 }
 
 async function loadClients() {
@@ -183,6 +184,8 @@ async function openClient(id) {
     `<h3>Concepts</h3><div class="chips">${concepts || '<span class="muted">none</span>'}</div>` +
     `<h3>Notes (${d.notes.length})</h3><ul class="notes">${notes}</ul>` +
     `<h3>Score history</h3><table class="table"><thead><tr><th>Scored</th><th>Model</th><th>Purchase</th><th>Churn</th><th>CLV</th></tr></thead><tbody>${history}</tbody></table>`;
+  // On a phone the client page sits below the list: bring it into view.
+  if (window.matchMedia('(max-width: 700px)').matches) tid('client-detail').scrollIntoView({ block: 'start' });
 }
 
 // ---- models and runs ----------------------------------------------------------------------
@@ -217,6 +220,7 @@ async function loadModels() {
     `<td>${m.active ? '<span class="chip active" data-testid="model-active">active</span>'
       : `<button type="button" data-activate="${esc(m.version)}" data-testid="activate-${esc(m.version)}">Activate</button>`}</td></tr>`).join('')
     || '<tr><td colspan="7" class="muted">No model yet: train one.</td></tr>';
+  if (typeof drawModelCharts === 'function') drawModelCharts(models);
 }
 
 async function loadRuns() {
