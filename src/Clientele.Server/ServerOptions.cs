@@ -58,6 +58,12 @@ public sealed class ServerOptions
     public ScheduleOptions Schedules { get; set; } = new();
 
     /// <summary>
+    /// How long notes, prediction history and old model versions are kept (Clientele:Retention:NotesDays,
+    /// PredictionsDays, VersionsKeep or VersionsDays); unset keeps them. Enforced by the retention schedule.
+    /// </summary>
+    public Workflows.Retention.RetentionPolicy Retention { get; set; } = new();
+
+    /// <summary>
     /// Replace e-mails, phones, IBANs, card numbers and street addresses in note text by tokens before it is stored
     /// (Clientele:Pseudonymise). On by default: the store is the copy that lives longest.
     /// </summary>

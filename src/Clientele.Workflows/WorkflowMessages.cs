@@ -15,4 +15,10 @@ public static class WorkflowMessages
 
     /// <summary>Transactions given to a bundle that has no purchase features: they would be ignored.</summary>
     public const string TransactionsNotTrained = "this model was trained without purchase history, so it cannot use --transactions; train it with --transactions first";
+
+    /// <summary>Both ways of bounding model versions were given.</summary>
+    public const string RetentionVersionsExclusive = "keep either the newest N versions or the versions of the last N days, not both";
+
+    /// <summary>A retention bound below 1.</summary>
+    public static string RetentionBound(string name, int value) => $"retention {name} must be 1 or more (was {value})";
 }
