@@ -68,7 +68,14 @@ public static class PredictApi
         var notes = NotesUpload.Read(upload, report, ingest.Csv);
         var afterAsOf = notes.RemoveAll(n => n.Date > asOf);
         // Clients who objected to profiling or withdrew consent are neither scored nor stored; counted in a header.
-        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
+        var all = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
+        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(all, store.SuppressedClients());
+        if (save == true)
+        {
+            // Withdrawals and objections stated in the upload's consent column are kept, as the consent route keeps them.
+            Workflows.Privacy.SubjectRights.RecordStatedConsent(store, all, context.User.KeyId(), context.Connection.RemoteIpAddress?.ToString(), time.GetUtcNow());
+        }
+
         if (suppressed > 0)
         {
             context.RequestServices.GetRequiredService<AuditTrail>().Record(context, AuditTrail.ScoringSuppressed, null,

@@ -56,7 +56,7 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
         var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var later = notes.RemoveAll(n => n.Date > asOf);
         job.Progress = "scoring";
-        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
+        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), store.SuppressedClients());
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles) { Store = StoreAccess.Shared(store), RecordClients = false, AsOf = asOf };
         var scores = new ScoreAndRecord(time).Run(request, progress: null, new Dictionary<string, double>(StringComparer.Ordinal), token);
         cache.Invalidate();
