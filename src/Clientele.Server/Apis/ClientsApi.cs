@@ -19,7 +19,11 @@ public static class ClientsApi
     public sealed record HistoryEntry(string ModelVersion, DateTimeOffset ScoredAt, ScoreView Score);
 
     /// <summary>Everything about one client.</summary>
-    public sealed record ClientDetail(ClientRow Client, IReadOnlyList<NoteRecord> Notes, IReadOnlyList<ConceptRecord> Concepts, IReadOnlyList<HistoryEntry> History);
+    public sealed record ClientDetail(ClientRow Client, IReadOnlyList<NoteRecord> Notes, IReadOnlyList<ConceptRecord> Concepts, IReadOnlyList<HistoryEntry> History)
+    {
+        /// <summary>Special-category concepts (allergies, medical diets, religion) for the advisor: never a model reason.</summary>
+        public IReadOnlyList<Workflows.Privacy.ServiceNotes.ServiceNote> ServiceNotes { get; init; } = [];
+    }
 
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
     {
@@ -53,15 +57,19 @@ public static class ClientsApi
                 }
 
                 var history = store.GetPredictionHistory(id);
+                var concepts = store.GetConcepts(id);
                 var detail = new ClientDetail(
                     Row(new ClientSummary(client, history.Count > 0 ? history[0] : null)),
                     store.GetNotes(id),
-                    store.GetConcepts(id),
-                    history.Select(h => new HistoryEntry(h.ModelVersion, h.ScoredAt, ScoreView.From(h.Score))).ToList());
+                    concepts,
+                    history.Select(h => new HistoryEntry(h.ModelVersion, h.ScoredAt, ScoreView.From(h.Score))).ToList())
+                {
+                    ServiceNotes = Workflows.Privacy.ServiceNotes.Of(concepts),
+                };
                 return TypedResults.Ok(detail);
             })
             .WithName("GetClient")
-            .WithSummary("One client: latest scores and reasons, notes, detected concepts, score history (newest first).")
+            .WithSummary("One client: latest scores and reasons, notes, detected concepts, service notes (allergies, medical diets, religion: for advisors, never a model reason), score history (newest first).")
             .WithDescription("Encode the id as a path segment (a '/' in an id is sent as %2F). Audited as client-read.")
             .Produces<ClientDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -182,6 +182,7 @@ async function openClient(id) {
     `<h3>Concepts</h3><div class="chips">${concepts || '<span class="muted">none</span>'}</div>` +
     `<h3>Notes (${d.notes.length})</h3><ul class="notes">${notes}</ul>` +
     `<h3>Score history</h3><table class="table"><thead><tr><th>Scored</th><th>Model</th><th>Purchase</th><th>Churn</th><th>CLV</th></tr></thead><tbody>${history}</tbody></table>`;
+  showServiceNotes(d);
 }
 
 // ---- models and runs ----------------------------------------------------------------------
@@ -216,6 +217,7 @@ async function loadModels() {
     `<td>${m.active ? '<span class="chip active" data-testid="model-active">active</span>'
       : `<button type="button" data-activate="${esc(m.version)}" data-testid="activate-${esc(m.version)}">Activate</button>`}</td></tr>`).join('')
     || '<tr><td colspan="7" class="muted">No model yet: train one.</td></tr>';
+  markSensitiveModels(models);
 }
 
 async function loadRuns() {
