@@ -26,6 +26,9 @@ public static class ServerMessages
 
     public const string QueueFull = "too many jobs are waiting; try again when the current ones have finished";
     public const string RateLimited = "too many requests; wait a minute and try again";
+
+    /// <summary>An upload refused because every parsing slot and queue place is taken (Clientele:MaxConcurrentUploads, UploadQueue).</summary>
+    public const string UploadsBusy = "the server is parsing as many uploads as it allows; send this one again in a few seconds (Retry-After)";
     public const string Internal = "the server failed to handle this request; the error was logged";
     public const string BadTier = "tier must be 'fast' or 'elite'";
 

@@ -51,6 +51,19 @@ public sealed class ServerOptions
     /// <summary>Writes allowed per client address per minute (fixed window).</summary>
     public int WritesPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// Uploads parsed at once (POST /api/predict, POST /api/train). Parsing is CPU-bound and a 50 MB upload's notes and
+    /// profiles take a few hundred MB, so two (the cores of the reference machine) keep 8 parallel 49 MB uploads within
+    /// 1.5 GiB and leave /health answering (docs/BENCHMARKS.md); more would not parse faster on two cores.
+    /// </summary>
+    public int MaxConcurrentUploads { get; set; } = 2;
+
+    /// <summary>
+    /// Uploads that may wait for a parsing slot (their bodies unread, so they hold a connection, not memory); beyond
+    /// them an upload answers 503 with Retry-After at once rather than queueing without bound.
+    /// </summary>
+    public int UploadQueue { get; set; } = 2;
+
     /// <summary>Training jobs that may wait in the queue before new ones are refused.</summary>
     public int MaxQueuedJobs { get; set; } = 8;
 
