@@ -52,11 +52,12 @@ public sealed class ServerOptions
     public int WritesPerMinute { get; set; } = 60;
 
     /// <summary>
-    /// Uploads parsed at once (POST /api/predict, POST /api/train). Parsing is CPU-bound and a 50 MB upload's notes and
-    /// profiles take a few hundred MB, so two (the cores of the reference machine) keep 8 parallel 49 MB uploads within
-    /// 1.5 GiB and leave /health answering (docs/BENCHMARKS.md); more would not parse faster on two cores.
+    /// Uploads parsed at once (POST /api/predict, POST /api/train). Parsing and scoring a 49 MB upload is CPU-bound and
+    /// takes about 700 MB: measured with 8 parallel 49 MB uploads on 2 cores (docs/BENCHMARKS.md, "Upload limits"), one
+    /// slot peaked at 837 MiB with /health at 46 ms median, two at 1,605 MiB (over the 1.5 GiB target) and 127 ms,
+    /// with no gain in throughput. Raise it on a machine with more cores and memory.
     /// </summary>
-    public int MaxConcurrentUploads { get; set; } = 2;
+    public int MaxConcurrentUploads { get; set; } = 1;
 
     /// <summary>
     /// Uploads that may wait for a parsing slot (their bodies unread, so they hold a connection, not memory); beyond
