@@ -45,6 +45,37 @@ public sealed class RetentionCliTests(CliFixture data) : IClassFixture<CliFixtur
         Assert.Contains(after.ListAudit(), a => a.Action == "retention");
     }
 
+    [Fact]
+    public void Orphan_bundle_folders_unchanged_for_an_hour_are_removed_but_recent_ones_and_folders_that_are_no_bundle_stay()
+    {
+        var db = "Data Source=" + data.PathOf("orphans.db");
+        var models = data.PathOf("orphan-models");
+        using (var store = new SqliteStore(db))
+        {
+            store.Migrate();
+            Directory.CreateDirectory(Path.Combine(models, "kept"));
+            store.SaveModelVersion(new ModelVersionRecord("kept", "fast", Path.Combine(models, "kept"), DateTimeOffset.UtcNow, "{}", true));
+        }
+
+        foreach (var (name, bundle, hoursOld) in new[] { ("old-orphan", true, 2), ("new-orphan", true, 0), ("not-a-bundle", false, 2), ("kept", true, 2) })
+        {
+            var dir = Path.Combine(models, name);
+            Directory.CreateDirectory(dir);
+            if (bundle)
+            {
+                File.WriteAllText(Path.Combine(dir, "metadata.json"), "{}");
+            }
+
+            Directory.SetLastWriteTimeUtc(dir, DateTime.UtcNow.AddHours(-hoursOld));
+        }
+
+        var (exit, stdout, err) = Run("retention", "--db", db, "--models-dir", models, "--json");
+
+        Assert.True(exit == 0, err);
+        Assert.Equal(["old-orphan"], JsonNode.Parse(stdout)!["bundle_folders"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["kept", "new-orphan", "not-a-bundle"], Directory.GetDirectories(models).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("--versions-keep", "2", "--versions-days", "30")]
     [InlineData("--notes-days", "0")]

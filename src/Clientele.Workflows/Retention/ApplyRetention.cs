@@ -33,7 +33,9 @@ public static class ApplyRetention
             {
                 var full = FullPath(dir);
                 // Hidden names are a save's staging or backup folders: the next save of that bundle removes its own leftovers.
-                var orphan = !Path.GetFileName(full).StartsWith('.') && Directory.GetLastWriteTimeUtc(full) <= settled;
+                // Only a bundle (its metadata.json) is an orphan: any other folder someone keeps there is theirs.
+                var orphan = !Path.GetFileName(full).StartsWith('.') && Directory.GetLastWriteTimeUtc(full) <= settled
+                    && File.Exists(Path.Combine(full, Core.Bundles.ModelBundle.MetadataFile));
                 // A link may point anywhere: only real folders of the models directory are ever removed.
                 if (new DirectoryInfo(full).LinkTarget is not null || kept.Contains(full) || !(expired.Contains(full) || orphan))
                 {
