@@ -51,6 +51,7 @@ public static class ClienteleApp
             Add<WorklistCommand>(config, verbs, "worklist", "The advisors' worklist: whom to contact, the action, channel, due date and the reason in a sentence, from a playbook.");
             Add<WorklistReportCommand>(config, verbs, "worklist-report", "Does the worklist work? Purchases after it, listed clients against the held-out control group, with a bootstrap interval.");
             Add<ReportCommand>(config, verbs, "report", "Summary report of the store (KPIs, segments with shares, top concepts, worklist, model card) as HTML or Markdown.");
+            Add<RetentionCommand>(config, verbs, "retention", "Delete notes, prediction history and model versions past their retention, and orphan bundle folders (--dry-run counts them).");
         });
 
         try

@@ -384,4 +384,11 @@ public static class Defaults
 
     /// <summary>Days after the worklist's as-of date in which a purchase counts as following it (the report's window): a month.</summary>
     public const int ContactEffectDays = 30;
+
+    /// <summary>
+    /// Retention: a folder in the models directory that no version references is removed only when it has not changed for
+    /// an hour. A training renames its finished bundle into place a moment before it registers the version; an hour is far
+    /// beyond that gap, yet a leftover of a killed training goes at the next daily pass.
+    /// </summary>
+    public const int OrphanBundleGraceMinutes = 60;
 }

@@ -100,8 +100,21 @@ public static class ClienteleServer
     private static void Configure(WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        if (options.Retention.Problem() is { } retention)
+        {
+            // A mistyped retention would otherwise fail every night, unseen until data outlived its time.
+            throw new InvalidOperationException("Clientele:Retention: " + retention);
+        }
+
         var store = app.Services.GetRequiredService<IClienteleStore>();
         store.Migrate();
+        // A run still queued or running now belonged to a process that died (killed, crashed): it will never finish.
+        // With several replicas on one PostgreSQL, start them when no job runs (docs/SECURITY.md, retention).
+        if (store.FailUnfinishedRuns(DateTimeOffset.UtcNow, ServerMessages.RunInterrupted) is var stale and > 0)
+        {
+            app.Logger.LogWarning("{Count} runs left unfinished by an earlier process marked failed", stale);
+        }
+
         Directory.CreateDirectory(options.ResolveModelsRoot());
         app.Services.GetRequiredService<ModelRegistry>().LoadAtStart(options.ModelDirectory);
 

@@ -18,8 +18,17 @@ public static class ServerMessages
     public const string NoUpload = "no notes were sent; send a CSV file as multipart field 'file' or as a text/csv body";
     public const string NoStoredNotes = "the store holds no notes to train on; send a notes file, or score with ?store=true first";
     public const string BadVersionName = Workflows.WorkflowMessages.BadVersionName;
+    /// <summary>The message of a run the server found queued or running at start: its process died mid-way.</summary>
+    public const string RunInterrupted = "interrupted: the server stopped before this run finished";
+
+    /// <summary>A retention pass with no bound configured (only orphan bundle folders are removed).</summary>
+    public const string NoRetentionConfigured = "no retention configured (Clientele:Retention), notes, predictions and versions are kept";
+
     public const string QueueFull = "too many jobs are waiting; try again when the current ones have finished";
     public const string RateLimited = "too many requests; wait a minute and try again";
+
+    /// <summary>An upload refused because every parsing slot and queue place is taken (Clientele:MaxConcurrentUploads, UploadQueue).</summary>
+    public const string UploadsBusy = "the server is parsing as many uploads as it allows; send this one again in a few seconds (Retry-After)";
     public const string Internal = "the server failed to handle this request; the error was logged";
     public const string BadTier = "tier must be 'fast' or 'elite'";
 

@@ -51,11 +51,31 @@ public sealed class ServerOptions
     /// <summary>Writes allowed per client address per minute (fixed window).</summary>
     public int WritesPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// Uploads parsed at once (POST /api/predict, POST /api/train). Parsing and scoring a 49 MB upload is CPU-bound and
+    /// takes about 700 MB: measured with 8 parallel 49 MB uploads on 2 cores (docs/BENCHMARKS.md, "Upload limits"), one
+    /// slot peaked at 837 MiB with /health at 46 ms median, two at 1,605 MiB (over the 1.5 GiB target) and 127 ms,
+    /// with no gain in throughput. Raise it on a machine with more cores and memory.
+    /// </summary>
+    public int MaxConcurrentUploads { get; set; } = 1;
+
+    /// <summary>
+    /// Uploads that may wait for a parsing slot (their bodies unread, so they hold a connection, not memory); beyond
+    /// them an upload answers 503 with Retry-After at once rather than queueing without bound.
+    /// </summary>
+    public int UploadQueue { get; set; } = 2;
+
     /// <summary>Training jobs that may wait in the queue before new ones are refused.</summary>
     public int MaxQueuedJobs { get; set; } = 8;
 
     /// <summary>Cron schedules (5 fields, server local time); an empty string disables one.</summary>
     public ScheduleOptions Schedules { get; set; } = new();
+
+    /// <summary>
+    /// How long notes, prediction history and old model versions are kept (Clientele:Retention:NotesDays,
+    /// PredictionsDays, VersionsKeep or VersionsDays); unset keeps them. Enforced by the retention schedule.
+    /// </summary>
+    public Workflows.Retention.RetentionPolicy Retention { get; set; } = new();
 
     /// <summary>
     /// Replace e-mails, phones, IBANs, card numbers and street addresses in note text by tokens before it is stored

@@ -35,4 +35,9 @@ public static class WorkflowMessages
 
     /// <summary>Why a client page has no BTYD figures: the active bundle has no fitted BG/NBD and Gamma-Gamma.</summary>
     public const string BundleWithoutBtyd = "the active model was trained without purchase history, so it has no fitted BG/NBD and Gamma-Gamma (train with transactions)";
+    /// <summary>Both ways of bounding model versions were given.</summary>
+    public const string RetentionVersionsExclusive = "keep either the newest N versions or the versions of the last N days, not both";
+
+    /// <summary>A retention bound below 1.</summary>
+    public static string RetentionBound(string name, int value) => $"retention {name} must be 1 or more (was {value})";
 }

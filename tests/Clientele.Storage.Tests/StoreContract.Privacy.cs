@@ -111,3 +111,14 @@ public abstract partial class StoreContract
         Assert.Equal(["export", "client-read"], Store.ListAuditAbout("A").Select(a => a.Action));
     }
 }
+
+/// <summary>The states the notes' consent column records are the store's.</summary>
+public sealed class ConsentStateNamesTests
+{
+    [Fact]
+    public void The_consent_column_states_are_the_stores_consent_states()
+    {
+        Assert.Equal(ConsentStates.All, [Core.Privacy.ConsentValues.Granted, Core.Privacy.ConsentValues.Withdrawn, Core.Privacy.ConsentValues.Objected]);
+        Assert.All(ConsentStates.All, s => Assert.Equal(ConsentStates.Suppresses(s), Core.Privacy.ConsentValues.Suppresses(s)));
+    }
+}

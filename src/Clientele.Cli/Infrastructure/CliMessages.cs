@@ -62,6 +62,12 @@ public static class CliMessages
     public static string UnknownClient(string id) => $"the store holds no client '{id}'";
 
     /// <summary>Consent verb with zero or several of its state options.</summary>
+    /// <summary>The retention verb was given no bound and no models directory: it would do nothing.</summary>
+    public const string RetentionNothingToDo = "give at least one of --notes-days, --predictions-days, --versions-keep, --versions-days or --models-dir";
+
+    /// <summary>--models-dir names no directory.</summary>
+    public const string NoModelsDir = "the models directory does not exist";
+
     public const string OneConsentState = "give exactly one of --object, --withdraw or --grant";
 
     /// <summary>Clients left out of scoring because they objected to profiling or withdrew consent: never silent.</summary>

@@ -121,7 +121,9 @@ public static class Pipeline
     /// <summary>The profiles whose clients did not object or withdraw consent, and how many were left out (said on stderr).</summary>
     public static (List<ClientProfile> Kept, int Suppressed) Suppress(RecordingSettings s, IReadOnlyList<ClientProfile> profiles)
     {
-        var (kept, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(profiles, p => p.ClientId, s.SuppressedClients());
+        var (kept, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(profiles, s.SuppressedClients());
+        // The file's own withdrawals and objections join the store's, so the nightly scoring and the worklist honour them.
+        s.Store.Use(store => Workflows.Privacy.SubjectRights.RecordStatedConsent(store, profiles, Commands.KeysCommand.CliActor, "notes-file", Time.GetUtcNow()));
         if (suppressed > 0)
         {
             CliIO.Err.WriteLine("warning: " + CliMessages.SuppressedClients(suppressed));

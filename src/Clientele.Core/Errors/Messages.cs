@@ -25,6 +25,10 @@ public static class Messages
 
     public static string BlankText => "blank note text";
 
+    /// <summary>A consent cell that is none of the accepted values.</summary>
+    public static string BadConsent(string value, IEnumerable<string> accepted) =>
+        $"consent '{Truncate(value)}' is not one of {string.Join(", ", accepted)} (or blank)";
+
     public static string BadDate(string value) => $"date '{Truncate(value)}' is not an ISO date (yyyy-MM-dd)";
 
     public static string FieldTooLong(int length, int max) => $"field of {length:N0} characters is longer than the limit of {max:N0}";

@@ -16,4 +16,10 @@ public sealed record Note(string ClientId, DateOnly? Date, string? Language, str
 
     /// <summary>This row's values of <see cref="ColumnNames"/>, trimmed (empty when blank or absent); null when the file has none.</summary>
     public IReadOnlyList<string>? ColumnValues { get; init; }
+
+    /// <summary>
+    /// The consent state this row records (<see cref="Privacy.ConsentValues"/>) from the file's <c>consent</c> column;
+    /// null when the file has none or the cell is blank. Never a feature.
+    /// </summary>
+    public string? Consent { get; init; }
 }

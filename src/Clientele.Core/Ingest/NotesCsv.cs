@@ -37,7 +37,8 @@ public static class NotesCsv
                 CsvInput.FindColumn(header, source, "client id", options.IdColumn, NotesCsvOptions.IdNames),
                 CsvInput.FindColumn(header, source, "note text", options.TextColumn, NotesCsvOptions.TextNames),
                 CsvInput.TryFindColumn(header, NotesCsvOptions.DateNames),
-                CsvInput.TryFindColumn(header, NotesCsvOptions.LanguageNames));
+                CsvInput.TryFindColumn(header, NotesCsvOptions.LanguageNames),
+                CsvInput.TryFindColumn(header, NotesCsvOptions.ConsentNames));
             var context = new RowContext(source, report, options, columns, sep.Spec.Sep.Separator, ExtraColumns(header.ColNames, columns));
             return ReadRows(sep, context);
         }
@@ -172,8 +173,24 @@ public static class NotesCsv
             language = raw.IsEmpty ? null : raw.ToString().ToUpperInvariant();
         }
 
+        string? consent = null;
+        if (c.Consent >= 0 && At(c.Consent) < row.ColCount)
+        {
+            var raw = row[At(c.Consent)].ToString().Trim();
+            // A consent cell nobody can read is an error, not a rejected row: the row may be the client's objection.
+            if (raw.Length > 0 && !Privacy.ConsentValues.TryParse(raw, out consent))
+            {
+                throw new ClienteleInputException(x.Source, line, c.Consent + 1, Messages.BadConsent(raw, Privacy.ConsentValues.Accepted));
+            }
+        }
+
         report.Accepted++;
-        return new Note(id, date, language, text, line) { ColumnNames = x.Extra?.Names, ColumnValues = x.Extra is { } extra ? ExtraValues(row, extra, At) : null };
+        return new Note(id, date, language, text, line)
+        {
+            ColumnNames = x.Extra?.Names,
+            ColumnValues = x.Extra is { } extra ? ExtraValues(row, extra, At) : null,
+            Consent = consent,
+        };
     }
 
     /// <summary>
@@ -263,10 +280,10 @@ public static class NotesCsv
         return false;
     }
 
-    /// <summary>The header's columns that are none of id, text, date and language: candidate features (DESIGN, issue 13).</summary>
+    /// <summary>The header's columns that are none of id, text, date, language and consent: candidate features (DESIGN, issue 13).</summary>
     private static ExtraColumnSet? ExtraColumns(IReadOnlyList<string> header, Columns c)
     {
-        var indices = Enumerable.Range(0, header.Count).Where(i => i != c.Id && i != c.Text && i != c.Date && i != c.Language && header[i].Trim().Length > 0).ToArray();
+        var indices = Enumerable.Range(0, header.Count).Where(i => i != c.Id && i != c.Text && i != c.Date && i != c.Language && i != c.Consent && header[i].Trim().Length > 0).ToArray();
         return indices.Length == 0 ? null : new ExtraColumnSet(indices.Select(i => header[i].Trim()).ToArray(), indices);
     }
 
@@ -282,7 +299,7 @@ public static class NotesCsv
         return values;
     }
 
-    private readonly record struct Columns(int Count, int Id, int Text, int Date, int Language);
+    private readonly record struct Columns(int Count, int Id, int Text, int Date, int Language, int Consent);
 
     /// <summary>Names and header positions of the extra columns.</summary>
     private sealed record ExtraColumnSet(string[] Names, int[] Indices);

@@ -15,6 +15,9 @@ public sealed record NotesCsvOptions
     /// <summary>Accepted names for the language column (optional).</summary>
     public static readonly string[] LanguageNames = ["language", "lang"];
 
+    /// <summary>Accepted names for the consent column (optional; values in Privacy/Resources/consent_values.tsv).</summary>
+    public static readonly string[] ConsentNames = ["consent"];
+
     /// <summary>The client id column's name, when it is none of <see cref="IdNames"/>.</summary>
     public string? IdColumn { get; init; }
 

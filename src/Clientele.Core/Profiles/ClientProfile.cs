@@ -55,4 +55,10 @@ public sealed class ClientProfile
 
     /// <summary>The notes file's extra columns (beyond id, date, language, text) merged over the client's notes; null when it has none.</summary>
     public Columns.ClientColumns? Columns { get; set; }
+
+    /// <summary>The consent state of the client's latest note that states one (date, then line); null when none does. Never a feature.</summary>
+    public string? Consent { get; set; }
+
+    /// <summary>Date and line of the note <see cref="Consent"/> comes from, so the latest statement wins whatever the order notes arrive in.</summary>
+    public (DateOnly Date, long Line)? ConsentFrom { get; set; }
 }

@@ -133,6 +133,12 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
         }
 
         profile.Facts = MergeFacts(profile.Facts, facts, isLatest);
+        if (note.Consent is { } consent && (note.Date ?? DateOnly.MinValue, note.Line) is var from && (profile.ConsentFrom is not { } seen || from.CompareTo(seen) >= 0))
+        {
+            profile.Consent = consent;
+            profile.ConsentFrom = from;
+        }
+
         if (note.ColumnNames is { } names && note.ColumnValues is { } values)
         {
             profile.Columns ??= new Columns.ClientColumns(names);

@@ -23,6 +23,9 @@ public static class ClientsApi
     {
         /// <summary>The client's stored purchase history as of the request's date, with the BTYD figures of the active model.</summary>
         public Workflows.Purchases.PurchaseSummary? Purchases { get; init; }
+
+        /// <summary>Special-category concepts (allergies, medical diets, religion) for the advisor: never a model reason.</summary>
+        public IReadOnlyList<Workflows.Privacy.ServiceNotes.ServiceNote> ServiceNotes { get; init; } = [];
     }
 
     public static IEndpointRouteBuilder MapClientsApi(this IEndpointRouteBuilder app)
@@ -66,19 +69,21 @@ public static class ClientsApi
                 }
 
                 var history = store.GetPredictionHistory(id);
+                var concepts = store.GetConcepts(id);
                 var detail = new ClientDetail(
                     Row(new ClientSummary(client, history.Count > 0 ? history[0] : null)),
                     store.GetNotes(id),
-                    store.GetConcepts(id),
+                    concepts,
                     history.Select(h => new HistoryEntry(h.ModelVersion, h.ScoredAt, ScoreView.From(h.Score))).ToList())
                 {
                     Purchases = Workflows.Purchases.PurchaseSummary.Of(store.GetTransactions(id), date, registry.Current?.Bundle.Featurizer.Purchases,
                         registry.Current is null ? Workflows.WorkflowMessages.NoActiveBtyd : Workflows.WorkflowMessages.BundleWithoutBtyd),
+                    ServiceNotes = Workflows.Privacy.ServiceNotes.Of(concepts),
                 };
                 return TypedResults.Ok(detail);
             })
             .WithName("GetClient")
-            .WithSummary("One client: latest scores and reasons, notes, detected concepts, score history (newest first), purchases.")
+            .WithSummary("One client: latest scores and reasons, notes, detected concepts, service notes (allergies, medical diets, religion: for advisors, never a model reason), score history (newest first), purchases.")
             .WithDescription("Encode the id as a path segment (a '/' in an id is sent as %2F). Audited as client-read. 'purchases' holds the stored transactions on or before as_of (yyyy-MM-dd, default today UTC; later ones counted in after_as_of), days since the last purchase, net spend, orders, and 'btyd' (P(alive), expected purchases in the horizon, BTYD CLV) from the active model's fitted BG/NBD + Gamma-Gamma, or null with 'btyd_reason'.")
             .Produces<ClientDetail>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -16,7 +16,11 @@ public static class ModelsApi
     /// A model version as listed: the report is the training report stored in the bundle; a version trained with
     /// clients erased since counts them in <c>trained_with_erased_clients</c> until a retrained version replaces it.
     /// </summary>
-    public sealed record ModelView(string Version, string Tier, DateTimeOffset CreatedAt, bool Active, JsonNode? Report, int TrainedWithErasedClients = 0);
+    public sealed record ModelView(string Version, string Tier, DateTimeOffset CreatedAt, bool Active, JsonNode? Report, int TrainedWithErasedClients = 0)
+    {
+        /// <summary>True when the version was trained with special-category data (<c>include_sensitive</c>), as its bundle records.</summary>
+        public bool SensitiveIncluded { get; init; }
+    }
 
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
@@ -26,11 +30,14 @@ public static class ModelsApi
                 var erased = store.ErasedMembersByVersion();
                 return store.ListModelVersions()
                     .OrderByDescending(v => v.CreatedAt)
-                    .Select(v => new ModelView(v.Version, v.Tier, v.CreatedAt, v.Version == active, Parse(v.MetricsJson), erased.GetValueOrDefault(v.Version)))
+                    .Select(v => new ModelView(v.Version, v.Tier, v.CreatedAt, v.Version == active, Parse(v.MetricsJson), erased.GetValueOrDefault(v.Version))
+                    {
+                        SensitiveIncluded = VersionRecords.IncludesSensitive(v),
+                    })
                     .ToList();
             })
             .WithName("ListModels")
-            .WithSummary("Every registered model version, newest first, with its metrics, baseline, whether it is active and how many clients erased since it was trained on (trained_with_erased_clients: retrain it).")
+            .WithSummary("Every registered model version, newest first, with its metrics, baseline, whether it is active and how many clients erased since it was trained on (trained_with_erased_clients: retrain it) and whether special-category data was included (sensitive_included: trained with include_sensitive).")
             .RequireAuthorization(Policies.Read);
 
         app.MapPost("/api/models/{version}/activate", Activate)
@@ -69,7 +76,7 @@ public static class ModelsApi
         cache.Invalidate();
         var record = store.ListModelVersions().First(v => v.Version == version);
         return TypedResults.Ok(new ModelView(record.Version, record.Tier, record.CreatedAt, true, Parse(record.MetricsJson),
-            store.ErasedMembersByVersion().GetValueOrDefault(record.Version)));
+            store.ErasedMembersByVersion().GetValueOrDefault(record.Version)) { SensitiveIncluded = VersionRecords.IncludesSensitive(record) });
     }
 
     private static JsonNode? Parse(string json)

@@ -22,7 +22,7 @@ public static class PredictApi
         app.MapPost("/api/predict", Predict)
             .WithName("Predict")
             .WithSummary("Scores a notes CSV (multipart field 'file' or a text/csv body) with the active model.")
-            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. Scores are as of ?as_of=yyyy-MM-dd, default today (UTC); notes dated after it are left out and counted in X-Notes-After-As-Of. Clients who objected to profiling or withdrew consent (POST /api/clients/{id}/consent) are not scored nor stored; X-Clients-Suppressed counts them. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
+            .WithDescription("Returns a JSON array of scores, or CSV with 'Accept: text/csv'. Scores are as of ?as_of=yyyy-MM-dd, default today (UTC); notes dated after it are left out and counted in X-Notes-After-As-Of. Clients who objected to profiling or withdrew consent (POST /api/clients/{id}/consent) are not scored nor stored; X-Clients-Suppressed counts them, and so are clients whose latest row in an optional 'consent' column says no/withdrawn or objected (recorded as their consent with ?store=true; an unknown value is a 400). Uploads are parsed one at a time (Clientele:MaxConcurrentUploads): beyond the queue, 503 with Retry-After. With ?store=true (API key) the clients, notes, concepts and predictions are also saved. Any rejected row is a 400 naming the rows unless max_bad_rows (a count or N%) allows it; with max_bad_rows or merge_extra_fields the JSON answer is {scores, ingest} listing warnings and rejections by line and column.")
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "text/plain")
             .Produces<List<ScoreView>>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -81,7 +81,14 @@ public static class PredictApi
         }
 
         // Clients who objected to profiling or withdrew consent are neither scored nor stored; counted in a header.
-        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
+        var all = ProfileBuilder.FromNotes(snapshot.Matcher, notes);
+        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(all, store.SuppressedClients());
+        if (save == true)
+        {
+            // Withdrawals and objections stated in the upload's consent column are kept, as the consent route keeps them.
+            Workflows.Privacy.SubjectRights.RecordStatedConsent(store, all, context.User.KeyId(), context.Connection.RemoteIpAddress?.ToString(), time.GetUtcNow());
+        }
+
         if (suppressed > 0)
         {
             context.RequestServices.GetRequiredService<AuditTrail>().Record(context, AuditTrail.ScoringSuppressed, null,

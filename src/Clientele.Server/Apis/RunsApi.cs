@@ -27,7 +27,7 @@ public static class RunsApi
                     : TypedResults.Problem(ServerMessages.QueueFull, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full");
             })
             .WithName("StartRun")
-            .WithSummary("Runs a schedule now (API key): 'nightly-score' or 'weekly-retrain'. Answers 202 with the job.")
+            .WithSummary("Runs a schedule now (API key): 'nightly-score', 'weekly-retrain' or 'retention'. Answers 202 with the job.")
             .Produces<JobView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

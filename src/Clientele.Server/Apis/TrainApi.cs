@@ -82,8 +82,8 @@ public static class TrainApi
         byte[] notesDigest;
         if (notesFile is not null)
         {
+            notesDigest = notesFile.Digest();
             notes = Scoring.NotesUpload.Read(notesFile, new IngestReport(notesFile.Name), ingest.Csv);
-            notesDigest = DataFingerprint.Digest(notesFile.Bytes);
         }
         else
         {
@@ -99,12 +99,13 @@ public static class TrainApi
         LabelSet? labels = null;
         if (labelsFile is not null)
         {
-            labels = LabelsCsv.Read(CsvInput.OpenText(new MemoryStream(labelsFile.Bytes)), labelsFile.Name, new IngestReport(labelsFile.Name), ingest.MaxBadRows);
+            using var labelsReader = CsvInput.OpenText(labelsFile.Open());
+            labels = LabelsCsv.Read(labelsReader, labelsFile.Name, new IngestReport(labelsFile.Name), ingest.MaxBadRows);
             // Too few real labels make a model whose metrics are noise: a 400 now, unless allow_small=true.
             LabelSufficiency.Require(labels, notes.Select(n => n.ClientId), bool.TryParse(smallText, out var small) && small);
         }
 
-        var fingerprint = DataFingerprint.Of(notesDigest, labelsFile is null ? null : DataFingerprint.Digest(labelsFile.Bytes));
+        var fingerprint = DataFingerprint.Of(notesDigest, labelsFile?.Digest());
         var request = new TrainingRequest(notes, labels, tier, bool.TryParse(activateText, out var a) && a, fingerprint, classWeights)
         {
             IncludeSensitive = includeSensitive,

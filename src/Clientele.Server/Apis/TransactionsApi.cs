@@ -69,7 +69,7 @@ public static class TransactionsApi
     {
         try
         {
-            using var reader = CsvInput.OpenText(new MemoryStream(upload.Bytes));
+            using var reader = CsvInput.OpenText(upload.Open());
             return work(reader);
         }
         catch (System.Text.DecoderFallbackException e)

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Clientele.Server.Hosting;
 
 /// <summary>
-/// One uploaded file, read whole into memory under the size limit (uploads are CSVs of at most
-/// <see cref="ServerOptions.MaxUploadBytes"/>; reading them whole lets the parser report exact lines).
+/// One uploaded file, never held whole in memory: <see cref="Open"/> streams it into the CSV reader. A <c>text/csv</c>
+/// body streams straight from the connection (once; the size limit checked as it is read); a multipart file part is
+/// the one ASP.NET's form reader keeps (in memory up to 64 KB, beyond that in a temporary file it deletes when the
+/// request ends), and may be opened again (a digest, then the parse).
 /// </summary>
-public sealed record Upload(string Name, byte[] Bytes)
+public sealed record Upload(string Name, Func<Stream> Open)
 {
     /// <summary>Largest non-file form field (tier, activate…): such values are words; a note file goes in a file part.</summary>
     public const int MaxFieldBytes = 1024 * 1024;
@@ -31,18 +33,38 @@ public sealed record Upload(string Name, byte[] Bytes)
                 return null;
             }
 
-            await using var stream = file.OpenReadStream();
-            return new Upload(SafeName(file.FileName, field), await ReadLimitedAsync(stream, limit, token));
+            if (file.Length > limit)
+            {
+                throw new UploadTooLargeException(limit);
+            }
+
+            return new Upload(SafeName(file.FileName, field), file.OpenReadStream);
         }
 
         var type = request.ContentType ?? string.Empty;
         if (type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) || type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
         {
-            var bytes = await ReadLimitedAsync(request.Body, limit, token);
-            return new Upload("upload.csv", bytes);
+            // The CSV reader reads synchronously; the body is read as it parses instead of being copied first. The
+            // thread it blocks is one of the few the upload concurrency limit lets in (RateLimits.Uploads).
+            if (request.HttpContext.Features.Get<IHttpBodyControlFeature>() is { } control)
+            {
+                control.AllowSynchronousIO = true;
+            }
+
+            var opened = 0;
+            return new Upload("upload.csv", () => Interlocked.Exchange(ref opened, 1) == 0
+                ? new LimitedStream(request.Body, limit)
+                : throw new InvalidOperationException("a text/csv request body can be read once"));
         }
 
         return null;
+    }
+
+    /// <summary>SHA-256 of the upload's bytes, streamed (the fingerprint of a training's data).</summary>
+    public byte[] Digest()
+    {
+        using var stream = Open();
+        return System.Security.Cryptography.SHA256.HashData(stream);
     }
 
     /// <summary>Reads the form once; a form over the limit becomes a 413, not a 500.</summary>
@@ -75,24 +97,6 @@ public sealed record Upload(string Name, byte[] Bytes)
             // The body ended before the closing boundary.
             throw new Core.Errors.ClienteleInputException("upload", null, null, ServerMessages.BadMultipart(ServerMessages.UnterminatedMultipart));
         }
-    }
-
-    private static async Task<byte[]> ReadLimitedAsync(Stream stream, long limit, CancellationToken token)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, token)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw new UploadTooLargeException(limit);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>The file name only (no client path), used in error messages.</summary>

@@ -6,4 +6,5 @@ public static class RunKinds
     public const string Train = Workflows.Training.TrainVersion.RunKind;
     public const string NightlyScore = "nightly-score";
     public const string WeeklyRetrain = "weekly-retrain";
+    public const string Retention = "retention";
 }

@@ -49,7 +49,7 @@ public sealed class ScheduleService(ScheduledWork work, IOptions<ServerOptions> 
     private List<(string Kind, CronExpression Cron)> Parse(ScheduleOptions s)
     {
         var result = new List<(string, CronExpression)>();
-        foreach (var (kind, text) in new[] { (RunKinds.NightlyScore, s.NightlyScoring), (RunKinds.WeeklyRetrain, s.WeeklyRetrain) })
+        foreach (var (kind, text) in new[] { (RunKinds.NightlyScore, s.NightlyScoring), (RunKinds.WeeklyRetrain, s.WeeklyRetrain), (RunKinds.Retention, s.Retention) })
         {
             if (string.IsNullOrWhiteSpace(text))
             {

@@ -7,16 +7,20 @@ using Clientele.Storage.Store;
 using Clientele.Workflows;
 using Clientele.Workflows.Notes;
 using Clientele.Workflows.Scoring;
+using Clientele.Workflows.Retention;
 using Clientele.Workflows.Versions;
+using Microsoft.Extensions.Options;
 
 namespace Clientele.Server.Schedules;
 
 /// <summary>
-/// The two routine jobs. Nightly: rescore every stored client with the active model and append the
+/// The routine jobs. Nightly: rescore every stored client with the active model and append the
 /// predictions (one transaction, so a failure keeps yesterday's scores). Weekly: retrain Elite on the
-/// stored notes with smart labels (the store keeps no outcomes yet) and activate it only if it trained.
+/// stored notes with smart labels (the store keeps no outcomes yet) and activate it only if it trained. Daily:
+/// the retention pass (expired notes, prediction history, old versions, orphan bundle folders).
 /// </summary>
-public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry, TrainingRunner trainer, JobQueue queue, SummaryCache cache, TimeProvider time)
+public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry, TrainingRunner trainer, JobQueue queue, SummaryCache cache, TimeProvider time,
+    IOptions<ServerOptions> options)
 {
     /// <summary>A queued job of the given kind, or null when the kind is unknown.</summary>
     public Job? Create(string kind) => kind switch
@@ -29,6 +33,11 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
         RunKinds.WeeklyRetrain => new Job(kind, (job, token) =>
         {
             WeeklyRetrain(job, token);
+            return Task.CompletedTask;
+        }),
+        RunKinds.Retention => new Job(kind, (job, token) =>
+        {
+            Retention(job);
             return Task.CompletedTask;
         }),
         _ => null,
@@ -47,7 +56,7 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
         var asOf = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var later = notes.RemoveAll(n => n.Date > asOf);
         job.Progress = "scoring";
-        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), p => p.ClientId, store.SuppressedClients());
+        var (profiles, suppressed) = Workflows.Privacy.SubjectRights.WithoutSuppressed(ProfileBuilder.FromNotes(snapshot.Matcher, notes), store.SuppressedClients());
         var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
         {
             Store = StoreAccess.Shared(store), RecordClients = false, AsOf = asOf,
@@ -71,5 +80,14 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
         }
 
         trainer.Run(job, new TrainingRequest(notes, Labels: null, Tier.Elite, Activate: true, DataFingerprint.Of(DataFingerprint.Digest(notes))), token);
+    }
+
+    private void Retention(Job job)
+    {
+        job.Progress = "applying retention";
+        var policy = options.Value.Retention;
+        var outcome = ApplyRetention.Run(store, policy, options.Value.ResolveModelsRoot(), time.GetUtcNow(), dryRun: false);
+        cache.Invalidate();
+        job.Message = outcome.Summary() + (policy.IsEmpty ? "; " + ServerMessages.NoRetentionConfigured : string.Empty);
     }
 }

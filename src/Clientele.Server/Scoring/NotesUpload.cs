@@ -13,7 +13,8 @@ public static class NotesUpload
         ArgumentNullException.ThrowIfNull(upload);
         try
         {
-            return NotesCsv.ReadAll(CsvInput.OpenText(new MemoryStream(upload.Bytes)), upload.Name, report, options);
+            using var reader = CsvInput.OpenText(upload.Open());
+            return NotesCsv.ReadAll(reader, upload.Name, report, options);
         }
         catch (System.Text.DecoderFallbackException e)
         {

@@ -186,6 +186,7 @@ async function openClient(id) {
     `<h3>Score history</h3><table class="table"><thead><tr><th>Scored</th><th>Model</th><th>Purchase</th><th>Churn</th><th>CLV</th></tr></thead><tbody>${history}</tbody></table>`;
   // On a phone the client page sits below the list: bring it into view.
   if (window.matchMedia('(max-width: 700px)').matches) tid('client-detail').scrollIntoView({ block: 'start' });
+  showServiceNotes(d);
 }
 
 // ---- models and runs ----------------------------------------------------------------------
@@ -221,6 +222,7 @@ async function loadModels() {
       : `<button type="button" data-activate="${esc(m.version)}" data-testid="activate-${esc(m.version)}">Activate</button>`}</td></tr>`).join('')
     || '<tr><td colspan="7" class="muted">No model yet: train one.</td></tr>';
   if (typeof drawModelCharts === 'function') drawModelCharts(models);
+  markSensitiveModels(models);
 }
 
 async function loadRuns() {

@@ -169,4 +169,13 @@ public interface IClienteleStore : IDisposable
 
     /// <summary>How many transactions the store holds.</summary>
     int TransactionCount();
+
+    /// <summary>
+    /// Deletes notes, prediction history and model versions older than <paramref name="cutoffs"/> in one transaction
+    /// (rolled back when <paramref name="dryRun"/>); never the active version nor a client's latest prediction.
+    /// </summary>
+    RetentionRecord ApplyRetention(RetentionCutoffs cutoffs, bool dryRun);
+
+    /// <summary>Marks runs left queued or running by a process that died (a server killed mid-job) as failed; returns how many.</summary>
+    int FailUnfinishedRuns(DateTimeOffset at, string message);
 }

@@ -108,10 +108,10 @@ public abstract partial class SqlStore : IClienteleStore
             return true;
         });
 
-    private static List<T> Query<T>(DbConnection c, string sql, object? parameters, Func<DbDataReader, T> map)
+    private static List<T> Query<T>(DbConnection c, string sql, object? parameters, Func<DbDataReader, T> map, DbTransaction? tx = null)
     {
         // Rows are mapped by hand because dates and times come back as text from SQLite and typed from PostgreSQL.
-        using var reader = (DbDataReader)c.ExecuteReader(sql, parameters);
+        using var reader = (DbDataReader)c.ExecuteReader(sql, parameters, tx);
         var rows = new List<T>();
         while (reader.Read())
         {

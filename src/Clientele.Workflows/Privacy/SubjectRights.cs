@@ -1,3 +1,4 @@
+using Clientele.Core.Profiles;
 using Clientele.Storage.Store;
 
 namespace Clientele.Workflows.Privacy;
@@ -76,6 +77,40 @@ public static class SubjectRights
 
         var kept = items.Where(i => !suppressed.Contains(clientId(i))).ToList();
         return (kept, items.Count - kept.Count);
+    }
+
+    /// <summary>
+    /// The profiles to score and how many were left out: those whose client objected or withdrew in the store, and those
+    /// whose latest note states so in the file's <c>consent</c> column. A grant in the file does not lift an objection
+    /// recorded in the store: that takes <c>consent --grant</c>, an explicit and audited act.
+    /// </summary>
+    public static (List<ClientProfile> Kept, int Suppressed) WithoutSuppressed(IReadOnlyList<ClientProfile> profiles, IReadOnlySet<string> stored)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(stored);
+        var kept = profiles.Where(p => !stored.Contains(p.ClientId) && !ConsentStates.Suppresses(p.Consent)).ToList();
+        return (kept, profiles.Count - kept.Count);
+    }
+
+    /// <summary>
+    /// Records in the store the withdrawals and objections the notes file states (its <c>consent</c> column), so every
+    /// later scoring of the store (nightly, worklist) honours them too, each audited as <c>consent</c> by
+    /// <paramref name="actor"/>; returns how many were recorded. Grants are not recorded (see <see cref="WithoutSuppressed(IReadOnlyList{ClientProfile}, IReadOnlySet{string})"/>).
+    /// </summary>
+    public static int RecordStatedConsent(IClienteleStore store, IReadOnlyList<ClientProfile> profiles, string? actor, string? remote, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(profiles);
+        var stored = store.SuppressedClients();
+        var recorded = 0;
+        foreach (var p in profiles.Where(p => ConsentStates.Suppresses(p.Consent) && !stored.Contains(p.ClientId)))
+        {
+            store.SetConsent(p.ClientId, p.Consent!, at);
+            store.AppendAudit(new AuditRecord(at, actor, "consent", p.ClientId, remote, p.Consent!));
+            recorded++;
+        }
+
+        return recorded;
     }
 
     private static double? Finite(double value) => double.IsNaN(value) ? null : value;

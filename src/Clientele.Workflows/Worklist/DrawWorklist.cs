@@ -17,7 +17,11 @@ public static class DrawWorklist
     {
         ArgumentNullException.ThrowIfNull(request);
         var asOf = request.AsOf;
-        var scores = request.Scorer.Score(request.Profiles, request.Purchases, asOf, withReasons: false);
+        // No client who objected or withdrew consent (in the store or in the notes' consent column) is ever on a list.
+        IReadOnlySet<string> objected = new HashSet<string>();
+        request.Store.Use(store => objected = store.SuppressedClients());
+        var (profiles, _) = Privacy.SubjectRights.WithoutSuppressed(request.Profiles, objected);
+        var scores = request.Scorer.Score(profiles, request.Purchases, asOf, withReasons: false);
         var btyd = request.Purchases is { } ledger
             ? request.Scorer.Bundle.Featurizer.Purchases ?? (ledger.Rfm(asOf).Count > 0 ? BtydState.Fit(ledger, asOf, new PurchaseWindows()) : null)
             : null;
@@ -36,7 +40,7 @@ public static class DrawWorklist
             advisors[id] = advisor;
         }
 
-        var clients = WorklistClients.From(request.Profiles, scores, request.Scorer.Bundle.Lexicon, occasions, request.Purchases, btyd, asOf, advisors, contacts);
+        var clients = WorklistClients.From(profiles, scores, request.Scorer.Bundle.Lexicon, occasions, request.Purchases, btyd, asOf, advisors, contacts);
         var result = request.Options.Build(clients, request.Playbook, asOf);
         if (request.Record)
         {

@@ -72,6 +72,9 @@ public class ServerFactory : WebApplicationFactory<Program>
             o.MaxUploadBytes = 2 * 1024 * 1024;
             o.WritesPerMinute = 1000;
             o.RequestsPerMinute = 100_000;
+            // Concurrent uploads are part of several API tests; the upload limit has its own (UploadLimitTests).
+            o.MaxConcurrentUploads = 64;
+            o.UploadQueue = 10_000;
             // A real SQLite file per factory: the API is tested against the store users run.
             o.ConnectionString = "Data Source=" + Path.Combine(Root, "clientele.db");
         }));

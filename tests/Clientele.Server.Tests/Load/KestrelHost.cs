@@ -40,6 +40,9 @@ public sealed class KestrelHost : IAsyncDisposable
             o.Schedules = new ScheduleOptions { NightlyScoring = string.Empty, WeeklyRetrain = string.Empty };
             o.WritesPerMinute = 1_000_000;
             o.RequestsPerMinute = 1_000_000;
+            // These tests pin correctness under concurrency; the upload limit has its own (UploadLimitTests).
+            o.MaxConcurrentUploads = 64;
+            o.UploadQueue = 100_000;
             o.ConnectionString = "Data Source=" + Path.Combine(root, "clientele.db");
         });
         await app.StartAsync();
