@@ -9,7 +9,8 @@ namespace Clientele.Storage.Tests;
 /// </summary>
 public abstract partial class StoreContract : IDisposable
 {
-    private const int LatestSchemaVersion = 5;
+    // Read from the steps, so adding a migration needs no edit here.
+    private static readonly int LatestSchemaVersion = SchemaMigrations.Steps(new ColumnTypes("", "", "", "", "", "", "", "")).Max(s => s.Version);
 
     private readonly List<IClienteleStore> opened = [];
     private IClienteleStore? store;

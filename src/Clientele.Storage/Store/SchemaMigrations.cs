@@ -185,5 +185,29 @@ internal static class SchemaMigrations
                 PRIMARY KEY (as_of, client_id))
             """,
         ]),
+        new(9, "shared job queue for server replicas on one PostgreSQL",
+        [
+            // Jobs any replica may take (claimed with FOR UPDATE SKIP LOCKED). The payload (a training's uploaded notes
+            // and labels, sealed under the data key when one is configured) is cleared when a replica claims the job,
+            // so note text sits here only while the job waits.
+            $"""
+            CREATE TABLE jobs (
+                job_id {t.Key} NOT NULL PRIMARY KEY,
+                kind {t.Text} NOT NULL,
+                status {t.Text} NOT NULL,
+                payload {t.Text},
+                payload_key {t.Key},
+                queued_at {t.Timestamp} NOT NULL,
+                claimed_by {t.Text},
+                started_at {t.Timestamp},
+                finished_at {t.Timestamp},
+                progress {t.Text} NOT NULL,
+                model_version {t.Key},
+                clients {t.Integer} NOT NULL,
+                message {t.Text},
+                metrics_json {t.Text})
+            """,
+            "CREATE INDEX ix_jobs_waiting ON jobs (status, queued_at)",
+        ]),
     ];
 }
