@@ -376,4 +376,14 @@ public static class Defaults
 
     /// <summary>Days after the worklist's as-of date in which a purchase counts as following it (the report's window): a month.</summary>
     public const int ContactEffectDays = 30;
+
+    /// <summary>
+    /// Seconds between a server replica's checks of the shared store (the active model version, waiting jobs) besides
+    /// LISTEN/NOTIFY: a notification lost while a connection was down is made up within this, so an activation reaches
+    /// every replica well inside 5 s, at the cost of one indexed query per replica and check.
+    /// </summary>
+    public const int ReplicaPollSeconds = 2;
+
+    /// <summary>Seconds between writes of a running job's progress to the shared jobs table: what another replica shows stays a second behind.</summary>
+    public const int ReplicaProgressSeconds = 1;
 }

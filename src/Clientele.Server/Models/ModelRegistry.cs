@@ -1,4 +1,5 @@
 using Clientele.Core.Bundles;
+using Clientele.Server.Hosting;
 using Clientele.Storage.Files;
 using Clientele.Storage.Store;
 using Clientele.Workflows.Versions;
@@ -41,7 +42,58 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
         }
 
         log.LogInformation("Model version {Version} ({Tier}) is now active", version, bundle.Metadata.Tier);
+        Announce(version);
         return true;
+    }
+
+    /// <summary>
+    /// Serves the version the store marks active when it is not the one served (another replica activated it), loading
+    /// its bundle from the path recorded with the version; the store is not written. Returns the version now served, or
+    /// null when nothing changed (also when the active version is <paramref name="skip"/>, one that failed to load before).
+    /// </summary>
+    internal string? Follow(string? skip)
+    {
+        var active = store.ActiveModelVersion();
+        if (active is null || active.Version == Current?.Version || active.Version == skip)
+        {
+            return null;
+        }
+
+        ModelBundle bundle;
+        try
+        {
+            bundle = DirectoryBundleStore.Load(active.BundlePath);
+        }
+        catch (Exception e) when (e is Core.Errors.ClienteleInputException or IOException or UnauthorizedAccessException)
+        {
+            throw new FollowFailedException(active.Version, e);
+        }
+
+        lock (_activation)
+        {
+            // Another activation may have happened while the bundle loaded: serve only what is still the active one.
+            if (store.ActiveModelVersion()?.Version != active.Version)
+            {
+                return null;
+            }
+
+            Interlocked.Exchange(ref _current, new ModelSnapshot(active.Version, bundle));
+        }
+
+        return active.Version;
+    }
+
+    private void Announce(string version)
+    {
+        try
+        {
+            ReplicaSharing.Of(store)?.Announce(ReplicaSharing.ModelChannel, version);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The other replicas still find the activation at their next poll.
+            log.LogWarning("Activation of {Version} not announced to other replicas: {Reason}", version, e.Message);
+        }
     }
 
     /// <summary>Registers a bundle already on disk as a version (not activated).</summary>
