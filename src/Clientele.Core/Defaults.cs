@@ -386,4 +386,11 @@ public static class Defaults
 
     /// <summary>Seconds between writes of a running job's progress to the shared jobs table: what another replica shows stays a second behind.</summary>
     public const int ReplicaProgressSeconds = 1;
+
+    /// <summary>
+    /// Versions a server replica loads ahead (the newest registered since it started, not served): two covers a
+    /// training and a retraining queued together, at the memory of two more bundles, so an activation made elsewhere
+    /// is a swap rather than a load.
+    /// </summary>
+    public const int ReplicaPreparedVersions = 2;
 }

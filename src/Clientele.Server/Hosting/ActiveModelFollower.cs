@@ -41,6 +41,11 @@ internal sealed class ActiveModelFollower(IClienteleStore store, ModelRegistry r
                     failed = null;
                     log.LogInformation("Replica {Replica} now serves {Version}, activated elsewhere", ReplicaSharing.Name, version);
                 }
+
+                foreach (var ahead in registry.Prepare(Core.Defaults.ReplicaPreparedVersions))
+                {
+                    log.LogInformation("Replica {Replica} loaded version {Version} ahead of an activation", ReplicaSharing.Name, ahead);
+                }
             }
             catch (Exception e) when (e is ClienteleInputException or IOException or DbException or FollowFailedException)
             {

@@ -14,7 +14,10 @@ namespace Clientele.Server.Models;
 public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> log)
 {
     private readonly Lock _activation = new();
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private ModelSnapshot? _current;
+    private ModelSnapshot[] _prepared = [];
+    private readonly HashSet<string> _unpreparable = new(StringComparer.Ordinal);
 
     /// <summary>The active model, or null before any is active. Take it once per request.</summary>
     public ModelSnapshot? Current => Volatile.Read(ref _current);
@@ -59,14 +62,17 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
             return null;
         }
 
-        ModelBundle bundle;
-        try
+        var snapshot = Volatile.Read(ref _prepared).FirstOrDefault(p => p.Version == active.Version);
+        if (snapshot is null)
         {
-            bundle = DirectoryBundleStore.Load(active.BundlePath);
-        }
-        catch (Exception e) when (e is Core.Errors.ClienteleInputException or IOException or UnauthorizedAccessException)
-        {
-            throw new FollowFailedException(active.Version, e);
+            try
+            {
+                snapshot = new ModelSnapshot(active.Version, DirectoryBundleStore.Load(active.BundlePath));
+            }
+            catch (Exception e) when (e is Core.Errors.ClienteleInputException or IOException or UnauthorizedAccessException)
+            {
+                throw new FollowFailedException(active.Version, e);
+            }
         }
 
         lock (_activation)
@@ -77,10 +83,50 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
                 return null;
             }
 
-            Interlocked.Exchange(ref _current, new ModelSnapshot(active.Version, bundle));
+            Interlocked.Exchange(ref _current, snapshot);
         }
 
         return active.Version;
+    }
+
+    /// <summary>
+    /// Loads ahead the newest <paramref name="count"/> versions registered since this process started that it does not
+    /// serve (trained on any replica), so that following an activation of one is a swap: loading a bundle and building
+    /// its scorer and matcher took 1–4 s on a loaded machine, most of the 5 s an activation may take to reach every replica.
+    /// A bundle that does not load is skipped (and reported when it is activated). Returns the versions loaded now.
+    /// </summary>
+    internal IReadOnlyList<string> Prepare(int count)
+    {
+        var served = Current?.Version;
+        var wanted = store.ListModelVersions()
+            .Where(v => v.CreatedAt >= _startedAt.AddMinutes(-1) && v.Version != served && !_unpreparable.Contains(v.Version))
+            .OrderByDescending(v => v.CreatedAt)
+            .Take(count)
+            .ToList();
+        var have = Volatile.Read(ref _prepared);
+        var next = new List<ModelSnapshot>();
+        var loaded = new List<string>();
+        foreach (var v in wanted)
+        {
+            if (have.FirstOrDefault(p => p.Version == v.Version) is { } ready)
+            {
+                next.Add(ready);
+                continue;
+            }
+
+            try
+            {
+                next.Add(new ModelSnapshot(v.Version, DirectoryBundleStore.Load(v.BundlePath)));
+                loaded.Add(v.Version);
+            }
+            catch (Exception e) when (e is Core.Errors.ClienteleInputException or IOException or UnauthorizedAccessException)
+            {
+                _unpreparable.Add(v.Version);
+            }
+        }
+
+        Volatile.Write(ref _prepared, [.. next]);
+        return loaded;
     }
 
     private void Announce(string version)

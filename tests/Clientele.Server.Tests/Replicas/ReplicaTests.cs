@@ -80,6 +80,13 @@ public sealed class ReplicaTests : IDisposable
             Assert.Equal(1, Count($"took job {id} ("));
         }
 
+        // Every replica loads newly trained versions ahead (so an activation is a swap); wait for that, as an operator's
+        // activation comes after training, not in the same second.
+        foreach (var version in versions)
+        {
+            await WaitForLog($"loaded version {version} ahead", Replicas, TimeSpan.FromSeconds(60));
+        }
+
         // Activating a version on one replica reaches all three within 5 s: the first on replica 0, the other on replica 2.
         await ActivateAndWait(_servers[0], versions[0]);
         await ActivateAndWait(_servers[2], versions[1]);
@@ -231,6 +238,16 @@ public sealed class ReplicaTests : IDisposable
 
         Assert.Fail("no scheduled run finished");
         return string.Empty;
+    }
+
+    private async Task WaitForLog(string text, int times, TimeSpan within)
+    {
+        var until = DateTime.UtcNow + within;
+        while (Count(text) < times)
+        {
+            Assert.True(DateTime.UtcNow < until, $"'{text}' logged {Count(text)} times, not {times}, within {within.TotalSeconds:F0} s");
+            await Task.Delay(250);
+        }
     }
 
     private int Count(string text) =>
