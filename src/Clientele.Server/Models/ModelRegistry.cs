@@ -32,7 +32,9 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
             return false;
         }
 
-        var bundle = DirectoryBundleStore.Load(record.BundlePath);
+        // A version loaded ahead (replicas on a shared store, see Prepare) is swapped in without loading it again.
+        var snapshot = Volatile.Read(ref _prepared).FirstOrDefault(p => p.Version == version)
+            ?? new ModelSnapshot(version, DirectoryBundleStore.Load(record.BundlePath));
         // One activation at a time, so the store's active flag and the snapshot always name the same version.
         lock (_activation)
         {
@@ -41,10 +43,10 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
                 return false;
             }
 
-            Interlocked.Exchange(ref _current, new ModelSnapshot(version, bundle));
+            Interlocked.Exchange(ref _current, snapshot);
         }
 
-        log.LogInformation("Model version {Version} ({Tier}) is now active", version, bundle.Metadata.Tier);
+        log.LogInformation("Model version {Version} ({Tier}) is now active", version, snapshot.Bundle.Metadata.Tier);
         Announce(version);
         return true;
     }
