@@ -391,4 +391,21 @@ public static class Defaults
     /// beyond that gap, yet a leftover of a killed training goes at the next daily pass.
     /// </summary>
     public const int OrphanBundleGraceMinutes = 60;
+
+    /// <summary>
+    /// Seconds between a server replica's checks of the shared store (the active model version, waiting jobs) besides
+    /// LISTEN/NOTIFY: a notification lost while a connection was down is made up within this, so an activation reaches
+    /// every replica well inside 5 s, at the cost of one indexed query per replica and check.
+    /// </summary>
+    public const int ReplicaPollSeconds = 2;
+
+    /// <summary>Seconds between writes of a running job's progress to the shared jobs table: what another replica shows stays a second behind.</summary>
+    public const int ReplicaProgressSeconds = 1;
+
+    /// <summary>
+    /// Versions a server replica loads ahead (the newest registered since it started, not served): two covers a
+    /// training and a retraining queued together, at the memory of two more bundles, so an activation made elsewhere
+    /// is a swap rather than a load.
+    /// </summary>
+    public const int ReplicaPreparedVersions = 2;
 }

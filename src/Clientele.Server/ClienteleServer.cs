@@ -95,6 +95,9 @@ public static class ClienteleServer
         services.AddSingleton<JobQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
         services.AddHostedService<ScheduleService>();
+        // Replicas on one PostgreSQL: jobs claimed from the shared queue, activations made elsewhere followed (no-ops on SQLite).
+        services.AddSingleton<JobRecipes>();
+        services.AddHostedService<ActiveModelFollower>();
     }
 
     private static void Configure(WebApplication app)

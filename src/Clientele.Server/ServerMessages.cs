@@ -48,6 +48,9 @@ public static class ServerMessages
 
     public static string UnknownJob(string id) => $"no job '{id}'";
 
+    /// <summary>A training claimed from the shared queue whose inputs are gone (the row was written by another version).</summary>
+    public static string JobPayloadMissing(string id) => $"job '{id}' has no training inputs in the shared queue; queue the training again";
+
     public static string UnknownClient(string id) => $"no client '{id}'";
 
     public static string UnknownRunKind(string kind) => $"no run kind '{kind}'; expected 'nightly-score' or 'weekly-retrain'";

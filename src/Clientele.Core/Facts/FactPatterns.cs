@@ -14,12 +14,15 @@ internal static class FactPatterns
     // 2 s keeps facts deterministic while still bounding hostile input (capped at Defaults' scan length).
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
+    // Interpreted, not RegexOptions.Compiled: compiling these table-built patterns to IL at every process start cost
+    // more than a short command's whole scoring (predict of 2,000 clients, whole process, median of 7 alternated runs:
+    // 3.17 → 2.75 s with ReadyToRun), and 20,000 clients ran no slower (14.5 vs 14.0 s); docs/BENCHMARKS.md "Startup".
     private const RegexOptions Insensitive =
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;
 
     // Name-shaped patterns rely on capitalisation, which IgnoreCase would erase.
     private const RegexOptions Sensitive =
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     // Latin/Greek/Cyrillic letters glued to a digit mean a code ("A320", "x3"), not an amount (MoneyScanner tests
     // the same class). CJK and Arabic are deliberately absent: "预算为25K" glues the amount to the budget word.

@@ -18,7 +18,8 @@ internal sealed class DateFinder
     // cost is linear in the input, which the extractor caps at 20,000 characters.
     private static readonly TimeSpan MatchTimeout = Regex.InfiniteMatchTimeout;
 
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    // Interpreted, as the fact patterns (FactPatterns): compiling to IL at start cost more than short commands gained.
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     private readonly OccasionWords words;
     private readonly Regex dayMonth;

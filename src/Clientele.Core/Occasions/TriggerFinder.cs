@@ -74,7 +74,8 @@ internal sealed class TriggerFinder
             var number = @"(?:\d{1,3}|" + string.Join('|', words.Numerals.Keys.OrderByDescending(k => k.Length).Select(Regex.Escape)) + ")";
             var parts = numbered.Select((w, i) =>
                 $"(?<t{i.ToString(CultureInfo.InvariantCulture)}>" + DateFinder.Bounded(w.Folded, string.Join(number, w.Folded.Split("{n}").Select(p => Regex.Escape(p).Replace(@"\ ", @"\s+", StringComparison.Ordinal)))) + ")");
-            numberedPattern = new Regex(string.Join('|', parts), RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            // Interpreted, as the fact patterns (FactPatterns): compiling to IL at start cost more than short commands gained.
+            numberedPattern = new Regex(string.Join('|', parts), RegexOptions.CultureInvariant);
         }
     }
 

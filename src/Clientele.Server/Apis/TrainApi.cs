@@ -116,7 +116,10 @@ public static class TrainApi
         {
             runner.Run(job, request, ct);
             return Task.CompletedTask;
-        });
+        })
+        {
+            Describe = () => TrainingPayload.Write(request),
+        };
         if (!queue.TryEnqueue(job))
         {
             return TypedResults.Problem(ServerMessages.QueueFull, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full");

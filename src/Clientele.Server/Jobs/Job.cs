@@ -36,4 +36,18 @@ public sealed class Job(string kind, Func<Job, CancellationToken, Task> work)
     public JsonObject? Metrics { get; set; }
 
     internal Func<Job, CancellationToken, Task> Work { get; } = work;
+
+    /// <summary>
+    /// What another replica needs to run this job (JSON, see <see cref="JobRecipes"/>); asked only when the queue is
+    /// shared, so a single server never serialises an upload. Null: the kind alone says it.
+    /// </summary>
+    internal Func<string>? Describe { get; init; }
+
+    /// <summary>A job known by its id: taken from the shared queue, or a schedule's firing named after its due minute.</summary>
+    internal Job(string id, string kind, DateTimeOffset queuedAt, Func<Job, CancellationToken, Task> work)
+        : this(kind, work)
+    {
+        Id = id;
+        QueuedAt = queuedAt;
+    }
 }

@@ -1,4 +1,5 @@
 using Clientele.Core.Bundles;
+using Clientele.Server.Hosting;
 using Clientele.Storage.Files;
 using Clientele.Storage.Store;
 using Clientele.Workflows.Versions;
@@ -13,7 +14,10 @@ namespace Clientele.Server.Models;
 public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> log)
 {
     private readonly Lock _activation = new();
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private ModelSnapshot? _current;
+    private ModelSnapshot[] _prepared = [];
+    private readonly HashSet<string> _unpreparable = new(StringComparer.Ordinal);
 
     /// <summary>The active model, or null before any is active. Take it once per request.</summary>
     public ModelSnapshot? Current => Volatile.Read(ref _current);
@@ -28,7 +32,9 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
             return false;
         }
 
-        var bundle = DirectoryBundleStore.Load(record.BundlePath);
+        // A version loaded ahead (replicas on a shared store, see Prepare) is swapped in without loading it again.
+        var snapshot = Volatile.Read(ref _prepared).FirstOrDefault(p => p.Version == version)
+            ?? new ModelSnapshot(version, DirectoryBundleStore.Load(record.BundlePath));
         // One activation at a time, so the store's active flag and the snapshot always name the same version.
         lock (_activation)
         {
@@ -37,11 +43,105 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
                 return false;
             }
 
-            Interlocked.Exchange(ref _current, new ModelSnapshot(version, bundle));
+            Interlocked.Exchange(ref _current, snapshot);
         }
 
-        log.LogInformation("Model version {Version} ({Tier}) is now active", version, bundle.Metadata.Tier);
+        log.LogInformation("Model version {Version} ({Tier}) is now active", version, snapshot.Bundle.Metadata.Tier);
+        Announce(version);
         return true;
+    }
+
+    /// <summary>
+    /// Serves the version the store marks active when it is not the one served (another replica activated it), loading
+    /// its bundle from the path recorded with the version; the store is not written. Returns the version now served, or
+    /// null when nothing changed (also when the active version is <paramref name="skip"/>, one that failed to load before).
+    /// </summary>
+    internal string? Follow(string? skip)
+    {
+        var active = store.ActiveModelVersion();
+        if (active is null || active.Version == Current?.Version || active.Version == skip)
+        {
+            return null;
+        }
+
+        var snapshot = Volatile.Read(ref _prepared).FirstOrDefault(p => p.Version == active.Version);
+        if (snapshot is null)
+        {
+            try
+            {
+                snapshot = new ModelSnapshot(active.Version, DirectoryBundleStore.Load(active.BundlePath));
+            }
+            catch (Exception e) when (e is Core.Errors.ClienteleInputException or IOException or UnauthorizedAccessException)
+            {
+                throw new FollowFailedException(active.Version, e);
+            }
+        }
+
+        lock (_activation)
+        {
+            // Another activation may have happened while the bundle loaded: serve only what is still the active one.
+            if (store.ActiveModelVersion()?.Version != active.Version)
+            {
+                return null;
+            }
+
+            Interlocked.Exchange(ref _current, snapshot);
+        }
+
+        return active.Version;
+    }
+
+    /// <summary>
+    /// Loads ahead the newest <paramref name="count"/> versions registered since this process started that it does not
+    /// serve (trained on any replica), so that following an activation of one is a swap: loading a bundle and building
+    /// its scorer and matcher took 1–4 s on a loaded machine, most of the 5 s an activation may take to reach every replica.
+    /// A bundle that does not load is skipped (and reported when it is activated). Returns the versions loaded now.
+    /// </summary>
+    internal IReadOnlyList<string> Prepare(int count)
+    {
+        var served = Current?.Version;
+        var wanted = store.ListModelVersions()
+            .Where(v => v.CreatedAt >= _startedAt.AddMinutes(-1) && v.Version != served && !_unpreparable.Contains(v.Version))
+            .OrderByDescending(v => v.CreatedAt)
+            .Take(count)
+            .ToList();
+        var have = Volatile.Read(ref _prepared);
+        var next = new List<ModelSnapshot>();
+        var loaded = new List<string>();
+        foreach (var v in wanted)
+        {
+            if (have.FirstOrDefault(p => p.Version == v.Version) is { } ready)
+            {
+                next.Add(ready);
+                continue;
+            }
+
+            try
+            {
+                next.Add(new ModelSnapshot(v.Version, DirectoryBundleStore.Load(v.BundlePath)));
+                loaded.Add(v.Version);
+            }
+            catch (Exception e) when (e is Core.Errors.ClienteleInputException or IOException or UnauthorizedAccessException)
+            {
+                _unpreparable.Add(v.Version);
+            }
+        }
+
+        Volatile.Write(ref _prepared, [.. next]);
+        return loaded;
+    }
+
+    private void Announce(string version)
+    {
+        try
+        {
+            ReplicaSharing.Of(store)?.Announce(ReplicaSharing.ModelChannel, version);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The other replicas still find the activation at their next poll.
+            log.LogWarning("Activation of {Version} not announced to other replicas: {Reason}", version, e.Message);
+        }
     }
 
     /// <summary>Registers a bundle already on disk as a version (not activated).</summary>

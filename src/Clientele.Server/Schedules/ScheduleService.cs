@@ -38,7 +38,7 @@ public sealed class ScheduleService(ScheduledWork work, IOptions<ServerOptions> 
             foreach (var (kind, _) in next.Where(s => s.At == due))
             {
                 log.LogInformation("Schedule {Kind} is due", kind);
-                if (work.Enqueue(kind) is null)
+                if (work.EnqueueDue(kind, due) is null)
                 {
                     log.LogWarning("Schedule {Kind} skipped: the job queue is full", kind);
                 }

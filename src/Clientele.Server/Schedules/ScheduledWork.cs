@@ -46,6 +46,27 @@ public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry,
     /// <summary>Queues a job of <paramref name="kind"/>; null when unknown or the queue is full.</summary>
     public Job? Enqueue(string kind) => Create(kind) is { } job && queue.TryEnqueue(job) ? job : null;
 
+    /// <summary>
+    /// Queues the run a schedule fires at <paramref name="due"/>. On a shared queue every replica fires it under one id
+    /// (kind and due minute), so the queue keeps one job and one replica runs it; null when unknown or the queue is full.
+    /// </summary>
+    internal Job? EnqueueDue(string kind, DateTime due)
+    {
+        if (!queue.IsShared)
+        {
+            return Enqueue(kind);
+        }
+
+        if (Create(kind) is not { } template)
+        {
+            return null;
+        }
+
+        var id = $"{kind}-{due.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture)}";
+        var job = new Job(id, kind, DateTimeOffset.UtcNow, template.Work);
+        return queue.TryEnqueue(job) ? job : null;
+    }
+
     private void NightlyScore(Job job, CancellationToken token)
     {
         var snapshot = registry.Current ?? throw new InvalidOperationException(ServerMessages.NoActiveModel);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Clientele.Storage.Replicas;
 using Dapper;
 using Npgsql;
 
@@ -29,7 +30,11 @@ public sealed class PostgresStore : SqlStore
     public PostgresStore(string connectionString)
     {
         dataSource = NpgsqlDataSource.Create(connectionString);
+        Replicas = new PostgresReplicas(dataSource, connectionString, () => DataKeys);
     }
+
+    /// <summary>Notifications, locks and the shared job queue of the server processes on this database.</summary>
+    public IReplicaCoordinator Replicas { get; }
 
     private protected override ColumnTypes Types => PostgresTypes;
 

@@ -203,11 +203,35 @@ internal static class SchemaMigrations
             // An order id is the till's and names one purchase: the database refuses a second row for it.
             "CREATE UNIQUE INDEX ux_transactions_order ON transactions (order_id) WHERE order_id IS NOT NULL",
         ]),
-        new(8, "notes appended and de-duplicated by a keyed hash of (client, date, text)",
+        new(7, "notes appended and de-duplicated by a keyed hash of (client, date, text)",
         [
             // Rows stored before this step have no key and are never matched: a re-upload of them is stored once more.
             $"ALTER TABLE notes ADD COLUMN note_key {t.Text}",
             "CREATE UNIQUE INDEX ux_notes_key ON notes (client_id, note_key)",
+        ]),
+        new(8, "shared job queue for server replicas on one PostgreSQL",
+        [
+            // Jobs any replica may take (claimed with FOR UPDATE SKIP LOCKED). The payload (a training's uploaded notes
+            // and labels, sealed under the data key when one is configured) is cleared when a replica claims the job,
+            // so note text sits here only while the job waits.
+            $"""
+            CREATE TABLE jobs (
+                job_id {t.Key} NOT NULL PRIMARY KEY,
+                kind {t.Text} NOT NULL,
+                status {t.Text} NOT NULL,
+                payload {t.Text},
+                payload_key {t.Key},
+                queued_at {t.Timestamp} NOT NULL,
+                claimed_by {t.Text},
+                started_at {t.Timestamp},
+                finished_at {t.Timestamp},
+                progress {t.Text} NOT NULL,
+                model_version {t.Key},
+                clients {t.Integer} NOT NULL,
+                message {t.Text},
+                metrics_json {t.Text})
+            """,
+            "CREATE INDEX ix_jobs_waiting ON jobs (status, queued_at)",
         ]),
     ];
 }

@@ -29,7 +29,7 @@ public abstract partial class SqlStore
 
     /// <summary>
     /// Notes are appended: one already stored with the same (client, date, text) is skipped by its key's unique
-    /// index (migration 8), so a re-upload adds only what is new and never erases a client's earlier notes.
+    /// index (migration 7), so a re-upload adds only what is new and never erases a client's earlier notes.
     /// </summary>
     internal const string InsertNoteHead = "INSERT INTO notes (client_id, note_date, language, body, body_key, note_key) VALUES";
 
