@@ -1,4 +1,4 @@
-namespace Clientele.Storage.Tests.Infrastructure;
+namespace Clientele.TestKit.Postgres;
 
 /// <summary>
 /// Where the PostgreSQL tests find their server. Missing on a developer machine, they are skipped; missing in

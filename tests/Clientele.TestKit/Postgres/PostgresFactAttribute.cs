@@ -1,4 +1,6 @@
-namespace Clientele.Storage.Tests.Infrastructure;
+using Xunit;
+
+namespace Clientele.TestKit.Postgres;
 
 /// <summary>A fact that needs PostgreSQL: skipped without <see cref="PostgresEnvironment.Variable"/>, unless in CI.</summary>
 public sealed class PostgresFactAttribute : FactAttribute

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Clientele.Storage.Tests.Infrastructure;
+namespace Clientele.TestKit.Postgres;
 
 /// <summary>
 /// A fresh, uniquely named schema in the test database, dropped on dispose: each test gets an empty database
