@@ -64,7 +64,7 @@ public sealed class BacktestTests : IDisposable
     {
         var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]);
         Assert.True(exit == 0, err);
-        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(PathOf("model"), "metadata.json")))!["report"]!;
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(PathOf("model")), "metadata.json")))!["report"]!;
         var holdout = report["holdout"]!;
         Assert.Equal(91, holdout["days"]!.GetValue<int>()); // the longest window: cutoff 2025-10-01 to the as-of
         var bins = holdout["bins"]!.AsArray();

@@ -61,6 +61,13 @@ public sealed class PredictKillTests : IDisposable
             var published = line == "publish" || exited || rest.Contains("publish", StringComparison.Ordinal);
             Assert.True(after == 0 || published, $"a run killed before its publish ('{line}') published");
             AssertEveryClientHasAPredictionAndRunsAreWhole();
+            if (after == Clients)
+            {
+                // Back to the state before the killed run, so the next kill point's count is its own run's, not this one's.
+                using var c = Open();
+                Scalar(c, "DELETE FROM predictions WHERE as_of = '2027-01-01'");
+                Scalar(c, "DELETE FROM runs WHERE kind = 'predict' AND run_id LIKE '%-20270101'");
+            }
         }
 
         // A rerun of the same scoring completes it, replacing what a late kill published rather than adding to it.
