@@ -56,28 +56,11 @@ public sealed class DashboardServer : IAsyncLifetime
         var response = await http.PostAsync("/api/predict?store=true", Http.File(NoteGenerator.Csv(Clients, seed: 41, idPrefix: "B")));
         await response.Json();
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        (_playwright, Browser) = await HeadlessChromium.LaunchAsync();
     }
 
     /// <summary>A fresh page at laptop size with the dashboard loaded.</summary>
-    public async Task<IPage> OpenAsync()
-    {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        await page.GotoAsync(BaseUrl + "/");
-
-        // Every read needs a credential now: the dashboard asks for a key once and keeps a session cookie.
-        await page.GetByTestId("key-input").FillAsync(ServerFactory.Key);
-        await page.GetByTestId("key-ok").ClickAsync();
-        await page.WaitForSelectorAsync("body[data-loaded=true]");
-        return page;
-    }
+    public Task<IPage> OpenAsync() => HeadlessChromium.SignedInAsync(Browser, BaseUrl);
 
     public async Task DisposeAsync()
     {

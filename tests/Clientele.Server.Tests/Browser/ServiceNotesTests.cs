@@ -61,26 +61,11 @@ public sealed class ServiceNotesServer : IAsyncLifetime
         var csv = NoteGenerator.Csv(5, seed: 43, idPrefix: "S") + $"{AllergicClient},2025-02-03,45,EN,60,\"Severe nut allergy, no almonds in the chocolates; loves black leather handbags\"\n";
         await (await http.PostAsync("/api/predict?store=true", Http.File(csv))).Json();
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        (_playwright, Browser) = await HeadlessChromium.LaunchAsync();
     }
 
     /// <summary>A fresh, signed-in page with the dashboard loaded.</summary>
-    public async Task<IPage> OpenAsync()
-    {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        await page.GotoAsync(BaseUrl + "/");
-        await page.GetByTestId("key-input").FillAsync(ServerFactory.Key);
-        await page.GetByTestId("key-ok").ClickAsync();
-        await page.WaitForSelectorAsync("body[data-loaded=true]");
-        return page;
-    }
+    public Task<IPage> OpenAsync() => HeadlessChromium.SignedInAsync(Browser, BaseUrl);
 
     public async Task DisposeAsync()
     {
