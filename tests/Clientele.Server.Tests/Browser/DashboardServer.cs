@@ -62,27 +62,5 @@ public sealed class DashboardServer : IAsyncLifetime
     /// <summary>A fresh page at laptop size with the dashboard loaded.</summary>
     public Task<IPage> OpenAsync() => HeadlessChromium.SignedInAsync(Browser, BaseUrl);
 
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Harmless leftover in the temp directory.
-        }
-    }
+    public Task DisposeAsync() => HeadlessChromium.CloseAsync(Browser, _playwright, _app, _root);
 }

@@ -1,4 +1,5 @@
 using Clientele.Server.Tests.Fixtures;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
 namespace Clientele.Server.Tests.Browser;
@@ -29,5 +30,30 @@ public static class HeadlessChromium
         await page.GetByTestId("key-ok").ClickAsync();
         await page.WaitForSelectorAsync("body[data-loaded=true]");
         return page;
+    }
+
+    /// <summary>Closes what a browser fixture started, in reverse order, and removes its temporary directory (best effort).</summary>
+    public static async Task CloseAsync(IBrowser? browser, IPlaywright? playwright, WebApplication? app, string root)
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Harmless leftover in the temp directory.
+        }
     }
 }

@@ -67,29 +67,7 @@ public sealed class ServiceNotesServer : IAsyncLifetime
     /// <summary>A fresh, signed-in page with the dashboard loaded.</summary>
     public Task<IPage> OpenAsync() => HeadlessChromium.SignedInAsync(Browser, BaseUrl);
 
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Harmless leftover in the temp directory.
-        }
-    }
+    public Task DisposeAsync() => HeadlessChromium.CloseAsync(Browser, _playwright, _app, _root);
 }
 
 public sealed class ServiceNotesTests(ServiceNotesServer server) : IClassFixture<ServiceNotesServer>
