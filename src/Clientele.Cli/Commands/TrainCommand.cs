@@ -124,7 +124,7 @@ public sealed class TrainCommand : Command<TrainSettings>
                 }
             }
 
-            CliIO.Out.WriteLine($"bundle → {settings.Out}");
+            CliIO.Out.WriteLine($"bundle → {trained.Directory} (version {trained.Version}; {settings.Out}/current names it)");
         }
 
         return 0;
