@@ -236,7 +236,6 @@ public sealed class BenchCommand : Command<BenchSettings>
         var result = new JsonObject();
         // The reference is run on concepts from its own lexicon when it sits beside the script, so both systems see the same input.
         var refLexicon = FirstExisting(Path.Combine(Path.GetDirectoryName(script)!, "../data/lexicon_v1.csv"));
-        var lexiconArgs = refLexicon is null ? Array.Empty<string>() : ["--lexicon", refLexicon];
         var detectLexicon = Inputs.Lexicon(refLexicon);
         var (detectNotes, detectReport) = Inputs.Notes(notesPath);
         Inputs.Tell(detectReport);
@@ -271,7 +270,10 @@ public sealed class BenchCommand : Command<BenchSettings>
             if (splits > 0)
             {
                 result[tier]!["more_splits"] = SplitComparison.Run(tier, labels, splits, work, args => RunPython(script, ["--concepts", concepts, .. args]),
-                    ["train", "--notes", notesPath, "--labels", labels, .. lexiconArgs], Say);
+                    (holdout, outDirectory) => Pipeline.TrainVersion(
+                        new TrainingSettings { Notes = notesPath, Labels = labels, Holdout = holdout, Lexicon = refLexicon, Json = true, NoStore = true },
+                        ParseTier(tier), outDirectory, DateTimeOffset.UtcNow, new StageProgress(quiet: true), new Dictionary<string, double>(StringComparer.Ordinal)).Report,
+                    Say);
             }
         }
 

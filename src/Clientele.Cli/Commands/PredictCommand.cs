@@ -5,39 +5,11 @@ using Spectre.Console.Cli;
 namespace Clientele.Cli.Commands;
 
 /// <summary>Settings of <see cref="PredictCommand"/>.</summary>
-public sealed class PredictSettings : NotesSettings, ITransactionsFile
+public sealed class PredictSettings : PurchaseNotesSettings
 {
     [CommandOption("--transactions <FILE>")]
     [Description("The clients' purchase history, for a model trained with --transactions (then --notes is optional; --as-of defaults to today).")]
-    public string? Transactions { get; init; }
-
-    [CommandOption("--tx-id-column <NAME>")]
-    [Description("Client id column of the transactions when it is not one of client_id, id, customer_id.")]
-    public string? TxIdColumn { get; init; }
-
-    [CommandOption("--tx-date-column <NAME>")]
-    [Description("Date column of the transactions when it is not one of date, order_date, transaction_date.")]
-    public string? DateColumn { get; init; }
-
-    [CommandOption("--tx-amount-column <NAME>")]
-    [Description("Amount column of the transactions when it is not one of amount, total, value, revenue.")]
-    public string? AmountColumn { get; init; }
-
-    [CommandOption("--decimal-comma")]
-    [Description("Transaction amounts are written 1.234,56.")]
-    public bool DecimalComma { get; init; }
-
-    [CommandOption("--fx-rates <FILE>")]
-    [Description("CSV currency,rate_to_base for transactions that mix currencies.")]
-    public string? FxRates { get; init; }
-
-    [CommandOption("--skip-bad-rows")]
-    [Description("Leave out transaction rows that cannot be read (reported on stderr) instead of stopping.")]
-    public bool SkipBadRows { get; init; }
-
-    string? ITransactionsFile.IdColumn => TxIdColumn;
-
-    protected override bool NotesRequired => Transactions is null;
+    public override string? Transactions { get; init; }
 
     [CommandOption("--model <DIR>")]
     [Description("Model bundle directory written by 'clientele train'.")]

@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace Clientele.Cli.Commands;
 
 /// <summary>Settings of <see cref="WorklistCommand"/>.</summary>
-public sealed class WorklistSettings : NotesSettings, ITransactionsFile
+public sealed class WorklistSettings : PurchaseNotesSettings
 {
     [CommandOption("--model <DIR>")]
     [Description("Model bundle directory written by 'clientele train'. (required)")]
@@ -19,33 +19,7 @@ public sealed class WorklistSettings : NotesSettings, ITransactionsFile
 
     [CommandOption("--transactions <FILE>")]
     [Description("The clients' purchase history: days since the last purchase and P(alive) (then --notes is optional).")]
-    public string? Transactions { get; init; }
-
-    [CommandOption("--tx-id-column <NAME>")]
-    [Description("Client id column of the transactions when it is not one of client_id, id, customer_id.")]
-    public string? TxIdColumn { get; init; }
-
-    [CommandOption("--tx-date-column <NAME>")]
-    [Description("Date column of the transactions when it is not one of date, order_date, transaction_date.")]
-    public string? DateColumn { get; init; }
-
-    [CommandOption("--tx-amount-column <NAME>")]
-    [Description("Amount column of the transactions when it is not one of amount, total, value, revenue.")]
-    public string? AmountColumn { get; init; }
-
-    [CommandOption("--decimal-comma")]
-    [Description("Transaction amounts are written 1.234,56.")]
-    public bool DecimalComma { get; init; }
-
-    [CommandOption("--fx-rates <FILE>")]
-    [Description("CSV currency,rate_to_base for transactions that mix currencies.")]
-    public string? FxRates { get; init; }
-
-    [CommandOption("--skip-bad-rows")]
-    [Description("Leave out transaction rows that cannot be read (reported on stderr) instead of stopping.")]
-    public bool SkipBadRows { get; init; }
-
-    string? ITransactionsFile.IdColumn => TxIdColumn;
+    public override string? Transactions { get; init; }
 
     [CommandOption("--playbook <FILE>")]
     [Description("The maison's playbook (YAML, format of the shipped default-playbook.yaml). Default: the shipped playbook.")]
@@ -91,8 +65,6 @@ public sealed class WorklistSettings : NotesSettings, ITransactionsFile
     [CommandOption("--out <FILE>")]
     [Description("Worklist CSV: client_id,advisor,action,channel,priority,due,reason,last_contact,days_since_purchase. (required)")]
     public string? Out { get; init; }
-
-    protected override bool NotesRequired => Transactions is null;
 
     public override Spectre.Console.ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Model) || string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--model <DIR> and --out <FILE> are required")

@@ -20,10 +20,10 @@ internal static class SplitComparison
     /// <param name="splits">How many seeded splits.</param>
     /// <param name="work">Scratch directory for split files and bundles.</param>
     /// <param name="runReference">Runs the reference script with extra arguments and returns its JSON.</param>
-    /// <param name="trainArgs">Clientele <c>train</c> arguments without <c>--holdout</c> and <c>--out</c>.</param>
+    /// <param name="train">Trains Clientele through the train workflow on a holdout file into a bundle directory and returns its report.</param>
     /// <param name="say">Where the summary line goes.</param>
     public static JsonObject Run(string tier, string labelsPath, int splits, string work, Func<string[], JsonNode> runReference,
-        string[] trainArgs, Action<string> say)
+        Func<string, string, JsonObject> train, Action<string> say)
     {
         LabelSet labels;
         using (var reader = CsvInput.OpenText(File.OpenRead(labelsPath)))
@@ -40,13 +40,7 @@ internal static class SplitComparison
             var splitPath = Path.Combine(work, $"split-{tier}-{seed}.csv");
             WriteSplit(labels, targets, seed, splitPath);
             var theirs = runReference(["--tier", tier, "--labels", labelsPath, "--split-in", splitPath])["metrics"]!;
-            var (exit, stdout, stderr) = ClienteleApp.RunCaptured([.. trainArgs, "--tier", tier, "--holdout", splitPath, "--out", Path.Combine(work, $"split-model-{tier}"), "--json", "--no-store"]);
-            if (exit != 0)
-            {
-                throw new InvalidOperationException("train on split " + seed + " failed: " + stderr);
-            }
-
-            var mine = JsonNode.Parse(stdout)!["metrics"]!;
+            var mine = train(splitPath, Path.Combine(work, $"split-model-{tier}"))["metrics"]!;
             var row = new JsonObject { ["seed"] = seed };
             foreach (var t in targets)
             {
