@@ -162,7 +162,7 @@ public sealed class BacktestCommand : Command<BacktestSettings>
         ? new JsonObject { ["auc"] = Round(m.Auc), ["logloss"] = Round(m.LogLoss), ["brier"] = Round(m.Brier) }
         : new JsonObject { ["r2"] = Round(m.R2), ["rmse"] = Round(m.Rmse), ["mae"] = Round(m.Mae) };
 
-    private static JsonNode? Round(double? v) => v is { } x && double.IsFinite(x) ? JsonValue.Create(Math.Round(x, 6)) : null;
+    private static JsonValue? Round(double? v) => v is { } x && double.IsFinite(x) ? JsonValue.Create(Math.Round(x, 6)) : null;
 
     private static void Write(BacktestResult result, BacktestSettings settings)
     {

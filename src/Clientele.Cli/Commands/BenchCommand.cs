@@ -282,8 +282,10 @@ public sealed class BenchCommand : Command<BenchSettings>
 
     private static Tier ParseTier(string tier) => tier == "elite" ? Tier.Elite : Tier.Fast;
 
+    private static readonly string[] BinaryTargets = ["purchased", "churned"];
+
     private static string Headline(JsonNode m) =>
-        string.Join(" ", new[] { "purchased", "churned" }.Select(t => m[t]?["auc"]?.GetValue<double>().ToString("0.000", CultureInfo.InvariantCulture) ?? "–"))
+        string.Join(" ", BinaryTargets.Select(t => m[t]?["auc"]?.GetValue<double>().ToString("0.000", CultureInfo.InvariantCulture) ?? "–"))
         + " " + (m["lifetime_value"]?["r2"]?.GetValue<double>().ToString("0.000", CultureInfo.InvariantCulture) ?? "–");
 
     private static JsonNode RunPython(string script, params string[] args)

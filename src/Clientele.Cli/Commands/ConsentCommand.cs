@@ -11,7 +11,7 @@ public sealed class ConsentSettings : SubjectSettings
 {
     [CommandOption("--object")]
     [Description("The client objects to profiling (GDPR art. 21): not scored, not listed, not exported to campaigns.")]
-    public bool Object { get; init; }
+    public bool Objects { get; init; }
 
     [CommandOption("--withdraw")]
     [Description("The client withdraws consent: suppressed like an objection.")]
@@ -22,10 +22,10 @@ public sealed class ConsentSettings : SubjectSettings
     public bool Grant { get; init; }
 
     /// <summary>The state the options ask for.</summary>
-    public string State => Object ? ConsentStates.Objected : Withdraw ? ConsentStates.Withdrawn : ConsentStates.Granted;
+    public string State => Objects ? ConsentStates.Objected : Withdraw ? ConsentStates.Withdrawn : ConsentStates.Granted;
 
     public override Spectre.Console.ValidationResult Validate() =>
-        new[] { Object, Withdraw, Grant }.Count(x => x) != 1 ? Spectre.Console.ValidationResult.Error(CliMessages.OneConsentState) : base.Validate();
+        new[] { Objects, Withdraw, Grant }.Count(x => x) != 1 ? Spectre.Console.ValidationResult.Error(CliMessages.OneConsentState) : base.Validate();
 }
 
 /// <summary>

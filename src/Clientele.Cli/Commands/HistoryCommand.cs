@@ -164,7 +164,7 @@ public sealed class HistoryCommand : Command<HistorySettings>
     }
 
     /// <summary>JSON has no NaN or infinity; a value the model could not give is null rather than a crash at the end of a run.</summary>
-    private static JsonNode? Num(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+    private static JsonValue? Num(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 
     private static void Print(RfmSummary rfm, BgNbdModel bgnbd, GammaGammaModel gg, HoldoutCheck? holdout, double seconds, string? output)
     {

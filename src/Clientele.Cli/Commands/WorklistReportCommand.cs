@@ -124,7 +124,7 @@ public sealed class WorklistReportCommand : Command<WorklistReportSettings>
         return 0;
     }
 
-    private static JsonNode? Round(double v) => double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 4)) : null;
+    private static JsonValue? Round(double v) => double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 4)) : null;
 
     private static string Percent(double v) => double.IsFinite(v) ? (100 * v).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
 
