@@ -97,8 +97,15 @@ public static class Defaults
     /// <summary>Fast forest trees: accuracy flattens past ~100 trees on 2k clients, time grows linearly.</summary>
     public const int FastTrees = 100;
 
-    /// <summary>Forest leaves per tree for CLV: 32 keeps trees shallow enough to not memorise 1,600 rows.</summary>
-    public const int FastLeaves = 32;
+    /// <summary>
+    /// Fast forest leaves per tree for CLV. A value made of additive parts (a product line, the meeting's length, the
+    /// budget) needs more leaves than 32 to be approximated by one forest; the leaf floor
+    /// (<see cref="ForestRegressionMinLeaf"/>) still keeps single rows from being memorised. Measured (Fast, one holdout
+    /// of 600, maison-shaped generated data seeds 42 / 7, CLV R² as share of the best possible): 32 → 80.2 / 78.6 %,
+    /// 64 → 82.2 / 80.5 %, 128 → 82.9 / 80.9 %; default generated notes (seed 42) R² 0.925 → 0.932 with 64. 64 rather
+    /// than 128: CLV training time grows with the leaves (train_total 1.0 → 1.5 s at 64, 1.8 s at 128 on a loaded machine).
+    /// </summary>
+    public const int FastLeaves = 64;
 
     /// <summary>
     /// Forest leaves per tree for purchase/churn: 0/1 labels drawn from probabilities are noise-heavy, and

@@ -149,6 +149,43 @@ public sealed class ColumnsCliTests : IDisposable
     }
 
     [Fact]
+    public void Suggested_concepts_rank_by_the_outcomes_transactions_give_after_the_cutoff()
+    {
+        // Every client bought once before the cutoff (2026-12-31 − 90 days); those whose note names "Velmoria" bought
+        // again after it, those naming "Quistral" did not. Only outcomes from the transactions can tell the two apart.
+        var notes = new StringBuilder("ID,Date,Transcription\n");
+        var tx = new StringBuilder("client_id,date,amount\n");
+        for (var i = 0; i < 200; i++)
+        {
+            var line = i % 2 == 0 ? "Velmoria" : "Quistral";
+            notes.Append(CultureInfo.InvariantCulture, $"T{i:D3},2026-0{1 + (i % 9)}-12,\"Asked about the {line} pieces, budget 3K.\"\n");
+            tx.Append(CultureInfo.InvariantCulture, $"T{i:D3},2026-02-01,{1000 + i}\n");
+            if (i % 2 == 0)
+            {
+                tx.Append(CultureInfo.InvariantCulture, $"T{i:D3},2026-11-20,2500\n");
+            }
+        }
+
+        var notesPath = Path.Combine(dir, "tnotes.csv");
+        var txPath = Path.Combine(dir, "tx.csv");
+        File.WriteAllText(notesPath, notes.ToString());
+        File.WriteAllText(txPath, tx.ToString());
+        var overlay = Path.Combine(dir, "tx-overlay.csv");
+        var (exit, stdout, stderr) = ClienteleApp.RunCaptured("suggest-concepts", "--notes", notesPath, "--transactions", txPath, "--as-of", "2026-12-31",
+            "--horizon-days", "90", "--churn-days", "90", "--value-days", "90", "--out", overlay);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("ranked by association with purchased", stdout);
+        var rows = File.ReadAllLines(overlay).Skip(1).ToList();
+        double LogOdds(string phrase) => double.Parse(rows.Single(r => r.Split(',')[1] == phrase).Split(',')[8], CultureInfo.InvariantCulture);
+        Assert.True(LogOdds("velmoria") > 2, string.Join('\n', rows));
+        Assert.True(LogOdds("quistral") < -2, string.Join('\n', rows));
+
+        var (bad, _, badErr) = ClienteleApp.RunCaptured("suggest-concepts", "--notes", notesPath, "--transactions", txPath, "--horizon-days", "0", "--out", overlay);
+        Assert.Equal(2, bad);
+        Assert.Contains("--horizon-days", badErr);
+    }
+
+    [Fact]
     public void A_bad_overlay_row_exits_2_naming_the_file_line_and_column()
     {
         var overlay = Path.Combine(dir, "bad.csv");

@@ -9,8 +9,53 @@ using Spectre.Console.Cli;
 namespace Clientele.Cli.Commands;
 
 /// <summary>Settings of <see cref="SuggestConceptsCommand"/>.</summary>
-public sealed class SuggestConceptsSettings : NotesSettings
+public sealed class SuggestConceptsSettings : NotesSettings, ITransactionsFile
 {
+    [CommandOption("--transactions <FILE>")]
+    [Description("Outcomes derived from purchase history, as train --transactions does: the notes up to the cutoff (--as-of, default the newest date, minus the longest window) against what followed it. A --labels file wins for the targets it has.")]
+    public string? Transactions { get; init; }
+
+    [CommandOption("--horizon-days <DAYS>")]
+    [Description("With --transactions: purchased = a purchase within DAYS.")]
+    [DefaultValue(Core.History.PurchaseWindows.DefaultHorizonDays)]
+    public int HorizonDays { get; init; } = Core.History.PurchaseWindows.DefaultHorizonDays;
+
+    [CommandOption("--churn-days <DAYS>")]
+    [Description("With --transactions: churned = no purchase within DAYS (clients who had bought before only).")]
+    [DefaultValue(Core.History.PurchaseWindows.DefaultChurnDays)]
+    public int ChurnDays { get; init; } = Core.History.PurchaseWindows.DefaultChurnDays;
+
+    [CommandOption("--value-days <DAYS>")]
+    [Description("With --transactions: lifetime value = net spend within DAYS.")]
+    [DefaultValue(Core.History.PurchaseWindows.DefaultValueDays)]
+    public int ValueDays { get; init; } = Core.History.PurchaseWindows.DefaultValueDays;
+
+    [CommandOption("--tx-id-column <NAME>")]
+    [Description("Client id column of the transactions when it is not one of client_id, id, customer_id.")]
+    public string? TxIdColumn { get; init; }
+
+    [CommandOption("--tx-date-column <NAME>")]
+    [Description("Date column of the transactions when it is not one of date, order_date, transaction_date.")]
+    public string? DateColumn { get; init; }
+
+    [CommandOption("--tx-amount-column <NAME>")]
+    [Description("Amount column of the transactions when it is not one of amount, total, value, revenue.")]
+    public string? AmountColumn { get; init; }
+
+    [CommandOption("--decimal-comma")]
+    [Description("Transaction amounts are written 1.234,56.")]
+    public bool DecimalComma { get; init; }
+
+    [CommandOption("--fx-rates <FILE>")]
+    [Description("CSV currency,rate_to_base for transactions that mix currencies.")]
+    public string? FxRates { get; init; }
+
+    [CommandOption("--skip-bad-rows")]
+    [Description("Leave out transaction rows that cannot be read (reported on stderr) instead of stopping.")]
+    public bool SkipBadRows { get; init; }
+
+    string? ITransactionsFile.IdColumn => TxIdColumn;
+
     [CommandOption("--labels <FILE>")]
     [Description("Outcomes (client_id, purchased, …): phrases are then ranked by their association with purchase (or churn when there is no purchase column).")]
     public string? Labels { get; init; }
@@ -27,6 +72,7 @@ public sealed class SuggestConceptsSettings : NotesSettings
     public override Spectre.Console.ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--out <FILE> is required")
         : Top < 1 ? Spectre.Console.ValidationResult.Error("--top must be 1 or more")
+        : Transactions is not null && TransactionInputs.CheckWindows(HorizonDays, ChurnDays, ValueDays) is { Successful: false } bad ? bad
         : base.Validate();
 }
 
@@ -41,12 +87,17 @@ public sealed class SuggestConceptsCommand : Command<SuggestConceptsSettings>
         OutputFile.RequireWritable(settings.Out!);
         var lexicon = Inputs.Lexicon(settings.Lexicon, settings.LexiconOverlay);
         var labels = settings.Labels is null ? null : Inputs.Labels(settings.Labels, settings.RowAllowance);
+        var (notes, report) = Inputs.Notes(settings.Notes!, settings.CsvOptions);
+        Inputs.Tell(report, allowance: settings.RowAllowance);
+        if (settings.Transactions is not null)
+        {
+            (notes, labels) = FromTransactions(settings, notes, labels);
+        }
+
         var target = labels?.Targets().FirstOrDefault(Targets.IsBinary);
         Func<string, bool?>? outcome = labels is null || target is null
             ? null
             : id => labels.For(id)?.Value(target.Value) is { } v ? v > 0.5 : null;
-        var (notes, report) = Inputs.Notes(settings.Notes!, settings.CsvOptions);
-        Inputs.Tell(report, allowance: settings.RowAllowance);
         var suggestions = ConceptSuggester.Suggest(ConceptMatcher.Build(lexicon), notes, outcome, settings.Top);
         OutputFile.WriteText(settings.Out!, w => ConceptSuggestionCsv.Write(w, suggestions));
         var say = OutputFile.IsStdout(settings.Out) ? CliIO.Err : CliIO.Out;
@@ -67,5 +118,21 @@ public sealed class SuggestConceptsCommand : Command<SuggestConceptsSettings>
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The notes dated up to the cutoff and the outcomes that followed it (<see cref="TransactionOutcomes"/>), as
+    /// training from transactions sets them up, so a phrase is ranked by what happened after it was written.
+    /// </summary>
+    private static (List<Core.Ingest.Note> Notes, LabelSet Labels) FromTransactions(SuggestConceptsSettings settings, List<Core.Ingest.Note> notes, LabelSet? file)
+    {
+        var (transactions, _) = TransactionInputs.Read(settings);
+        var ledger = Core.History.PurchaseLedger.From(transactions);
+        var asOf = settings.AsOfDate ?? notes.Where(n => n.Date is not null).Select(n => n.Date!.Value).Append(ledger.Newest).Max();
+        var windows = new Core.History.PurchaseWindows(settings.HorizonDays, settings.ChurnDays, settings.ValueDays);
+        var cutoff = windows.Cutoff(asOf);
+        var kept = notes.Where(n => n.Date is not { } d || d <= cutoff).ToList();
+        var derived = TransactionOutcomes.Derive(ledger, kept.Select(n => n.ClientId).Distinct(StringComparer.Ordinal), cutoff, windows);
+        return (kept, TransactionOutcomes.Overlay(derived, file));
     }
 }
