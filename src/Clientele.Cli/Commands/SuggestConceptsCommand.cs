@@ -9,11 +9,11 @@ using Spectre.Console.Cli;
 namespace Clientele.Cli.Commands;
 
 /// <summary>Settings of <see cref="SuggestConceptsCommand"/>.</summary>
-public sealed class SuggestConceptsSettings : NotesSettings, ITransactionsFile
+public sealed class SuggestConceptsSettings : PurchaseNotesSettings
 {
     [CommandOption("--transactions <FILE>")]
     [Description("Outcomes derived from purchase history, as train --transactions does: the notes up to the cutoff (--as-of, default the newest date, minus the longest window) against what followed it. A --labels file wins for the targets it has.")]
-    public string? Transactions { get; init; }
+    public override string? Transactions { get; init; }
 
     [CommandOption("--horizon-days <DAYS>")]
     [Description("With --transactions: purchased = a purchase within DAYS.")]
@@ -30,31 +30,8 @@ public sealed class SuggestConceptsSettings : NotesSettings, ITransactionsFile
     [DefaultValue(Core.History.PurchaseWindows.DefaultValueDays)]
     public int ValueDays { get; init; } = Core.History.PurchaseWindows.DefaultValueDays;
 
-    [CommandOption("--tx-id-column <NAME>")]
-    [Description("Client id column of the transactions when it is not one of client_id, id, customer_id.")]
-    public string? TxIdColumn { get; init; }
-
-    [CommandOption("--tx-date-column <NAME>")]
-    [Description("Date column of the transactions when it is not one of date, order_date, transaction_date.")]
-    public string? DateColumn { get; init; }
-
-    [CommandOption("--tx-amount-column <NAME>")]
-    [Description("Amount column of the transactions when it is not one of amount, total, value, revenue.")]
-    public string? AmountColumn { get; init; }
-
-    [CommandOption("--decimal-comma")]
-    [Description("Transaction amounts are written 1.234,56.")]
-    public bool DecimalComma { get; init; }
-
-    [CommandOption("--fx-rates <FILE>")]
-    [Description("CSV currency,rate_to_base for transactions that mix currencies.")]
-    public string? FxRates { get; init; }
-
-    [CommandOption("--skip-bad-rows")]
-    [Description("Leave out transaction rows that cannot be read (reported on stderr) instead of stopping.")]
-    public bool SkipBadRows { get; init; }
-
-    string? ITransactionsFile.IdColumn => TxIdColumn;
+    /// <summary>Phrases are suggested from notes, so they are required even when transactions give the outcomes.</summary>
+    protected override bool NotesRequired => true;
 
     [CommandOption("--labels <FILE>")]
     [Description("Outcomes (client_id, purchased, …): phrases are then ranked by their association with purchase (or churn when there is no purchase column).")]
