@@ -25,8 +25,14 @@ public sealed record BgNbdOptions
         // The reference implementation's two starts, plus one with α at the scale of the clients' ages, which is
         // where it ends up (α is in time units: ~4 in weeks is ~30 in days).
         double[][] starts = [[0, 0, 0, 0], [-1, 1, 0, 1], [-1, Math.Log(Math.Max(meanT, 1e-3) / 10), 0, 1]];
-        var (p, value) = LogSpaceMinimizer.Minimize(lp => -LogLikelihood(data, lp), starts, MaxIterations);
-        return new BgNbdModel(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]), -value, rows.Count);
+        var (p, value) = LogSpaceMinimizer.MinimizeWithGradient(lp =>
+        {
+            // Per client, so the gradient is of order one and BFGS's first step (along −gradient) stays in range.
+            var (ll, g) = LogLikelihoodAndGradient(data, lp);
+            var n = data.TotalWeight;
+            return (-ll / n, [-g[0] / n, -g[1] / n, -g[2] / n, -g[3] / n]);
+        }, starts, MaxIterations);
+        return new BgNbdModel(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]), -value * data.TotalWeight, rows.Count);
     }
 
     /// <summary>The log-likelihood of <paramref name="rows"/> under the given parameters (for diagnostics and tests).</summary>
@@ -80,6 +86,83 @@ public sealed record BgNbdOptions
         });
     }
 
+    /// <summary>
+    /// The log-likelihood and its gradient with respect to (ln r, ln α, ln a, ln b), in one pass. With π the share of
+    /// e^A₄ in e^A₃ + e^A₄: ∂/∂r = ψ(r+x) − ψ(r) + ln α − (1−π) ln(α+T) − π ln(α+tₓ); ∂/∂α = r/α − (r+x)((1−π)/(α+T) +
+    /// π/(α+tₓ)); ∂/∂a = ψ(a+b) − ψ(a+b+x) + π/a; ∂/∂b = ψ(b+x) − ψ(a+b+x) − ψ(b) + ψ(a+b) − π/(b+x−1); each times its
+    /// parameter for the log scale. The digamma terms depend on x only and are weighted by the clients at each x.
+    /// </summary>
+    private static (double Value, double[] Gradient) LogLikelihoodAndGradient(Pooled d, double[] logParameters)
+    {
+        var r = Math.Exp(logParameters[0]);
+        var alpha = Math.Exp(logParameters[1]);
+        var a = Math.Exp(logParameters[2]);
+        var b = Math.Exp(logParameters[3]);
+        if (!(double.IsFinite(r) && double.IsFinite(alpha) && double.IsFinite(a) && double.IsFinite(b)) || r == 0 || alpha == 0 || a == 0 || b == 0)
+        {
+            return (double.NegativeInfinity, new double[4]);
+        }
+
+        var lnR = SpecialFunctions.GammaLn(r);
+        var lnBetaAB = SpecialFunctions.BetaLn(a, b);
+        var lnAlpha = Math.Log(alpha);
+        var psiR = SpecialFunctions.DiGamma(r);
+        var psiB = SpecialFunctions.DiGamma(b);
+        var psiAB = SpecialFunctions.DiGamma(a + b);
+        double value = 0, gr = 0, ga = 0, gb = 0;
+        for (var j = 0; j < d.DistinctX.Length; j++)
+        {
+            var x = d.DistinctX[j];
+            var w = d.WeightAtX[j];
+            var psiABX = SpecialFunctions.DiGamma(a + b + x);
+            value += w * (SpecialFunctions.GammaLn(r + x) - lnR + r * lnAlpha + SpecialFunctions.BetaLn(a, b + x) - lnBetaAB);
+            gr += w * (SpecialFunctions.DiGamma(r + x) - psiR + lnAlpha);
+            ga += w * (psiAB - psiABX);
+            gb += w * (SpecialFunctions.DiGamma(b + x) - psiABX - psiB + psiAB);
+        }
+
+        var galpha = d.TotalWeight * r / alpha;
+        var lnA = Math.Log(a);
+        var sums = LogSpaceMinimizer.ParallelSums(d.Count, 5, (from, to, acc) =>
+        {
+            double v = 0, sr = 0, sal = 0, sa = 0, sb = 0;
+            for (var i = from; i < to; i++)
+            {
+                var x = d.X[i];
+                var w = d.Weight[i];
+                var lnT = Math.Log(alpha + d.T[i]);
+                var a3 = -(r + x) * lnT;
+                if (x == 0)
+                {
+                    v += w * a3;
+                    sr -= w * lnT;
+                    sal -= w * (r + x) / (alpha + d.T[i]);
+                    continue;
+                }
+
+                var lnTx = Math.Log(alpha + d.Tx[i]);
+                var a4 = lnA - Math.Log(b + x - 1) - (r + x) * lnTx;
+                var m = Math.Max(a3, a4);
+                var e3 = Math.Exp(a3 - m);
+                var e4 = Math.Exp(a4 - m);
+                var pi = e4 / (e3 + e4);
+                v += w * (m + Math.Log(e3 + e4));
+                sr -= w * ((1 - pi) * lnT + pi * lnTx);
+                sal -= w * (r + x) * ((1 - pi) / (alpha + d.T[i]) + pi / (alpha + d.Tx[i]));
+                sa += w * pi / a;
+                sb -= w * pi / (b + x - 1);
+            }
+
+            acc[0] = v;
+            acc[1] = sr;
+            acc[2] = sal;
+            acc[3] = sa;
+            acc[4] = sb;
+        });
+
+        return (value + sums[0], [r * (gr + sums[1]), alpha * (galpha + sums[2]), a * (ga + sums[3]), b * (gb + sums[4])]);
+    }
+
     /// <summary>Clients with identical (x, tₓ, T) pooled with a weight: the same optimum, far fewer terms on large files.</summary>
     private sealed class Pooled
     {
@@ -90,6 +173,8 @@ public sealed record BgNbdOptions
         public double[] T = [];
         public double[] Weight = [];
         public int[] DistinctX = [];
+        public double[] WeightAtX = [];
+        public double TotalWeight;
 
         public static Pooled From(IReadOnlyList<RfmRow> rows)
         {
@@ -130,7 +215,20 @@ public sealed record BgNbdOptions
                 T = [.. t],
                 Weight = [.. w],
                 DistinctX = distinct,
+                WeightAtX = WeightsAt(distinct.Length, x, w, position),
+                TotalWeight = w.Sum(),
             };
+        }
+
+        private static double[] WeightsAt(int distinct, List<int> x, List<double> w, Dictionary<int, int> position)
+        {
+            var at = new double[distinct];
+            for (var i = 0; i < x.Count; i++)
+            {
+                at[position[x[i]]] += w[i];
+            }
+
+            return at;
         }
     }
 }
