@@ -1,10 +1,12 @@
+using System.Buffers;
+
 namespace Clientele.Core.Concepts;
 
 /// <summary>Negation and hedges: a concept mentioned is not a concept held.</summary>
 public sealed partial class ConceptMatcher
 {
     // Clause ends: a negation does not reach past them ("doesn't like red, loves black").
-    private const string ClauseStops = ".;:!?,\n\r。，、！？；：";
+    private static readonly SearchValues<char> ClauseStops = SearchValues.Create(".;:!?,\n\r。，、！？；：");
 
     [ThreadStatic]
     private static List<ConceptMatch>? t_cues;

@@ -180,5 +180,5 @@ public static class ReportJson
             ["from"] = b.From, ["to"] = b.To, ["count"] = b.Count, ["mean_predicted"] = Round(b.MeanPredicted, digits), ["observed_rate"] = Round(b.ObservedRate, digits),
         }).ToArray());
 
-    private static JsonNode? Round(double? v, int digits = 6) => v is { } d && double.IsFinite(d) ? JsonValue.Create(Math.Round(d, digits)) : null;
+    private static JsonValue? Round(double? v, int digits = 6) => v is { } d && double.IsFinite(d) ? JsonValue.Create(Math.Round(d, digits)) : null;
 }

@@ -63,17 +63,17 @@ public sealed class BgNbdModel
     /// E[purchases in (T, T+t] | x, tₓ, T] (Fader, Hardie &amp; Lee 2005, eq. 10). The product
     /// ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; z) is evaluated through Euler's transformation as
     /// (1−z)^(a−1) · ₂F₁(a+b−1−r, a−1; a+b+x−1; z), z = t/(α+T+t): equal, but its parameters no longer grow with x,
-    /// so neither factor is astronomically large or small.
+    /// so neither factor is astronomically large or small. <paramref name="horizon"/> is the t of these formulas.
     /// </summary>
-    public double ExpectedPurchases(double t, double x, double tx, double T)
+    public double ExpectedPurchases(double horizon, double x, double tx, double T)
     {
-        if (t <= 0)
+        if (horizon <= 0)
         {
             return 0.0;
         }
 
         var a = Math.Abs(A - 1) < NearOne ? 1 + NearOne : A;
-        var z = t / (Alpha + T + t);
+        var z = horizon / (Alpha + T + horizon);
         var h = Math.Pow(1 - z, a - 1) * Hypergeometric.F21(a + B - 1 - R, a - 1, a + B + x - 1, z);
         if (!double.IsFinite(h))
         {
@@ -94,16 +94,17 @@ public sealed class BgNbdModel
     /// P(at least one purchase in (T, T+t] | x, tₓ, T). A client who is alive buys nothing in the next t with
     /// probability E[e^(−λt) | data] = ((α+T)/(α+T+t))^(r+x) (the posterior of λ is Gamma(r+x, α+T); dropout only
     /// follows a purchase, so no purchase means no dropout either); a client who is gone buys nothing. So
-    /// P(none) = (1 − P(alive)) + P(alive)·((α+T)/(α+T+t))^(r+x) and this is 1 − P(none).
+    /// P(none) = (1 − P(alive)) + P(alive)·((α+T)/(α+T+t))^(r+x) and this is 1 − P(none). <paramref name="horizon"/>
+    /// is the t of these formulas.
     /// </summary>
-    public double ProbabilityOfPurchaseWithin(double t, double x, double tx, double T)
+    public double ProbabilityOfPurchaseWithin(double horizon, double x, double tx, double T)
     {
-        if (t <= 0)
+        if (horizon <= 0)
         {
             return 0.0;
         }
 
-        var logNone = (R + x) * (Math.Log(Alpha + T) - Math.Log(Alpha + T + t));
+        var logNone = (R + x) * (Math.Log(Alpha + T) - Math.Log(Alpha + T + horizon));
         return ProbabilityAlive(x, tx, T) * -SpecialFunctions.Expm1(logNone);
     }
 

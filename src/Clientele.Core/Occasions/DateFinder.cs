@@ -133,7 +133,7 @@ internal sealed class DateFinder
         }
     }
 
-    private void AddNumeric(List<DateMention> found, Match m)
+    private static void AddNumeric(List<DateMention> found, Match m)
     {
         var a = Int(m.Groups["a"]);
         var b = Int(m.Groups["b"]);

@@ -20,7 +20,7 @@ public static class ConsentValues
 
     private const string Resource = "Clientele.Core.Privacy.consent_values.tsv";
 
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> Table = new(Load);
+    private static readonly Lazy<Dictionary<string, string>> Table = new(Load);
 
     /// <summary>Every accepted value, in file order, for messages.</summary>
     public static IReadOnlyList<string> Accepted => [.. Table.Value.Keys];
@@ -35,7 +35,7 @@ public static class ConsentValues
     /// <summary>True when a client in <paramref name="state"/> must not be scored, listed or exported to campaigns.</summary>
     public static bool Suppresses(string? state) => state is Withdrawn or Objected;
 
-    private static IReadOnlyDictionary<string, string> Load()
+    private static Dictionary<string, string> Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Resource)
             ?? throw new InvalidOperationException("built-in consent values resource missing from the assembly");

@@ -160,7 +160,7 @@ public sealed class Pseudonymiser
         return digits is >= 9 and <= 15 && (candidate[0] is '+' or '(' or '0' || NorthAmerican.IsMatch(candidate) || ChineseMobile.IsMatch(candidate));
     }
 
-    private static IReadOnlyList<string> Words(Dictionary<string, List<string>> byPosition, string position) =>
+    private static List<string> Words(Dictionary<string, List<string>> byPosition, string position) =>
         byPosition.TryGetValue(position, out var words) ? words : [];
 
     /// <summary>The regular expressions of street addresses, made from the word lists.</summary>
@@ -172,7 +172,7 @@ public sealed class Pseudonymiser
         // A word of a street name: capitalised in cased scripts; any letters in uncased ones (Arabic).
         private const string NameWord = @"(?:\p{Lu}[\p{L}'’-]*|[\p{Lo}][\p{Lo}\p{Mn}]*)";
 
-        public static IEnumerable<Regex> Build(IReadOnlyList<string> before, IReadOnlyList<string> after, IReadOnlyList<string> suffix, IReadOnlyList<string> particles)
+        public static IEnumerable<Regex> Build(List<string> before, List<string> after, List<string> suffix, IReadOnlyList<string> particles)
         {
             // A particle is followed by a space (de la Paix), an elided one by nothing (d'Alsace): never both, so the
             // engine has one way to read a name and cannot backtrack through the combinations.

@@ -58,7 +58,7 @@ public sealed class Scorer(ModelBundle bundle)
 
     private static readonly ClientReasons NoReasons = ClientReasons.FromText(string.Empty);
 
-    private IEnumerable<ClientScore> ScoreBatch(IReadOnlyList<ClientProfile> profiles, float[][] rows, bool withReasons)
+    private IEnumerable<ClientScore> ScoreBatch(List<ClientProfile> profiles, float[][] rows, bool withReasons)
     {
         var featurizer = Bundle.Featurizer;
         // Targets are independent and an ML.NET member scores its batch on one thread, so the targets run side by

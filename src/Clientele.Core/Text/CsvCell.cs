@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -17,6 +18,9 @@ public static class CsvCell
 
     /// <summary>Characters that make the cell need quotes in a comma-separated file.</summary>
     private const string NeedsQuotes = ",\"\n\r";
+
+    /// <summary>The splitters and the quote: a cell holding none of them (and no formula start) is written as it is.</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(Splitters + "\"");
 
     /// <summary>The cell for <paramref name="value"/>: formula-guarded, quoted when it holds a comma, quote or line break.</summary>
     public static string Text(string value)
@@ -39,7 +43,7 @@ public static class CsvCell
         var plain = value.Length == 0 || !StartsFormula(value[0]);
         foreach (var chunk in value.GetChunks())
         {
-            plain &= chunk.Span.IndexOfAny(",;\t\n\r\"") < 0;
+            plain &= chunk.Span.IndexOfAny(Special) < 0;
         }
 
         if (!plain)

@@ -78,9 +78,10 @@ public static class Trainer
 
         report.Seconds["train_total"] = clock.Elapsed.TotalSeconds - report.Seconds["features"];
         report.Holdout = purchases is null ? null : Holdout(purchases);
-        return new TrainedModel(featurizer, targets.ToDictionary(t => t, t => models[t]), report)
+        var trained = targets.ToDictionary(t => t, t => models[t]);
+        return new TrainedModel(featurizer, trained, report)
         {
-            Segments = FitSegments(profiles, labels, matrix, models, options),
+            Segments = FitSegments(profiles, labels, matrix, trained, options),
         };
     }
 
@@ -89,7 +90,7 @@ public static class Trainer
     /// the population the maison scores) and the churn rate of the labelled clients.
     /// </summary>
     private static Scoring.SegmentRule FitSegments(IReadOnlyList<ClientProfile> profiles, LabelSet labels, float[][] matrix,
-        IReadOnlyDictionary<Target, TargetModel> models, TrainingOptions options)
+        Dictionary<Target, TargetModel> models, TrainingOptions options)
     {
         var clv = models.TryGetValue(Target.LifetimeValue, out var value) && options.Segments.ValueBounds is null ? value.Predict(matrix) : [];
         var churned = profiles.Select(p => labels.For(p.ClientId)?.Value(Target.Churned)).Where(v => v is not null).Select(v => v!.Value).ToList();

@@ -56,14 +56,14 @@ public static partial class PlaybookYaml
 
         var r = new Reader(source);
         r.CheckFields(root, TopFields, "the playbook");
-        if (r.Child(root, "version") is { } v && r.Int(v, "version", 1, int.MaxValue) is var version && version > FormatVersion)
+        if (Reader.Child(root, "version") is { } v && r.Int(v, "version", 1, int.MaxValue) is var version && version > FormatVersion)
         {
             throw r.Error(v, WorklistMessages.UnsupportedVersion(version, FormatVersion));
         }
 
-        if (r.Child(root, "rules") is not YamlSequenceNode list || list.Children.Count == 0)
+        if (Reader.Child(root, "rules") is not YamlSequenceNode list || list.Children.Count == 0)
         {
-            throw r.Error(r.Child(root, "rules") ?? root, WorklistMessages.NoRules);
+            throw r.Error(Reader.Child(root, "rules") ?? root, WorklistMessages.NoRules);
         }
 
         var rules = new List<PlaybookRule>();
@@ -99,18 +99,18 @@ public static partial class PlaybookYaml
             throw r.Error(channelNode, WorklistMessages.Expected("channel", "one of " + string.Join(", ", Channels)));
         }
 
-        var when = r.Child(map, "when") is { } w ? ReadWhen(r, w, where) : new RuleConditions();
-        var dueBefore = r.Child(map, "due_before_occasion") is { } b ? r.Int(b, "due_before_occasion", 0, 366) : (int?)null;
+        var when = Reader.Child(map, "when") is { } w ? ReadWhen(r, w, where) : new RuleConditions();
+        var dueBefore = Reader.Child(map, "due_before_occasion") is { } b ? r.Int(b, "due_before_occasion", 0, 366) : (int?)null;
         if (dueBefore is not null && when.Occasion is null)
         {
-            throw r.Error(r.Child(map, "due_before_occasion")!, WorklistMessages.DueBeforeNeedsOccasion(id));
+            throw r.Error(Reader.Child(map, "due_before_occasion")!, WorklistMessages.DueBeforeNeedsOccasion(id));
         }
 
         return new PlaybookRule(id, r.Key(r.Required(map, "action", where), "action"), channel, r.Int(r.Required(map, "priority", where), "priority", 1, 9), when)
         {
-            DueDays = r.Child(map, "due_days") is { } d ? r.Int(d, "due_days", 0, 366) : 0,
+            DueDays = Reader.Child(map, "due_days") is { } d ? r.Int(d, "due_days", 0, 366) : 0,
             DueBeforeOccasion = dueBefore,
-            Description = r.Child(map, "description") is { } text ? r.Text(text, "description") : string.Empty,
+            Description = Reader.Child(map, "description") is { } text ? r.Text(text, "description") : string.Empty,
             Line = node.Start.Line,
         };
     }
@@ -137,7 +137,7 @@ public static partial class PlaybookYaml
             ConceptsNone = r.Names(map, "concepts_none", null),
             BudgetK = r.Range(map, "budget_k", 0, double.MaxValue),
             Age = r.Range(map, "age", 0, 150),
-            Occasion = r.Child(map, "occasion") is { } o ? ReadOccasion(r, o) : null,
+            Occasion = Reader.Child(map, "occasion") is { } o ? ReadOccasion(r, o) : null,
         };
     }
 
@@ -162,7 +162,7 @@ public static partial class PlaybookYaml
         public ClienteleInputException Error(YamlNode node, string message) =>
             new(source, node.Start.Line, (int)node.Start.Column, message);
 
-        public YamlNode? Child(YamlMappingNode map, string field) =>
+        public static YamlNode? Child(YamlMappingNode map, string field) =>
             map.Children.TryGetValue(new YamlScalarNode(field), out var value) ? value : null;
 
         public YamlNode Required(YamlMappingNode map, string field, string where) =>
@@ -217,7 +217,7 @@ public static partial class PlaybookYaml
         }
 
         /// <summary>One name or a list of names; with <paramref name="allowed"/>, each must be one of them (case-insensitively, returned as listed).</summary>
-        public IReadOnlyList<string> Names(YamlMappingNode map, string field, IReadOnlyList<string>? allowed)
+        public List<string> Names(YamlMappingNode map, string field, IReadOnlyList<string>? allowed)
         {
             if (Child(map, field) is not { } node)
             {

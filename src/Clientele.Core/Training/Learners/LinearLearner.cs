@@ -3,6 +3,9 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms;
+using LogisticChain = Microsoft.ML.Data.EstimatorChain<Microsoft.ML.Data.BinaryPredictionTransformer<
+    Microsoft.ML.Calibrators.CalibratedModelParametersBase<Microsoft.ML.Trainers.LinearBinaryModelParameters, Microsoft.ML.Calibrators.PlattCalibrator>>>;
+using RidgeChain = Microsoft.ML.Data.EstimatorChain<Microsoft.ML.Data.RegressionPredictionTransformer<Microsoft.ML.Trainers.LinearRegressionModelParameters>>;
 
 namespace Clientele.Core.Training.Learners;
 
@@ -44,7 +47,7 @@ public sealed class LinearLearner : ILearner
     // CompiledMember reads; appending to an IEstimator would nest it, and the trainer would not see the cache.
     private static EstimatorChain<NormalizingTransformer> Normalize(MLContext ml) => ml.Transforms.NormalizeMinMax("Features").AppendCacheCheckpoint(ml);
 
-    private static IEstimator<ITransformer> Logistic(MLContext ml, bool balanced) =>
+    private static LogisticChain Logistic(MLContext ml, bool balanced) =>
         Normalize(ml).Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             // L1 selects among ~900 mostly-sparse features on ~1,600 clients; see Defaults.LinearL1.
@@ -56,7 +59,7 @@ public sealed class LinearLearner : ILearner
             ExampleWeightColumnName = balanced ? FeatureTable.WeightColumn : null,
         }));
 
-    private static IEstimator<ITransformer> Ridge(MLContext ml) =>
+    private static RidgeChain Ridge(MLContext ml) =>
         Normalize(ml).Append(ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
         {
             L2Regularization = Defaults.RidgeL2,
