@@ -92,8 +92,8 @@ public static class ClienteleServer
         services.AddSingleton<SummaryCache>();
         services.AddSingleton<TrainingRunner>();
         services.AddSingleton<ScheduledWork>();
-        services.AddSingleton<JobQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         services.AddHostedService<ScheduleService>();
         // Replicas on one PostgreSQL: jobs claimed from the shared queue, activations made elsewhere followed (no-ops on SQLite).
         services.AddSingleton<JobRecipes>();
@@ -115,7 +115,7 @@ public static class ClienteleServer
         // With several replicas on one PostgreSQL, start them when no job runs (docs/SECURITY.md, retention).
         if (store.FailUnfinishedRuns(DateTimeOffset.UtcNow, ServerMessages.RunInterrupted) is var stale and > 0)
         {
-            app.Logger.LogWarning("{Count} runs left unfinished by an earlier process marked failed", stale);
+            app.Logger.UnfinishedRunsFailed(stale);
         }
 
         Directory.CreateDirectory(options.ResolveModelsRoot());

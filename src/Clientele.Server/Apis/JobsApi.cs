@@ -18,6 +18,6 @@ public static class JobsApi
         return app;
     }
 
-    private static Results<Ok<JobView>, ProblemHttpResult> Get(string id, JobQueue queue) =>
+    private static Results<Ok<JobView>, ProblemHttpResult> Get(string id, JobRunner queue) =>
         queue.Find(id) is { } job ? TypedResults.Ok(JobView.From(job)) : TypedResults.Problem(ServerMessages.UnknownJob(id), statusCode: StatusCodes.Status404NotFound);
 }

@@ -68,7 +68,7 @@ public static class ModelsApi
         }
         catch (Exception e) when (e is ClienteleInputException or IOException)
         {
-            logs.CreateLogger(nameof(ModelsApi)).LogError("Activation of {Version} failed: {Reason}", version, e.Message);
+            logs.CreateLogger(nameof(ModelsApi)).ActivationFailed(version, e.Message);
             return TypedResults.Problem(ServerMessages.VersionLoadFailed(version, e is ClienteleInputException c ? c.Detail : e.Message),
                 statusCode: StatusCodes.Status409Conflict, title: "Version not loadable");
         }

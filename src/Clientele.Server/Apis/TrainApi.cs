@@ -32,7 +32,7 @@ public static class TrainApi
         return app;
     }
 
-    private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> Train(HttpContext context, JobQueue queue, TrainingRunner runner,
+    private static async Task<Results<Accepted<JobView>, ProblemHttpResult>> Train(HttpContext context, JobRunner queue, TrainingRunner runner,
         IClienteleStore store, IOptions<ServerOptions> options, CancellationToken token)
     {
         var limit = options.Value.MaxUploadBytes;

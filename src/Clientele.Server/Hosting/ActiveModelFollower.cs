@@ -39,19 +39,19 @@ internal sealed class ActiveModelFollower(IClienteleStore store, ModelRegistry r
                 {
                     cache.Invalidate();
                     failed = null;
-                    log.LogInformation("Replica {Replica} now serves {Version}, activated elsewhere", ReplicaSharing.Name, version);
+                    log.FollowedActivation(ReplicaSharing.Name, version);
                 }
 
                 foreach (var ahead in registry.Prepare(Core.Defaults.ReplicaPreparedVersions))
                 {
-                    log.LogInformation("Replica {Replica} loaded version {Version} ahead of an activation", ReplicaSharing.Name, ahead);
+                    log.PreparedVersion(ReplicaSharing.Name, ahead);
                 }
             }
             catch (Exception e) when (e is ClienteleInputException or IOException or DbException or FollowFailedException)
             {
                 // Logged once per version: the next activation, or a restart, tries again.
                 failed = (e as FollowFailedException)?.Version ?? failed;
-                log.LogError("Replica {Replica} could not load the version activated elsewhere: {Reason}", ReplicaSharing.Name, e.InnerException?.Message ?? e.Message);
+                log.FollowFailed(ReplicaSharing.Name, e.InnerException?.Message ?? e.Message);
             }
         }
 

@@ -9,30 +9,30 @@ namespace Clientele.Server.Hosting;
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, title, detail) = exception switch
         {
             ClienteleInputException e => (StatusCodes.Status400BadRequest, "Unusable input", e.Message),
             UploadTooLargeException e => (StatusCodes.Status413PayloadTooLarge, "Upload too large", e.Message),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "Upload too large", ServerMessages.TooLarge(MaxBody(context))),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "Upload too large", ServerMessages.TooLarge(MaxBody(httpContext))),
             BadHttpRequestException e => (e.StatusCode, "Bad request", "the request could not be read"),
             _ => (StatusCodes.Status500InternalServerError, "Server error", ServerMessages.Internal),
         };
         if (status >= 500)
         {
-            log.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            log.UnhandledError(exception, httpContext.Request.Method, httpContext.Request.Path);
         }
         else
         {
             // The message names file, line and column only, never the content of a note.
-            log.LogInformation("Request refused ({Status}) on {Path}: {Title}", status, context.Request.Path, title);
+            log.RequestRefused(status, httpContext.Request.Path, title);
         }
 
-        context.Response.StatusCode = status;
+        httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
-            HttpContext = context,
+            HttpContext = httpContext,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }

@@ -14,9 +14,15 @@ public sealed class Job(string kind, Func<Job, CancellationToken, Task> work)
     /// <summary>"train", "nightly-score" or "weekly-retrain" (also the run kind in the store).</summary>
     public string Kind { get; } = kind;
 
-    public volatile string Status = JobStatus.Queued;
+    // Volatile: the worker writes these while status requests read them on other threads.
+    private volatile string _status = JobStatus.Queued;
+    private volatile string _progress = "queued";
 
-    public volatile string Progress = "queued";
+    /// <summary>One of <see cref="JobStatus"/>'s values.</summary>
+    public string Status { get => _status; set => _status = value; }
+
+    /// <summary>The stage the job is at ("queued", "started", "scoring", …, "done" or "failed").</summary>
+    public string Progress { get => _progress; set => _progress = value; }
 
     public DateTimeOffset QueuedAt { get; } = DateTimeOffset.UtcNow;
 

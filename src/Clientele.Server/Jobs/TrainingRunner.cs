@@ -49,7 +49,7 @@ public sealed class TrainingRunner(ModelRegistry registry, IClienteleStore store
         job.Version = trained.Version;
         job.Metrics = trained.Report;
         job.Message = $"trained {request.Tier.ToString().ToLowerInvariant()} on {profiles.Count:N0} clients ({labels.Source} labels)";
-        log.LogInformation("Trained version {Version} on {Clients} clients", trained.Version, profiles.Count);
+        log.Trained(trained.Version, profiles.Count);
         if (request.Activate)
         {
             job.Progress = "activating";

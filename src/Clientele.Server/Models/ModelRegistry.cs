@@ -46,7 +46,7 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
             Interlocked.Exchange(ref _current, snapshot);
         }
 
-        log.LogInformation("Model version {Version} ({Tier}) is now active", version, snapshot.Bundle.Metadata.Tier);
+        log.ModelActivated(version, snapshot.Bundle.Metadata.Tier);
         Announce(version);
         return true;
     }
@@ -140,7 +140,7 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
         catch (System.Data.Common.DbException e)
         {
             // The other replicas still find the activation at their next poll.
-            log.LogWarning("Activation of {Version} not announced to other replicas: {Reason}", version, e.Message);
+            log.ActivationNotAnnounced(version, e.Message);
         }
     }
 
@@ -178,7 +178,7 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
         }
         catch (Exception e) when (e is Core.Errors.ClienteleInputException or IOException)
         {
-            log.LogError("No model activated at start: {Reason}", e.Message);
+            log.NoModelAtStart(e.Message);
         }
     }
 }

@@ -37,10 +37,10 @@ public sealed class ScheduleService(ScheduledWork work, IOptions<ServerOptions> 
 
             foreach (var (kind, _) in next.Where(s => s.At == due))
             {
-                log.LogInformation("Schedule {Kind} is due", kind);
+                log.ScheduleDue(kind);
                 if (work.EnqueueDue(kind, due) is null)
                 {
-                    log.LogWarning("Schedule {Kind} skipped: the job queue is full", kind);
+                    log.ScheduleSkipped(kind);
                 }
             }
         }
@@ -62,7 +62,7 @@ public sealed class ScheduleService(ScheduledWork work, IOptions<ServerOptions> 
             }
             catch (FormatException e)
             {
-                log.LogError("{Message}", ServerMessages.BadCron(kind, e.Message));
+                log.BadSchedule(ServerMessages.BadCron(kind, e.Message));
             }
         }
 

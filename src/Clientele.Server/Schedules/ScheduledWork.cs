@@ -19,7 +19,7 @@ namespace Clientele.Server.Schedules;
 /// stored notes with smart labels (the store keeps no outcomes yet) and activate it only if it trained. Daily:
 /// the retention pass (expired notes, prediction history, old versions, orphan bundle folders).
 /// </summary>
-public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry, TrainingRunner trainer, JobQueue queue, SummaryCache cache, TimeProvider time,
+public sealed class ScheduledWork(IClienteleStore store, ModelRegistry registry, TrainingRunner trainer, JobRunner queue, SummaryCache cache, TimeProvider time,
     IOptions<ServerOptions> options)
 {
     /// <summary>A queued job of the given kind, or null when the kind is unknown.</summary>

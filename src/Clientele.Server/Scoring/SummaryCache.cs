@@ -86,9 +86,9 @@ public sealed class SummaryCache(IClienteleStore store, ModelRegistry registry)
         foreach (var s in scores)
         {
             var k = key(s);
-            if (counts.ContainsKey(k))
+            if (counts.TryGetValue(k, out var n))
             {
-                counts[k]++;
+                counts[k] = n + 1;
             }
         }
 

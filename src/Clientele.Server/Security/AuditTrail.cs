@@ -38,7 +38,7 @@ public sealed class AuditTrail(IClienteleStore store, TimeProvider time, ILogger
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            log.LogError(e, "Could not record audit entry {Action}", action);
+            log.AuditEntryNotRecorded(e, action);
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Clientele.Server.Jobs;
 /// On a shared store (PostgreSQL) the queue is the store's <c>jobs</c> table: a job queued on one replica is
 /// claimed by whichever replica is free first (FOR UPDATE SKIP LOCKED), and its state is read from there.
 /// </summary>
-public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> options, ILogger<JobQueue> log, IServiceProvider services) : BackgroundService
+public sealed class JobRunner(IClienteleStore store, IOptions<ServerOptions> options, ILogger<JobRunner> log, IServiceProvider services) : BackgroundService
 {
     private const int KeptJobs = 200;
 
@@ -85,7 +85,7 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
             case JobEnqueueResult.Full:
                 return false;
             case JobEnqueueResult.AlreadyQueued:
-                log.LogInformation("Job {Id} ({Kind}) was already queued by another replica", job.Id, job.Kind);
+                log.JobAlreadyQueued(job.Id, job.Kind);
                 return true;
             default:
                 // Not kept here: whichever replica claims it runs it, and Find reads its state from the shared row.
@@ -117,7 +117,7 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
                 continue;
             }
 
-            log.LogInformation("Replica {Replica} took job {Id} ({Kind})", ReplicaSharing.Name, claimed.JobId, claimed.Kind);
+            log.JobTaken(ReplicaSharing.Name, claimed.JobId, claimed.Kind);
             Job? job;
             try
             {
@@ -126,7 +126,7 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
             catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException)
             {
                 job = null;
-                log.LogError("Job {Id} ({Kind}) could not be read: {Reason}", claimed.JobId, claimed.Kind, e.Message);
+                log.JobUnreadable(claimed.JobId, claimed.Kind, e.Message);
             }
 
             if (job is null)
@@ -163,7 +163,7 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {
             // The database is unreachable for now: try again at the next poll.
-            log.LogError("Replica {Replica} could not read the job queue: {Reason}", ReplicaSharing.Name, e.Message);
+            log.JobQueueUnreadable(ReplicaSharing.Name, e.Message);
             return null;
         }
     }
@@ -214,12 +214,12 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
             {
                 // An expected refusal (no model, no notes, bad input): the reason is enough, no stack trace.
                 job.Message = e.Message;
-                log.LogWarning("Job {Id} ({Kind}) failed: {Reason}", job.Id, job.Kind, e.Message);
+                log.JobRefused(job.Id, job.Kind, e.Message);
             }
             else
             {
                 job.Message = ServerMessages.JobFailed(e);
-                log.LogError(e, "Job {Id} ({Kind}) failed", job.Id, job.Kind);
+                log.JobFailed(e, job.Id, job.Kind);
             }
         }
         finally
@@ -252,7 +252,7 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
         catch (Exception e)
         {
             // The run record is bookkeeping: losing it must not fail the job itself.
-            log.LogError(e, "Could not record run {Id}", job.Id);
+            log.RunNotRecorded(e, job.Id);
         }
 
         if (_shared is not null && status != JobStatus.Queued)
@@ -278,7 +278,7 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or TimeoutException)
         {
-            log.LogError("Could not write the state of job {Id} to the shared queue: {Reason}", job.Id, e.Message);
+            log.JobStateNotShared(job.Id, e.Message);
         }
     }
 
@@ -291,7 +291,7 @@ public sealed class JobQueue(IClienteleStore store, IOptions<ServerOptions> opti
         catch (DbException e)
         {
             // Replicas find the job at their next poll.
-            log.LogWarning("Job {Id} not announced to other replicas: {Reason}", jobId, e.Message);
+            log.JobNotAnnounced(jobId, e.Message);
         }
     }
 
