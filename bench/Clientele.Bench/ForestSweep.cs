@@ -11,6 +11,8 @@ namespace Clientele.Bench;
 /// </summary>
 public static class ForestSweep
 {
+    private static readonly int[] LeafCaps = [0, 32];
+    private static readonly int[] BinCounts = [32, 64];
     private static readonly int[] DataSeeds = [7, 8, 9, 10, 11];
 
     public static void Run(TextWriter output)
@@ -35,8 +37,8 @@ public static class ForestSweep
             foreach (var (fraction, minLeaf, leaves, bins) in
                 from fraction in fractions
                 from minLeaf in minLeaves
-                from leaves in new[] { 0, 32 }
-                from bins in new[] { 32, 64 }
+                from leaves in LeafCaps
+                from bins in BinCounts
                 select (fraction, minLeaf, leaves, bins))
             {
                 var options = new ForestOptions { FeatureFraction = fraction, MinSamplesLeaf = minLeaf, MaxLeaves = leaves, MaxBins = bins };

@@ -8,6 +8,10 @@ namespace Clientele.Cli.Tests;
 /// <summary>Issue 14 on the command line: allowed rejections told, outputs that are not regular files, formulas, negation, verdicts, help.</summary>
 public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixture>
 {
+    private static readonly string[] Booleans = ["true", "false"];
+    private static readonly char[] DescriptionSeparators = [' ', '|'];
+    private static readonly char[] HelpSeparators = [' ', '\n', '\r', '|'];
+
     private const string Good = "ID,Date,Transcription\nA1,2026-01-02,\"Wants a handbag in black\"\nA2,2026-01-03,\"Loves silk scarves\"\n";
 
     private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
@@ -125,7 +129,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
         var (exit, _, err) = Run("detect", "--notes", notes, "--out", data.PathOf("neg-c.csv"), "--quiet");
         Assert.True(exit == 0, err);
         var rows = File.ReadAllLines(data.PathOf("neg-c.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        Assert.All(rows, r => Assert.Contains(r[^1], new[] { "true", "false" }));
+        Assert.All(rows, r => Assert.Contains(r[^1], Booleans));
         Assert.Contains(rows, r => r[0] == "N1" && r[4].Equals("noir", StringComparison.OrdinalIgnoreCase) && r[^1] == "true");
         Assert.Contains(rows, r => r[0] == "N2" && r[4].Equals("noir", StringComparison.OrdinalIgnoreCase) && r[^1] == "false");
     }
@@ -242,7 +246,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
             var a = p.GetCustomAttribute<CommandOptionAttribute>()!;
             var text = string.Join(' ', a.LongNames.Select(n => "--" + n).Concat(a.ShortNames.Select(n => "-" + n + ","))) + (a.ValueName is null ? string.Empty : " <" + a.ValueName + ">") + " " + p.GetCustomAttribute<System.ComponentModel.DescriptionAttribute>()!.Description + " "
                 + p.GetCustomAttribute<System.ComponentModel.DefaultValueAttribute>()?.Value;
-            foreach (var w in text.Split(new[] { ' ', '|' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var w in text.Split(DescriptionSeparators, StringSplitOptions.RemoveEmptyEntries))
             {
                 words.Add(w.TrimEnd('.'));
             }
@@ -252,7 +256,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
         Assert.Equal(0, exit);
         var section = stdout[(stdout.IndexOf("OPTIONS:", StringComparison.Ordinal) + "OPTIONS:".Length)..];
         Assert.All(section.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, line));
-        foreach (var w in section.Split(new[] { ' ', '\n', '\r', '|' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var w in section.Split(HelpSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             Assert.True(words.Contains(w.TrimEnd('.')) || words.Any(x => x.Split(',').Contains(w.TrimEnd('.'))), $"'{w}' in {verb} --help is not a whole word of its descriptions");
         }

@@ -7,6 +7,8 @@ namespace Clientele.Storage.Tests;
 /// <summary>The store contract on SQLite: one database file per test, in a folder deleted with the class.</summary>
 public sealed class SqliteStoreTests(TempDirectory folder) : StoreContract, IClassFixture<TempDirectory>
 {
+    private static readonly string[] DatabaseFileSuffixes = ["", "-wal"];
+
     private readonly string path = folder.NewFile();
 
     protected override IClienteleStore CreateStore() => new SqliteStore($"Data Source={path}");
@@ -111,7 +113,7 @@ public sealed class SqliteStoreTests(TempDirectory folder) : StoreContract, ICla
     private bool Contains(string marker)
     {
         var needle = System.Text.Encoding.UTF8.GetBytes(marker);
-        return new[] { "", "-wal" }.Where(s => File.Exists(path + s))
+        return DatabaseFileSuffixes.Where(s => File.Exists(path + s))
             .Any(s => ReadShared(path + s).AsSpan().IndexOf(needle) >= 0);
     }
 

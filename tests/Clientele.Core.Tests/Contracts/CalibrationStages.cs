@@ -8,6 +8,8 @@ namespace Clientele.Core.Tests.Contracts;
 /// </summary>
 public static class CalibrationStages
 {
+    private static readonly double[] Noises = [0.1, 0.3, 0.6];
+
     // No saved form of its own: A and B are the platt_a / platt_b of a bundle's member entry.
     public static FittedStage Platt()
     {
@@ -36,7 +38,7 @@ public static class CalibrationStages
             {
                 var random = new Random(12);
                 var labels = Enumerable.Range(0, 300).Select(_ => random.NextDouble() < 0.3 ? 1f : 0f).ToArray();
-                var outputs = new[] { 0.1, 0.3, 0.6 }.Select(noise => labels.Select(y => Math.Clamp(y + ((random.NextDouble() - 0.5) * 2 * noise), 0.01, 0.99)).ToArray()).ToArray();
+                var outputs = Noises.Select(noise => labels.Select(y => Math.Clamp(y + ((random.NextDouble() - 0.5) * 2 * noise), 0.01, 0.99)).ToArray()).ToArray();
                 return (outputs, labels);
             },
             (data, _) => VoteWeights.Fit(data.Outputs, data.Labels, binary: true),

@@ -46,7 +46,7 @@ public class BadInputCorpusTests
 
         switch (input.Expected)
         {
-            case Outcome.Error(var fragment):
+            case Outcome.Failure(var fragment):
                 Assert.True(error is not null, $"expected an error containing '{fragment}', got {accepted} accepted");
                 Assert.Contains(fragment, error.Message, StringComparison.OrdinalIgnoreCase);
                 Assert.StartsWith(input.Name, error.Message, StringComparison.Ordinal);

@@ -6,6 +6,8 @@ namespace Clientele.Core.Tests.Facts;
 /// <summary>The assumptions the fact engine's prefilters make about its data tables.</summary>
 public class FactTablesTests
 {
+    private static readonly string[] Spacings = ["spaced", "attached"];
+
     [Fact]
     public void The_normalizer_skips_exactly_the_characters_it_leaves_alone()
     {
@@ -55,7 +57,7 @@ public class FactTablesTests
         Assert.All(FactPatterns.Magnitudes.Rows, row =>
         {
             Assert.True(double.TryParse(row[2], System.Globalization.CultureInfo.InvariantCulture, out var k) && k > 0, row[1]);
-            Assert.Contains(row[3], new[] { "spaced", "attached" });
+            Assert.Contains(row[3], Spacings);
         });
 
     [Fact]

@@ -180,7 +180,7 @@ public class NotesCsvStrictTests
         var sb = new StringBuilder("ID,Transcription\n");
         for (var i = 0; i < 20_000; i++)
         {
-            sb.Append("C").Append(i).Append(",Note about a bag — é ü 日本\n");
+            sb.Append('C').Append(i).Append(",Note about a bag — é ü 日本\n");
         }
 
         var bytes = Encoding.UTF8.GetBytes(sb.ToString()).Concat(new byte[] { (byte)'Z', (byte)',', 0xFF, (byte)'\n' }).ToArray();

@@ -10,6 +10,8 @@ namespace Clientele.Core.Tests.Training;
 
 public class TrainingTests
 {
+    private static readonly int[] BatchSizes = [103, 40, 150, 7];
+
     private static TrainedModel Train(Tier tier, int clients = 400, int seed = 42)
     {
         var lexicon = TestData.Lexicon();
@@ -76,7 +78,7 @@ public class TrainingTests
     {
         var trained = Train(Tier.Fast, 300);
         var bundle = Bundle(trained);
-        var sets = new[] { 103, 40, 150, 7 }.Select((n, k) => TestData.Profiles(n, seed: 20 + k, lexicon: trained.Featurizer.Lexicon)).ToArray();
+        var sets = BatchSizes.Select((n, k) => TestData.Profiles(n, seed: 20 + k, lexicon: trained.Featurizer.Lexicon)).ToArray();
         var fresh = sets.Select(p => new Scorer(bundle).Score(p)).ToArray();
         var shared = new Scorer(bundle);
         for (var k = 0; k < sets.Length; k++)

@@ -6,6 +6,8 @@ namespace Clientele.Server.Tests.Api;
 
 public sealed class PredictApiTests(ServerFactory factory) : IClassFixture<ServerFactory>
 {
+    private static readonly string[] ValueSegments = ["Low", "Medium", "High", "VIP"];
+    private static readonly string[] RiskSegments = ["Safe", "Monitor", "At Risk", "Critical"];
     private static readonly string Sample = NoteGenerator.Csv(12, seed: 3, idPrefix: "P");
 
     [Fact]
@@ -19,8 +21,8 @@ public sealed class PredictApiTests(ServerFactory factory) : IClassFixture<Serve
         Assert.InRange(first.GetProperty("purchase_prob").GetDouble(), 0, 1);
         Assert.InRange(first.GetProperty("churn_risk").GetDouble(), 0, 1);
         Assert.True(first.GetProperty("predicted_clv").GetDouble() > 0);
-        Assert.Contains(first.GetProperty("value_segment").GetString(), new[] { "Low", "Medium", "High", "VIP" });
-        Assert.Contains(first.GetProperty("risk_segment").GetString(), new[] { "Safe", "Monitor", "At Risk", "Critical" });
+        Assert.Contains(first.GetProperty("value_segment").GetString(), ValueSegments);
+        Assert.Contains(first.GetProperty("risk_segment").GetString(), RiskSegments);
         Assert.True(first.TryGetProperty("reasons", out _));
         Assert.Equal("v1", response.Headers.GetValues("X-Model-Version").Single());
     }

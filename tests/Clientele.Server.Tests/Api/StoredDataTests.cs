@@ -5,6 +5,8 @@ namespace Clientele.Server.Tests.Api;
 
 public sealed class StoredDataTests(StoredServerFactory factory) : IClassFixture<StoredServerFactory>, IAsyncLifetime
 {
+    private static readonly string[] TopSegments = ["High", "VIP"];
+
     public Task InitializeAsync() => factory.EnsureStoredAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -70,7 +72,7 @@ public sealed class StoredDataTests(StoredServerFactory factory) : IClassFixture
         Assert.NotEqual(0, s.GetProperty("top_concepts").GetArrayLength());
         foreach (var c in s.GetProperty("call_list").EnumerateArray())
         {
-            Assert.Contains(c.GetProperty("score").GetProperty("value_segment").GetString(), new[] { "High", "VIP" });
+            Assert.Contains(c.GetProperty("score").GetProperty("value_segment").GetString(), TopSegments);
             Assert.True(c.GetProperty("score").GetProperty("churn_risk").GetDouble() >= 0.6);
         }
     }

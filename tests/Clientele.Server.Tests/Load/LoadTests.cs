@@ -13,6 +13,8 @@ namespace Clientele.Server.Tests.Load;
 /// </summary>
 public sealed class LoadTests(ITestOutputHelper output)
 {
+    private static readonly string[] Versions = ["v1", "v2"];
+
     private const int Concurrency = 32;
 
     [Fact]
@@ -97,7 +99,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         Assert.False(deadline.IsCancellationRequested, $"the run hit its deadline after {done} of {n} requests");
         Assert.True(failures.IsEmpty, $"{failures.Count} failed requests, first: {failures.FirstOrDefault()}");
         Assert.True(swapFailures.IsEmpty, $"{swapFailures.Count} failed activations, first: {swapFailures.FirstOrDefault()}");
-        Assert.All(versions, ver => Assert.Contains(ver, new[] { "v1", "v2" }));
+        Assert.All(versions, ver => Assert.Contains(ver, Versions));
         Assert.True(swaps >= 2, $"only {swaps} activations happened during the run");
         Assert.Contains("v2", versions);
     }
