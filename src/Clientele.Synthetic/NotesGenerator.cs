@@ -164,6 +164,16 @@ public static class NotesGenerator
     }
 
     /// <summary>
+    /// The maison scenario's lexicon overlay: its eight product lines as concepts, every spelling an alias (what a
+    /// maison would load with <c>--lexicon-overlay</c> after editing <c>suggest-concepts</c>' output).
+    /// </summary>
+    public static void WriteMaisonLinesOverlay(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Maison.MaisonScenario.WriteLinesOverlay(writer);
+    }
+
+    /// <summary>
     /// The hidden signals of every client <see cref="Write(GeneratorOptions, TextWriter, TextWriter)"/> writes with
     /// <paramref name="options"/>, in order: the true drivers of the labels (standard scenario), for measuring
     /// whether reasons name them. Draws exactly what the notes draw, so it agrees with the files byte for byte.

@@ -95,9 +95,20 @@ public sealed class HistoryCliTests : IDisposable
         var (exit, _, err) = ClienteleApp.RunCaptured("rfm", "--transactions", PathOf("bad.csv"), "--out", PathOf("o.csv"));
         Assert.Equal(2, exit);
         Assert.Contains("bad.csv:3:3: amount 'abc' is not a number", err);
+        Assert.Contains("e.g. 1234.56) (--skip-bad-rows leaves it out)", err);
         Assert.Single(err.Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.False(File.Exists(PathOf("o.csv")));
         Assert.Equal(0, ClienteleApp.RunCaptured("rfm", "--transactions", PathOf("bad.csv"), "--out", PathOf("o.csv"), "--skip-bad-rows").Exit);
+    }
+
+    [Fact]
+    public void Two_bad_rows_name_the_first_and_count_both()
+    {
+        File.WriteAllText(PathOf("bad2.csv"), "client_id,date,amount\nA,2025-01-01,x\nA,2025-02-01,abc\nA,2025-03-01,10\n");
+        var (exit, _, err) = ClienteleApp.RunCaptured("rfm", "--transactions", PathOf("bad2.csv"), "--out", PathOf("o.csv"));
+        Assert.Equal(2, exit);
+        Assert.Contains("bad2.csv:2:3: amount 'x' is not a number", err);
+        Assert.Contains("e.g. 1234.56) (2 bad rows in all; --skip-bad-rows leaves them out)", err);
     }
 
     public void Dispose()

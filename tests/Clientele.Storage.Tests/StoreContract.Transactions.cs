@@ -38,6 +38,17 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public void A_client_known_only_from_purchases_is_a_client_with_no_notes_and_an_unknown_id_is_not()
+    {
+        Store.AppendTransactions([Purchases[2]]);
+
+        var b = Store.GetClient("B");
+
+        Assert.Equal(new ClientRecord("B", string.Empty, null, null, 0, null), b);
+        Assert.Null(Store.GetClient("nobody"));
+    }
+
+    [StoreFact]
     public void Transactions_read_back_oldest_first_with_date_amount_order_and_currency()
     {
         Store.AppendTransactions([Purchases[1], Purchases[0]]);

@@ -34,7 +34,7 @@ public sealed class GenerateSettings : CommandSettings
     internal const string LanguageCodes = "EN, FR, DE, ES, IT, PT, NL, RU, AR, JA, KO, ZH";
 
     [CommandOption("--scenario <NAME>")]
-    [Description("standard (default: labels from the lexicon signals) or maison (invented product lines, a duration that matters, a Store column; docs/GENERATED-DATA.md).")]
+    [Description("standard (default: labels from the lexicon signals) or maison (invented product lines, a duration that matters, a Store column, and lines-overlay.csv: the lines as a lexicon overlay; docs/GENERATED-DATA.md).")]
     [DefaultValue("standard")]
     public string Scenario { get; init; } = "standard";
 

@@ -16,6 +16,10 @@ public static class CliMessages
     public static string UnknownVerb(string verb, string? closest) =>
         $"unknown command '{verb}'" + (closest is null ? string.Empty : $"; did you mean '{closest}'?") + " (clientele --help lists the commands)";
 
+    /// <summary>What follows a bad transaction row's own reason when the run stops on it: how many there are, and the way past.</summary>
+    public static string BadTransactionRows(long rejected) =>
+        rejected > 1 ? $" ({rejected:N0} bad rows in all; --skip-bad-rows leaves them out)" : " (--skip-bad-rows leaves it out)";
+
     /// <summary>A <c>--db</c> value that is no connection string.</summary>
     public const string BadConnection =
         "--db is not a connection string; expected SQLite 'Data Source=FILE' or PostgreSQL 'Host=…;Database=…'";

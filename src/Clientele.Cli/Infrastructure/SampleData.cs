@@ -5,7 +5,8 @@ using Clientele.Storage.Files;
 namespace Clientele.Cli.Infrastructure;
 
 /// <summary>
-/// Writes generated notes.csv, labels.csv and (unless asked not to) transactions.csv into a directory (the
+/// Writes generated notes.csv, labels.csv, (unless asked not to) transactions.csv and, for the maison scenario,
+/// lines-overlay.csv into a directory (the
 /// <c>generate</c> verb and the demo), and says so on stdout.
 /// </summary>
 public static class SampleData
@@ -18,6 +19,9 @@ public static class SampleData
 
     /// <summary>File name of the generated purchase history.</summary>
     public const string TransactionsFile = "transactions.csv";
+
+    /// <summary>File name of the maison scenario's lexicon overlay of its product lines.</summary>
+    public const string LinesOverlayFile = "lines-overlay.csv";
 
     /// <summary>
     /// Generates <paramref name="options"/> into <paramref name="directory"/>, with the purchase history when
@@ -42,10 +46,17 @@ public static class SampleData
                     AtomicFile.WriteText(files.Transactions, t => counts = NotesGenerator.Write(options, notes, labels, t));
                 }
             }));
+        var overlay = string.Empty;
+        if (options.Scenario == GeneratorScenario.Maison)
+        {
+            AtomicFile.WriteText(Path.Combine(directory, LinesOverlayFile), NotesGenerator.WriteMaisonLinesOverlay);
+            overlay = $", {LinesOverlayFile} (its product lines as a lexicon overlay)";
+        }
+
         var c = counts!;
         var history = files.Transactions is null ? ""
             : $", {c.Transactions:N0} transactions as of {c.AsOf:yyyy-MM-dd} ({c.NotesOnlyClients:N0} clients only in notes, {c.TransactionsOnlyClients:N0} only in transactions)";
-        CliIO.Out.WriteLine($"{c.Clients:N0} clients, {c.Notes:N0} notes{history} → {directory} ({clock.Elapsed.TotalSeconds:0.0}s)");
+        CliIO.Out.WriteLine($"{c.Clients:N0} clients, {c.Notes:N0} notes{history}{overlay} → {directory} ({clock.Elapsed.TotalSeconds:0.0}s)");
         return files;
     }
 }

@@ -32,7 +32,7 @@ public static class TransactionInputs
         {
             var first = report.Issues.First(i => !i.Reason.StartsWith("warning: ", StringComparison.Ordinal));
             throw new ClienteleInputException(path, first.Line, first.Column,
-                first.Reason + (report.Rejected > 1 ? $" ({report.Rejected:N0} bad rows in all" : " (") + "; --skip-bad-rows leaves them out)");
+                first.Reason + CliMessages.BadTransactionRows(report.Rejected));
         }
 
         Inputs.Tell(report);

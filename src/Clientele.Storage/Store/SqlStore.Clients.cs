@@ -100,9 +100,16 @@ public abstract partial class SqlStore
         };
     }
 
+    /// <summary>
+    /// The client's record; a client known only from its purchases (no note yet) is a record with no notes and no display
+    /// name, so a client page opened from the worklist or a purchase import does not answer "unknown".
+    /// </summary>
     public ClientRecord? GetClient(string clientId) =>
-        WithConnection(c => Query(c, $"SELECT {ClientColumns} FROM clients c WHERE c.client_id = @clientId", new { clientId }, ReadClient))
-            .SingleOrDefault();
+        WithConnection(c => Query(c, $"SELECT {ClientColumns} FROM clients c WHERE c.client_id = @clientId", new { clientId }, ReadClient)
+            .SingleOrDefault()
+            ?? (c.ExecuteScalar<long>("SELECT COUNT(*) FROM transactions WHERE client_id = @clientId", new { clientId }) > 0
+                ? new ClientRecord(clientId, string.Empty, null, null, 0, null)
+                : null));
 
     /// <summary>Notes in date order (undated last), then in the order they were saved.</summary>
     public IReadOnlyList<NoteRecord> GetNotes(string clientId) =>

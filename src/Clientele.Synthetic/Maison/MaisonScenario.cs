@@ -108,6 +108,23 @@ internal sealed class MaisonScenario
 
     private static double Hundredths(double z) => Math.Clamp(Math.Round(100 / (1 + Math.Exp(-z))), 1, 99) / 100.0;
 
+    /// <summary>
+    /// Writes the lexicon overlay a maison would make of <c>suggest-concepts</c>' output for these lines: one concept
+    /// per line (category <c>product</c>), its Latin name and every script's spelling as aliases, so the eight lines are
+    /// eight concepts in every language (the names are the maison's own words, which no generic lexicon can know).
+    /// </summary>
+    public static void WriteLinesOverlay(TextWriter writer)
+    {
+        var byLanguage = Load();
+        writer.Write("concept_id,label,aliases,languages,category\n");
+        for (var i = 0; i < LatinLines.Length; i++)
+        {
+            var aliases = new List<string> { LatinLines[i] };
+            aliases.AddRange(byLanguage.Values.Where(w => w.Lines is not null).Select(w => w.Lines![i]).Where(a => !aliases.Contains(a, StringComparer.Ordinal)));
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"maison.line_{i + 1},{LatinLines[i]} line,{string.Join('|', aliases)},,product\n"));
+        }
+    }
+
     private static Dictionary<string, Words> Load()
     {
         const string name = "Clientele.Synthetic.Maison.maison.tsv";

@@ -28,8 +28,8 @@ public static class SubjectRights
     {
         ArgumentNullException.ThrowIfNull(store);
         var transactions = store.GetTransactions(clientId);
-        // A client known only by its purchases has no client row: the export still holds what is kept about it.
-        var client = store.GetClient(clientId) ?? (transactions.Count > 0 ? new ClientRecord(clientId, string.Empty, null, null, 0, null) : null);
+        // A client known only by its purchases is still a client (the store says so): its export holds what is kept.
+        var client = store.GetClient(clientId);
         if (client is null)
         {
             return null;

@@ -111,6 +111,19 @@ public sealed class TransactionsApiTests(ServerFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_client_known_only_from_posted_purchases_has_a_page_with_its_purchases_and_no_notes()
+    {
+        var client = factory.CreateAuthorizedClient();
+        await (await client.PostAsync("/api/transactions", Http.CsvBody("client_id,date,amount,currency\nT_ONLY,2026-02-01,310,EUR\nT_ONLY,2026-05-01,90,EUR\n"))).Json();
+
+        var detail = await (await client.GetAsync("/api/clients/T_ONLY?as_of=2026-12-31")).Json();
+
+        Assert.Equal(0, detail.GetProperty("notes").GetArrayLength());
+        Assert.Equal(2, detail.GetProperty("purchases").GetProperty("transactions").GetArrayLength());
+        await (await client.GetAsync("/api/clients/NEVER_SEEN")).Problem(404);
+    }
+
+    [Fact]
     public async Task Export_holds_a_client_transactions_and_erasure_removes_them()
     {
         var client = factory.CreateAuthorizedClient();
