@@ -1,7 +1,8 @@
 // Clientele dashboard: plain JavaScript against the server's own JSON API.
 // The dashboard must work with no network at run time (boutique back offices, air-gapped servers): no CDN.
-// The overview's histograms are a few lines of hand-made SVG; the models page's charts use the vendored
-// uPlot (lib/uplot, see charts.js and models.js).
+// Every chart — the overview's score histograms, the models page's metrics, calibration and holdout charts — is
+// drawn by the vendored uPlot (lib/uplot, MIT) through charts.js; the segment bars and the client page's purchase
+// timeline are plain inline SVG.
 'use strict';
 
 const state = { page: 1, pageSize: 20, total: 0, selected: null };
@@ -81,28 +82,42 @@ async function write(path, options = {}) {
 
 // ---- charts -------------------------------------------------------------------------------
 
-function histogram(container, hist, format) {
+/**
+ * A score histogram (equal-width bins from hist.min to hist.max, hist.counts[i] clients in bin i) as bars on the
+ * shared uPlot path of charts.js. Ticks fall on bin edges; hovering a bar shows its bin and count in the legend, and
+ * the chart's accessible name lists every bin.
+ */
+function histogram(container, hist, { testid, xLabel, tick }) {
   const counts = hist.counts || [];
-  const w = 400, h = 140, padL = 28, padB = 20, padT = 8;
-  const max = Math.max(1, ...counts);
-  const bw = (w - padL) / Math.max(1, counts.length);
-  let svg = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="histogram">`;
-  svg += `<line x1="${padL}" y1="${h - padB}" x2="${w}" y2="${h - padB}" class="axis"/>`;
-  svg += `<text x="${padL - 4}" y="${padT + 8}" class="tick" text-anchor="end">${max}</text>`;
-  svg += `<text x="${padL - 4}" y="${h - padB}" class="tick" text-anchor="end">0</text>`;
-  counts.forEach((c, i) => {
-    const bh = ((h - padB - padT) * c) / max;
-    const x = padL + i * bw + 1;
-    const lo = hist.min + ((hist.max - hist.min) * i) / counts.length;
-    const hi = hist.min + ((hist.max - hist.min) * (i + 1)) / counts.length;
-    svg += `<rect x="${x}" y="${h - padB - bh}" width="${bw - 2}" height="${bh}" class="bar"><title>${esc(format(lo))} – ${esc(format(hi))}: ${c}</title></rect>`;
-  });
-  for (const i of [0, counts.length / 2, counts.length]) {
-    const v = hist.min + ((hist.max - hist.min) * i) / Math.max(1, counts.length);
-    svg += `<text x="${padL + i * bw}" y="${h - 6}" class="tick" text-anchor="${i === 0 ? 'start' : i === counts.length ? 'end' : 'middle'}">${esc(format(v))}</text>`;
+  if (counts.length === 0 || counts.every((c) => c === 0)) {
+    container.innerHTML = '<p class="muted">No scored client yet.</p>';
+    return;
   }
-  container.innerHTML = svg + '</svg>';
+  const step = (hist.max - hist.min) / counts.length;
+  const edge = (i) => hist.min + step * i;
+  const bin = (i) => `${tick(edge(i))}–${tick(edge(i + 1))}`;
+  Charts.draw(container, {
+    testid,
+    x: counts.map((_, i) => edge(i) + step / 2),
+    xLabel,
+    yLabel: 'clients',
+    xTicks: tick,
+    xValue: (v) => bin(Math.min(counts.length - 1, Math.max(0, Math.floor((v - hist.min) / step)))),
+    yTicks: (v) => Math.round(v).toLocaleString('en-US'),
+    xRange: [hist.min, hist.max],
+    yRange: [0, Math.max(1, Math.ceil(Math.max(...counts) * 1.08))],
+    xIncrs: [1, 2, 5, 10].map((k) => k * step),
+    yIntegers: true,
+    barWidth: 0.9,
+    live: true,
+    description: counts.map((c, i) => `${bin(i)}: ${c}`).join(', '),
+    series: [{ label: 'clients', values: counts, bars: true }],
+  });
 }
+
+const pctTick = (v) => `${Math.round(v * 100)}\u202f%`;
+// Amounts in the data's currency; thousands as "k" ("2.5k", "50k").
+const amountTick = (v) => (Math.abs(v) >= 1000 ? `${Number((v / 1000).toFixed(1))}k` : `${Math.round(v)}`);
 
 function segmentBars(container, counts, order) {
   const total = Math.max(1, Object.values(counts).reduce((a, b) => a + b, 0));
@@ -123,9 +138,9 @@ async function loadSummary() {
   tid('kpi-churn').textContent = pct(s.average_churn);
   tid('kpi-clv').textContent = money(s.average_clv);
   tid('last-scored').textContent = s.last_scored_at ? `scored ${date(s.last_scored_at)}` : 'no scores stored yet';
-  histogram(tid('hist-purchase'), s.purchase, (v) => `${Math.round(v * 100)}%`);
-  histogram(tid('hist-churn'), s.churn, (v) => `${Math.round(v * 100)}%`);
-  histogram(tid('hist-clv'), s.clv, (v) => (v >= 1000 ? `${Math.round(v / 1000)}k` : `${Math.round(v)}`));
+  histogram(tid('hist-purchase'), s.purchase, { testid: 'hist-purchase-plot', xLabel: 'purchase likelihood', tick: pctTick });
+  histogram(tid('hist-churn'), s.churn, { testid: 'hist-churn-plot', xLabel: 'churn risk', tick: pctTick });
+  histogram(tid('hist-clv'), s.clv, { testid: 'hist-clv-plot', xLabel: 'lifetime value (amount)', tick: amountTick });
   segmentBars(tid('segments-value'), s.value_segments, ['Low', 'Medium', 'High', 'VIP']);
   segmentBars(tid('segments-risk'), s.risk_segments, ['Safe', 'Monitor', 'At Risk', 'Critical']);
   const calls = s.call_list.map((c) => `<tr data-client="${esc(c.client_id)}"><td>${clientCell(c.display_name, c.client_id)}</td>` +
@@ -292,6 +307,8 @@ async function upload(event) {
 function showTab(name) {
   document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('active', t.dataset.tab === name));
   document.querySelectorAll('.panel-tab').forEach((p) => { p.hidden = p.id !== `tab-${name}`; });
+  // Charts drawn while their tab was hidden had no width to follow: the overview's histograms are drawn again when shown.
+  if (name === 'overview') loadSummary().catch((e) => showMessage(e.message));
   if (name === 'clients') loadClients().catch((e) => showMessage(e.message));
   if (name === 'models') Promise.all([loadModels(), loadRuns()]).catch((e) => showMessage(e.message));
 }

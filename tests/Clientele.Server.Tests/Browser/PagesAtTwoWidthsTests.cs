@@ -17,7 +17,7 @@ public sealed class PagesAtTwoWidthsTests(DashboardServer server) : IClassFixtur
     {
         var page = await OpenAt(width);
         await Assertions.Expect(page.GetByTestId("kpi-clients")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("hist-purchase")).ToBeVisibleAsync();
+        await OverviewHistograms.AssertDrawnAsync(page, width);
         await Assertions.Expect(page.GetByTestId("segments-value")).ToBeVisibleAsync();
         await AssertFits(page, width);
         await Shot(page, "overview", width);

@@ -38,6 +38,8 @@ public sealed class PurchasesPanelTests(DashboardServer server) : IClassFixture<
         await page.GetByTestId("client-search").FillAsync(id);
         await page.GetByTestId("client-search").PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("client-row")).ToHaveCountAsync(1);
+        // The list may still show the previous search's one row: wait for this client's.
+        await Assertions.Expect(page.GetByTestId("client-row")).ToContainTextAsync(id);
         await page.GetByTestId("client-row").ClickAsync();
         await Assertions.Expect(page.GetByTestId("detail-title")).ToContainTextAsync(id);
     }
