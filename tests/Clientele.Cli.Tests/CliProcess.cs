@@ -9,22 +9,7 @@ internal static class CliProcess
 
     public static Process Start(string workingDirectory, IEnumerable<string> args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "clientele.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing (the test project references the CLI project)");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        info.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["CLIENTELE_DB"] = null;
+        var info = CliChild.StartInfo(workingDirectory, args);
         var p = Process.Start(info)!;
         p.StandardOutput.ReadToEndAsync(); // drained so a full pipe never blocks the child
         return p;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Clientele.Cli.Tests;
@@ -14,27 +12,7 @@ public sealed class HistoryCliTests : IDisposable
         Directory.CreateDirectory(_dir);
         // 300 clients buying over 2025 at their own pace, each stopping after a purchase with the same probability:
         // enough repeat buyers for both models, and a dropout Beta that collapses (a, b in the millions) on purpose.
-        var rng = new Random(17);
-        var csv = new StringBuilder("client_id,date,amount\n");
-        var start = new DateOnly(2025, 1, 1);
-        for (var c = 0; c < 300; c++)
-        {
-            var day = rng.Next(0, 120);
-            var gap = 10 + rng.Next(0, 60);
-            var spend = 50 + rng.Next(0, 400);
-            while (day < 365)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"C{c:000},{start.AddDays(day):yyyy-MM-dd},{spend * (0.5 + rng.NextDouble()):0.00}\n");
-                if (rng.NextDouble() < 0.15)
-                {
-                    break;
-                }
-
-                day += 1 + (int)(gap * -Math.Log(1 - rng.NextDouble()));
-            }
-        }
-
-        File.WriteAllText(Tx, csv.ToString());
+        SyntheticPurchases.Write(Tx, seed: 17, firstDayBefore: 120);
     }
 
     private string Tx => Path.Combine(_dir, "tx.csv");

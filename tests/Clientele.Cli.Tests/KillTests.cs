@@ -5,7 +5,6 @@ using Clientele.Core.Profiles;
 using Clientele.Core.Scoring;
 using Clientele.Storage.Files;
 using Clientele.Storage.Store;
-using Clientele.Synthetic;
 using Xunit.Abstractions;
 
 namespace Clientele.Cli.Tests;
@@ -16,27 +15,13 @@ namespace Clientele.Cli.Tests;
 /// loads and scores as before (or its current version is the complete new one, if the kill came after the publish), the store
 /// migrates and names no version without a loadable bundle.
 /// </summary>
-public sealed class KillTests : IDisposable
+public sealed class KillTests(ITestOutputHelper output) : KilledCliTest(output, "kill", seed: 11)
 {
-    private const int Clients = 3000;
+    private string Notes => Path.Combine(Dir, "notes.csv");
 
-    private readonly ITestOutputHelper _output;
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "clientele-kill-" + Guid.NewGuid().ToString("N")[..10]);
+    private string Bundle => Path.Combine(Dir, "models", "prod");
 
-    public KillTests(ITestOutputHelper output)
-    {
-        _output = output;
-        Directory.CreateDirectory(_dir);
-        using var notes = new StreamWriter(Notes);
-        using var labels = new StreamWriter(Path.Combine(_dir, "labels.csv"));
-        NotesGenerator.Write(new GeneratorOptions(Clients, Seed: 11), notes, labels);
-    }
-
-    private string Notes => Path.Combine(_dir, "notes.csv");
-
-    private string Bundle => Path.Combine(_dir, "models", "prod");
-
-    private string Db => "Data Source=" + Path.Combine(_dir, "store.db");
+    private string Db => "Data Source=" + Path.Combine(Dir, "store.db");
 
     /// <summary>Where the kill lands: a stderr progress line to wait for (null: at once), then a delay.</summary>
     private static readonly (string? Line, int DelayMs)[] KillPoints =
@@ -68,7 +53,7 @@ public sealed class KillTests : IDisposable
         {
             var (reached, exited) = KillAt(line, delay, "--seed", "2");
             var replaced = !File.ReadAllBytes(Path.Combine(ModelsDirectory.Resolve(Bundle), "metadata.json")).AsSpan().SequenceEqual(beforeMetadata);
-            _output.WriteLine($"kill after '{line ?? "start"}' + {delay} ms: reached={reached}, exited before kill={exited}, bundle {(replaced ? "replaced by the complete new one" : "unchanged")}, leftovers={DirectoryBundleStore.LeftoversIn(Bundle).Count}");
+            Output.WriteLine($"kill after '{line ?? "start"}' + {delay} ms: reached={reached}, exited before kill={exited}, bundle {(replaced ? "replaced by the complete new one" : "unchanged")}, leftovers={DirectoryBundleStore.LeftoversIn(Bundle).Count}");
 
             var bundle = DirectoryBundleStore.Load(Bundle); // checksums verified
             if (replaced)
@@ -96,7 +81,7 @@ public sealed class KillTests : IDisposable
         Assert.Equal(0, RunToEnd("--seed", "1"));
         Assert.Empty(DirectoryBundleStore.LeftoversIn(Bundle));
         AssertStoreConsistent();
-        _output.WriteLine($"total {clock.Elapsed.TotalSeconds:0.0} s");
+        Output.WriteLine($"total {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     [Fact]
@@ -146,26 +131,15 @@ public sealed class KillTests : IDisposable
 
     private int RunToEnd(params string[] extra)
     {
-        CliProcess.Run(_dir, TrainArgs(extra));
+        CliProcess.Run(Dir, TrainArgs(extra));
         return 0;
     }
 
     /// <summary>Starts a training and SIGKILLs it <paramref name="delayMs"/> after the first stderr line containing <paramref name="line"/>.</summary>
     private (bool Reached, bool Exited) KillAt(string? line, int delayMs, params string[] extra)
     {
-        var (reached, exited) = CliProcess.KillAt(_dir, line, delayMs, TrainArgs(extra));
+        var (reached, exited) = CliProcess.KillAt(Dir, line, delayMs, TrainArgs(extra));
         Assert.True(reached, $"never saw '{line}' on stderr");
         return (reached, exited);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }

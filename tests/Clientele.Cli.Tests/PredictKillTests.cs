@@ -1,4 +1,3 @@
-using Clientele.Synthetic;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
@@ -9,23 +8,9 @@ namespace Clientele.Cli.Tests;
 /// a complete earlier scoring: after every kill the store holds that earlier scoring whole and nothing of the killed
 /// run, or (a kill after the publish) the whole new run. Never clients without a prediction.
 /// </summary>
-public sealed class PredictKillTests : IDisposable
+public sealed class PredictKillTests(ITestOutputHelper output) : KilledCliTest(output, "predict-kill", seed: 13)
 {
-    private const int Clients = 3000;
-
-    private readonly ITestOutputHelper _output;
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "clientele-predict-kill-" + Guid.NewGuid().ToString("N")[..10]);
-
-    public PredictKillTests(ITestOutputHelper output)
-    {
-        _output = output;
-        Directory.CreateDirectory(_dir);
-        using var notes = new StreamWriter(Path.Combine(_dir, "notes.csv"));
-        using var labels = new StreamWriter(Path.Combine(_dir, "labels.csv"));
-        NotesGenerator.Write(new GeneratorOptions(Clients, Seed: 13), notes, labels);
-    }
-
-    private string DbFile => Path.Combine(_dir, "store.db");
+    private string DbFile => Path.Combine(Dir, "store.db");
 
     /// <summary>Where the kill lands: a stderr progress line to wait for (null: at once), then a delay.</summary>
     private static readonly (string? Line, int DelayMs)[] KillPoints =
@@ -44,15 +29,15 @@ public sealed class PredictKillTests : IDisposable
     [Fact]
     public void A_predict_killed_at_any_point_leaves_the_previous_scoring_whole_or_the_new_one_whole_and_no_client_without_a_prediction()
     {
-        CliProcess.Run(_dir, "train", "--notes", "notes.csv", "--labels", "labels.csv", "--tier", "fast", "--out", "model", "--no-store", "-q");
-        CliProcess.Run(_dir, Predict("2026-12-31"));
+        CliProcess.Run(Dir, "train", "--notes", "notes.csv", "--labels", "labels.csv", "--tier", "fast", "--out", "model", "--no-store", "-q");
+        CliProcess.Run(Dir, Predict("2026-12-31"));
         Assert.Equal((Clients, 0), Counts());
 
         foreach (var (line, delay) in KillPoints)
         {
-            var (reached, exited, rest) = CliProcess.KillAtWithRest(_dir, line, delay, Predict("2027-01-01"));
+            var (reached, exited, rest) = CliProcess.KillAtWithRest(Dir, line, delay, Predict("2027-01-01"));
             var (before, after) = Counts();
-            _output.WriteLine($"kill after '{line ?? "start"}' + {delay} ms: reached={reached}, exited={exited}, old rows {before}, new rows {after}");
+            Output.WriteLine($"kill after '{line ?? "start"}' + {delay} ms: reached={reached}, exited={exited}, old rows {before}, new rows {after}");
             Assert.True(reached, $"never saw '{line}' on stderr");
             Assert.Equal(Clients, before);
             Assert.True(after is 0 or Clients, $"{after} of {Clients} predictions of the killed run were published");
@@ -71,7 +56,7 @@ public sealed class PredictKillTests : IDisposable
         }
 
         // A rerun of the same scoring completes it, replacing what a late kill published rather than adding to it.
-        CliProcess.Run(_dir, Predict("2027-01-01"));
+        CliProcess.Run(Dir, Predict("2027-01-01"));
         Assert.Equal((Clients, Clients), Counts());
         AssertEveryClientHasAPredictionAndRunsAreWhole();
     }
@@ -113,15 +98,9 @@ public sealed class PredictKillTests : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        base.Dispose(disposing);
     }
 }

@@ -11,6 +11,24 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
 
     private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
 
+    /// <summary>The fields of the shared data's first note: id, date, duration, language, length, text.</summary>
+    private string[] FirstNote() => File.ReadLines(data.Notes).Skip(1).First().Split(',', 6);
+
+    /// <summary>A note row of client <paramref name="id"/> saying <paramref name="text"/>, dated and shaped as the shared data's first note.</summary>
+    private string NoteRow(string id, string text)
+    {
+        var parts = FirstNote();
+        return $"{id},{parts[1]},{parts[2]},{parts[3]},{parts[4]},\"{text}\"";
+    }
+
+    /// <summary>A notes file <paramref name="name"/> (in the data directory) holding one <see cref="NoteRow"/>; returns its path.</summary>
+    private string OneNoteFile(string name, string id, string text)
+    {
+        var notes = data.PathOf(name);
+        File.WriteAllText(notes, "ID,Date,Duration,Language,Length,Transcription\n" + NoteRow(id, text) + "\n");
+        return notes;
+    }
+
     [Fact]
     public void Train_and_predict_record_nothing_without_db_or_CLIENTELE_DB_and_no_store_is_still_accepted()
     {
@@ -32,10 +50,8 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         var file = data.PathOf("privacy.db");
         var db = "Data Source=" + file;
         var notes = data.PathOf("notes-marked.csv");
-        var parts = File.ReadLines(data.Notes).Skip(1).First().Split(',', 6);
-        var first = parts[0];
-        File.WriteAllText(notes, File.ReadAllText(data.Notes).TrimEnd('\n')
-            + $"\nZZ/MARK,{parts[1]},{parts[2]},{parts[3]},{parts[4]},\"Allergic to nuts {Marker} call Tuesday\"\n");
+        var first = FirstNote()[0];
+        File.WriteAllText(notes, File.ReadAllText(data.Notes).TrimEnd('\n') + "\n" + NoteRow("ZZ/MARK", $"Allergic to nuts {Marker} call Tuesday") + "\n");
         Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", data.PathOf("m-priv"), "--quiet", "--db", db).Exit);
         Assert.Equal(0, Run("predict", "--model", data.PathOf("m-priv"), "--notes", notes, "--out", data.PathOf("p1.csv"), "--quiet", "--db", db).Exit);
 
@@ -81,9 +97,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
     public void Pseudonymise_stores_tokens_instead_of_identifiers_and_is_off_by_default()
     {
         Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", data.PathOf("m-pseudo"), "--quiet", "--no-store").Exit);
-        var parts = File.ReadLines(data.Notes).Skip(1).First().Split(',', 6);
-        var notes = data.PathOf("notes-ids.csv");
-        File.WriteAllText(notes, $"ID,Date,Duration,Language,Length,Transcription\nZZ_P,{parts[1]},{parts[2]},{parts[3]},{parts[4]},\"Loves silk; IBAN DE89 3704 0044 0532 0130 00, lives 12 rue de la Paix\"\n");
+        var notes = OneNoteFile("notes-ids.csv", "ZZ_P", "Loves silk; IBAN DE89 3704 0044 0532 0130 00, lives 12 rue de la Paix");
         foreach (var (file, flag) in new[] { ("pseudo-on.db", "--pseudonymise"), ("pseudo-off.db", "--quiet") })
         {
             var db = "Data Source=" + data.PathOf(file);
@@ -99,9 +113,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
     public void A_data_key_file_encrypts_stored_notes_and_rotate_data_moves_them_to_the_newest_key()
     {
         Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", data.PathOf("m-keys"), "--quiet", "--no-store").Exit);
-        var parts = File.ReadLines(data.Notes).Skip(1).First().Split(',', 6);
-        var notes = data.PathOf("notes-enc.csv");
-        File.WriteAllText(notes, $"ID,Date,Duration,Language,Length,Transcription\nZZ_E,{parts[1]},{parts[2]},{parts[3]},{parts[4]},\"Loves silk {Marker}\"\n");
+        var notes = OneNoteFile("notes-enc.csv", "ZZ_E", $"Loves silk {Marker}");
         var file = data.PathOf("enc.db");
         var db = "Data Source=" + file;
         var keyA = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

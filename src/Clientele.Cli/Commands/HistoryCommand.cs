@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Clientele.Cli.Infrastructure;
@@ -55,9 +54,7 @@ public sealed class HistoryCommand : Command<HistorySettings>
     public override int Execute(CommandContext context, HistorySettings settings, CancellationToken cancellationToken)
     {
         var progress = new StageProgress(settings.Quiet || settings.Json);
-        var clock = Stopwatch.StartNew();
-        var (transactions, _) = TransactionInputs.Read(settings);
-        var asOf = TransactionInputs.AsOf(settings, transactions);
+        var (transactions, _, asOf) = TransactionInputs.ReadAsOf(settings);
         var period = settings.Unit;
         var rfm = RfmSummary.Compute(transactions, asOf, period);
         if (rfm.Rows.Count == 0)
@@ -86,7 +83,7 @@ public sealed class HistoryCommand : Command<HistorySettings>
             WritePredictions(settings, rfm, bgnbd, gg);
         }
 
-        var seconds = Math.Round(clock.Elapsed.TotalSeconds, 4);
+        var seconds = Math.Round(progress.Elapsed.TotalSeconds, 4);
         if (settings.Json)
         {
             CliIO.Out.WriteLine(Json(rfm, bgnbd, gg, holdout, seconds).ToJsonString());

@@ -42,16 +42,14 @@ public sealed class OccasionsSettings : CommandSettings
     [Description("No progress on stderr.")]
     public bool Quiet { get; init; }
 
-    public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public DateOnly? AsOfDate => AsOfOption.Parse(AsOf);
 
     public Core.Ingest.NotesCsvOptions CsvOptions => new() { IdColumn = IdColumn, TextColumn = TextColumn };
 
     public override Spectre.Console.ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Notes) ? Spectre.Console.ValidationResult.Error("--notes <FILE> is required")
         : string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--out <FILE> is required")
-        : AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
-            ? Spectre.Console.ValidationResult.Error($"--as-of '{AsOf}' is not a date (yyyy-MM-dd)")
-        : base.Validate();
+        : AsOfOption.Check(AsOf) ?? base.Validate();
 }
 
 /// <summary>

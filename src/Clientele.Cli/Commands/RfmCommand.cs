@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Clientele.Cli.Infrastructure;
@@ -28,9 +27,7 @@ public sealed class RfmCommand : Command<RfmSettings>
     public override int Execute(CommandContext context, RfmSettings settings, CancellationToken cancellationToken)
     {
         var progress = new StageProgress(settings.Quiet || settings.Json);
-        var clock = Stopwatch.StartNew();
-        var (transactions, report) = TransactionInputs.Read(settings);
-        var asOf = TransactionInputs.AsOf(settings, transactions);
+        var (transactions, report, asOf) = TransactionInputs.ReadAsOf(settings);
         progress.Report($"summarise {transactions.Count:N0} transactions as of {asOf:yyyy-MM-dd}");
         var rfm = RfmSummary.Compute(transactions, asOf, settings.Unit);
         AtomicFile.WriteText(settings.Out!, writer =>
@@ -54,7 +51,7 @@ public sealed class RfmCommand : Command<RfmSettings>
                 ["clients_without_purchase"] = rfm.ClientsWithoutPurchase,
                 ["as_of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["period"] = settings.Unit.ToString().ToLowerInvariant(),
-                ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 4),
+                ["seconds"] = Math.Round(progress.Elapsed.TotalSeconds, 4),
                 ["out"] = settings.Out,
             }.ToJsonString());
         }

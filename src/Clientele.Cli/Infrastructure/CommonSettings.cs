@@ -58,7 +58,7 @@ public class NotesSettings : RecordingSettings
     [Description("No progress on stderr.")]
     public bool Quiet { get; init; }
 
-    public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public DateOnly? AsOfDate => AsOfOption.Parse(AsOf);
 
     /// <summary>The parsed <see cref="MaxBadRows"/> (valid after <see cref="Validate"/>): none allowed by default.</summary>
     public Core.Ingest.RowAllowance RowAllowance =>
@@ -87,12 +87,7 @@ public class NotesSettings : RecordingSettings
             return Spectre.Console.ValidationResult.Error(CliMessages.BadAllowance(MaxBadRows));
         }
 
-        if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
-        {
-            return Spectre.Console.ValidationResult.Error($"--as-of '{AsOf}' is not a date (yyyy-MM-dd)");
-        }
-
-        return base.Validate();
+        return AsOfOption.Check(AsOf) ?? base.Validate();
     }
 }
 

@@ -11,6 +11,9 @@ public sealed class StageProgress(bool quiet) : IProgress<string>
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _lock = new();
 
+    /// <summary>The time since this progress was made (the start of the verb's work).</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
     public void Report(string value)
     {
         if (quiet)

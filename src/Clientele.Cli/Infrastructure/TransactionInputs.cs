@@ -83,6 +83,13 @@ public static class TransactionInputs
         : value < 1 ? Spectre.Console.ValidationResult.Error("--value-days must be at least 1")
         : Spectre.Console.ValidationResult.Success();
 
+    /// <summary>Reads the transactions (<see cref="Read"/>) and settles the as-of date (<see cref="AsOf"/>): how rfm and history start.</summary>
+    public static (List<Transaction> Transactions, IngestReport Report, DateOnly AsOf) ReadAsOf(TransactionsSettings settings)
+    {
+        var (transactions, report) = Read(settings);
+        return (transactions, report, AsOf(settings, transactions));
+    }
+
     /// <summary>The as-of date asked for, else the newest transaction date.</summary>
     public static DateOnly AsOf(TransactionsSettings settings, List<Transaction> transactions)
     {

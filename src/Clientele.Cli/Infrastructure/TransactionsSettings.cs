@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Clientele.Core.History;
 using Spectre.Console.Cli;
 
@@ -53,7 +52,7 @@ public class TransactionsSettings : CommandSettings, ITransactionsFile
     [Description("No progress on stderr.")]
     public bool Quiet { get; init; }
 
-    public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public DateOnly? AsOfDate => AsOfOption.Parse(AsOf);
 
     /// <summary>The parsed <see cref="Period"/> (valid after <see cref="Validate"/>).</summary>
     public Period Unit => string.Equals(Period, "week", StringComparison.OrdinalIgnoreCase) ? Core.History.Period.Week : Core.History.Period.Day;
@@ -65,9 +64,9 @@ public class TransactionsSettings : CommandSettings, ITransactionsFile
             return Spectre.Console.ValidationResult.Error("--transactions <FILE> is required");
         }
 
-        if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (AsOfOption.Check(AsOf) is { } bad)
         {
-            return Spectre.Console.ValidationResult.Error($"--as-of '{AsOf}' is not a date (yyyy-MM-dd)");
+            return bad;
         }
 
         if (Period.ToLowerInvariant() is not ("day" or "week"))

@@ -21,11 +21,7 @@ public class FactExtractorTests
     [InlineData("为太太挑选手袋。预算为20-25K。Prefers gold hardware.", 20f, 25f)]
     public void Extract_BudgetRange_IsReadInEveryLanguage(string note, float low, float high)
     {
-        NoteFacts facts = FactExtractor.Extract(note);
-
-        Assert.Equal(low, facts.BudgetLowK);
-        Assert.Equal(high, facts.BudgetHighK);
-        Assert.False(facts.BudgetOpenEnded);
+        Assert.False(AssertBudget(note, low, high).BudgetOpenEnded);
     }
 
     [Theory]
@@ -34,10 +30,7 @@ public class FactExtractorTests
     [InlineData("Wants the 25K budget spent on one statement piece.", 25f)]
     public void Extract_SingleAmount_IsPointBudget(string note, float amount)
     {
-        NoteFacts facts = FactExtractor.Extract(note);
-
-        Assert.Equal(amount, facts.BudgetLowK);
-        Assert.Equal(amount, facts.BudgetHighK);
+        AssertBudget(note, amount, amount);
     }
 
     [Theory]
@@ -49,11 +42,7 @@ public class FactExtractorTests
     [InlineData("예산 30K 이상.", 30f)]
     public void Extract_PlusSuffixOrFloorWord_MarksBudgetOpenEnded(string note, float floor)
     {
-        NoteFacts facts = FactExtractor.Extract(note);
-
-        Assert.Equal(floor, facts.BudgetLowK);
-        Assert.Equal(floor, facts.BudgetHighK);
-        Assert.True(facts.BudgetOpenEnded);
+        Assert.True(AssertBudget(note, floor, floor).BudgetOpenEnded);
     }
 
     [Theory]
@@ -70,10 +59,7 @@ public class FactExtractorTests
     [InlineData("预算约3万元。", 30f)]
     public void Extract_CurrencyAndMagnitudeForms_AreConvertedToThousands(string note, float amount)
     {
-        NoteFacts facts = FactExtractor.Extract(note);
-
-        Assert.Equal(amount, facts.BudgetLowK);
-        Assert.Equal(amount, facts.BudgetHighK);
+        AssertBudget(note, amount, amount);
     }
 
     [Theory]
@@ -82,20 +68,13 @@ public class FactExtractorTests
     [InlineData("Budget 3–5K.")]
     public void Extract_FullWidthDigitsAndDashVariants_AreNormalised(string note)
     {
-        NoteFacts facts = FactExtractor.Extract(note);
-
-        Assert.Equal(3f, facts.BudgetLowK);
-        Assert.Equal(5f, facts.BudgetHighK);
+        AssertBudget(note, 3f, 5f);
     }
 
     [Fact]
     public void Extract_AmountNextToBudgetWord_WinsOverOtherAmounts()
     {
-        NoteFacts facts = FactExtractor.Extract(
-            "Creator with 400K followers on Instagram, partner on TikTok 1.2M. Budget 8K for today.");
-
-        Assert.Equal(8f, facts.BudgetLowK);
-        Assert.Equal(8f, facts.BudgetHighK);
+        AssertBudget("Creator with 400K followers on Instagram, partner on TikTok 1.2M. Budget 8K for today.", 8f, 8f);
     }
 
     [Fact]
@@ -127,10 +106,7 @@ public class FactExtractorTests
     [Fact]
     public void Extract_ReversedRange_IsReturnedLowToHigh()
     {
-        NoteFacts facts = FactExtractor.Extract("Budget 8-5K depending on the model.");
-
-        Assert.Equal(5f, facts.BudgetLowK);
-        Assert.Equal(8f, facts.BudgetHighK);
+        AssertBudget("Budget 8-5K depending on the model.", 5f, 8f);
     }
 
     [Theory]
@@ -261,5 +237,15 @@ public class FactExtractorTests
             Assert.True(facts.BudgetLowK is not null || !facts.BudgetOpenEnded);
             Assert.True(facts.Age is null or >= 16 and <= 110);
         }
+    }
+
+    /// <summary>Asserts the budget <see cref="FactExtractor"/> reads in <paramref name="note"/> (in thousands); returns all its facts.</summary>
+    private static NoteFacts AssertBudget(string note, float low, float high)
+    {
+        NoteFacts facts = FactExtractor.Extract(note);
+
+        Assert.Equal(low, facts.BudgetLowK);
+        Assert.Equal(high, facts.BudgetHighK);
+        return facts;
     }
 }

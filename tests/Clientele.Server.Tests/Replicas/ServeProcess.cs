@@ -17,21 +17,7 @@ internal sealed class ServeProcess : IDisposable
     public ServeProcess(string workingDirectory, string db, IReadOnlyDictionary<string, string> environment)
     {
         Port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "clientele.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing (the test project references the CLI project)");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var a in new[] { dll, "serve", "--urls", Url, "--db", db })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["CLIENTELE_DB"] = null;
+        var info = CliChild.StartInfo(workingDirectory, ["serve", "--urls", Url, "--db", db]);
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
