@@ -227,6 +227,12 @@ public static class Defaults
     /// <summary>Bins of the reliability (calibration) table.</summary>
     public const int CalibrationBins = 10;
 
+    /// <summary>
+    /// Reasons' contributions method for scoring. Saabas until the measurement in docs/BENCHMARKS.md
+    /// ("Saabas against exact tree SHAP") says exact TreeSHAP is both more faithful and fits the batch budget.
+    /// </summary>
+    public const Scoring.ReasonMethod ReasonMethod = Scoring.ReasonMethod.Saabas;
+
     /// <summary>Clients scored per batch: bounds memory (dense features) while keeping ML.NET batches large.</summary>
     public const int ScoringBatch = 20_000;
 

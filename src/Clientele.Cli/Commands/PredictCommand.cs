@@ -23,6 +23,10 @@ public sealed class PredictSettings : PurchaseNotesSettings
     [Description("Skip per-client explanations (faster batch scoring).")]
     public bool NoReasons { get; init; }
 
+    [CommandOption("--reason-method <METHOD>")]
+    [Description("How reasons' contributions are computed: saabas (path credits, default) or treeshap (exact tree SHAP; models saved before forest format 2 fall back to saabas).")]
+    public Core.Scoring.ReasonMethod ReasonMethod { get; init; } = Core.Defaults.ReasonMethod;
+
     [CommandOption("--shard <K/N>")]
     [Description("Score only shard K of N (0-based: 0/4 … 3/4; clients split by a stable hash of their id), for N parallel workers. Each shard's rows are published when it completes; rerunning a shard replaces its rows.")]
     public string? Shard { get; init; }
@@ -60,7 +64,7 @@ public sealed class PredictCommand : Command<PredictSettings>
         int suppressed;
         if (settings.Transactions is null)
         {
-            (bundle, scores, suppressed) = Pipeline.Score(settings, settings.Model!, settings.Out!, !settings.NoReasons, settings.Shard, progress, seconds, settings.StoreConcepts);
+            (bundle, scores, suppressed) = Pipeline.Score(settings, settings.Model!, settings.Out!, !settings.NoReasons, settings.Shard, progress, seconds, settings.StoreConcepts, settings.ReasonMethod);
         }
         else
         {

@@ -65,7 +65,8 @@ public static class Pipeline
 
     /// <summary>Scores the clients of the notes (shard K/N of them when given) with the bundle in <paramref name="modelDirectory"/>, writes the scores CSV and records them unless --no-store.</summary>
     public static (ModelBundle Bundle, List<ClientScore> Scores, int Suppressed) Score(NotesSettings s, string modelDirectory, string outFile, bool withReasons, string? shard,
-        IProgress<string> progress, IDictionary<string, double> seconds, bool storeConcepts = true)
+        IProgress<string> progress, IDictionary<string, double> seconds, bool storeConcepts = true,
+        ReasonMethod reasonMethod = Core.Defaults.ReasonMethod)
     {
         var clock = new StageClock(Time, seconds);
         OutputFile.RequireWritable(outFile);
@@ -104,7 +105,7 @@ public static class Pipeline
         }
 
         var (kept, suppressed) = Suppress(s, profiles);
-        var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), kept)
+        var request = new ScoreRequest(new Scorer(bundle) { ReasonMethod = reasonMethod }, VersionName.Of(modelDirectory), kept)
         {
             Notes = toStore,
             AsOf = asOf,

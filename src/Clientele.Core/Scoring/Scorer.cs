@@ -20,6 +20,9 @@ public sealed class Scorer(ModelBundle bundle)
 
     public ModelBundle Bundle { get; } = bundle;
 
+    /// <summary>How reasons' contributions are computed (default <see cref="Defaults.ReasonMethod"/>).</summary>
+    public ReasonMethod ReasonMethod { get; init; } = Defaults.ReasonMethod;
+
     /// <summary>Clients per batch (tests make it small to cross batch boundaries).</summary>
     internal int BatchSize { get; init; } = Defaults.ScoringBatch;
 
@@ -123,7 +126,14 @@ public sealed class Scorer(ModelBundle bundle)
             }
 
             var contributions = worker.Contributions;
-            forest.Contributions(row, contributions);
+            if (ReasonMethod == ReasonMethod.TreeShap)
+            {
+                forest.ShapValues(row, contributions);
+            }
+            else
+            {
+                forest.Contributions(row, contributions);
+            }
             var candidates = worker.Scratch.Candidates;
             foreach (var j in present)
             {

@@ -28,20 +28,22 @@ public class ReasonFaithfulnessTests(ITestOutputHelper output)
     private static readonly DateOnly AsOf = new(2026, 12, 31);
 
     [Theory]
-    [InlineData(Tier.Fast)]
-    [InlineData(Tier.Elite)]
-    public void Reasons_name_a_true_driver_with_its_sign_at_least_90_percent_of_the_time(Tier tier)
+    [InlineData(Tier.Fast, ReasonMethod.Saabas)]
+    [InlineData(Tier.Elite, ReasonMethod.Saabas)]
+    [InlineData(Tier.Fast, ReasonMethod.TreeShap)]
+    [InlineData(Tier.Elite, ReasonMethod.TreeShap)]
+    public void Reasons_name_a_true_driver_with_its_sign_at_least_90_percent_of_the_time(Tier tier, ReasonMethod method)
     {
-        var figures = Measure(tier, trainSeed: 42, scoreSeed: 43);
+        var figures = Measure(tier, trainSeed: 42, scoreSeed: 43, method);
         foreach (var (target, f) in figures)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{tier} {target}: {f.Faithful} of {f.Shown} reasons faithful = {f.Share:P1}; clients with a reason {f.Covered} of {f.Clients} = {f.Coverage:P1}"));
+                $"{tier} {method} {target}: {f.Faithful} of {f.Shown} reasons faithful = {f.Share:P1}; clients with a reason {f.Covered} of {f.Clients} = {f.Coverage:P1}"));
         }
 
         var shown = figures.Values.Sum(f => f.Shown);
         var overall = (double)figures.Values.Sum(f => f.Faithful) / shown;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tier} overall: {overall:P1} of {shown} reasons"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tier} {method} overall: {overall:P1} of {shown} reasons"));
         foreach (var (target, f) in figures)
         {
             var floor = Floor(target);
@@ -59,7 +61,7 @@ public class ReasonFaithfulnessTests(ITestOutputHelper output)
     private static double Floor(Target target) => target == Target.Purchased ? 0.78 : 0.90;
 
     /// <summary>Trains <paramref name="tier"/> on <see cref="TrainClients"/> generated clients and measures the reasons of another population.</summary>
-    internal static IReadOnlyDictionary<Target, ReasonFaithfulness.Figure> Measure(Tier tier, int trainSeed, int scoreSeed)
+    internal static IReadOnlyDictionary<Target, ReasonFaithfulness.Figure> Measure(Tier tier, int trainSeed, int scoreSeed, ReasonMethod method = Defaults.ReasonMethod)
     {
         var lexicon = LexiconCsv.LoadBuiltin();
         var matcher = ConceptMatcher.Build(lexicon);
@@ -68,7 +70,7 @@ public class ReasonFaithfulnessTests(ITestOutputHelper output)
         var bundle = ModelBundle.FromTraining(trained, trainSeed, "faithfulness", ReportJson.Build(trained.Report), DateTimeOffset.UnixEpoch);
         var scoring = new GeneratorOptions(ScoredClients, Seed: scoreSeed);
         var (profiles, _) = Generated(matcher, scoring);
-        var scores = new Scorer(bundle).Score(profiles, AsOf);
+        var scores = new Scorer(bundle) { ReasonMethod = method }.Score(profiles, AsOf);
         return new ReasonFaithfulness(NotesGenerator.Signals(scoring), lexicon).Measure(scores);
     }
 

@@ -129,12 +129,12 @@ public class ForestTests
     {
         var (rows, labels) = Linear(new Random(7), 200);
         var bytes = Bytes(new ForestOptions { Trees = 3 }.Fit(rows, labels));
-        BitConverter.TryWriteBytes(bytes.AsSpan(8, 4), 2);
+        BitConverter.TryWriteBytes(bytes.AsSpan(8, 4), ForestModel.FormatVersion + 1);
 
         var error = Assert.Throws<InvalidDataException>(() => ForestModel.Load(new MemoryStream(bytes)));
 
-        Assert.Contains("version 2", error.Message);
-        Assert.Contains("reads version 1", error.Message);
+        Assert.Contains($"version {ForestModel.FormatVersion + 1}", error.Message);
+        Assert.Contains($"reads versions 1 to {ForestModel.FormatVersion}", error.Message);
     }
 
     [Fact]

@@ -11,8 +11,14 @@ namespace Clientele.Core.Training.Forest;
 /// </summary>
 public sealed class ForestModel
 {
-    /// <summary>Format version written by <see cref="Save"/>; <see cref="Load"/> reads this version only.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// Format version written by <see cref="Save"/>. Version 2 adds each node's training cover (for exact TreeSHAP);
+    /// <see cref="Load"/> still reads version 1, whose models have no cover and so explain with Saabas only.
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The last version without node cover: still loaded, so models trained before TreeSHAP keep working.</summary>
+    private const int FormatVersionWithoutCover = 1;
 
     /// <summary>Below this many rows a batch is predicted on the calling thread: scheduling costs more than it saves.</summary>
     private const int ParallelBatchThreshold = 256;
@@ -29,11 +35,22 @@ public sealed class ForestModel
     private readonly double[] _credit;
     private readonly ForestWalker _walker;
 
-    private ForestModel(int featureCount, Node[] nodes, double[] values, int[] roots, int threads)
+    // Null for a version-1 file: without cover the tree's conditional expectation is unknown, so no TreeSHAP.
+    private readonly double[]? _cover;
+
+    // Structure of arrays for TreeSHAP, which reads the fields separately and recursively.
+    private readonly int[] _feature;
+    private readonly float[] _threshold;
+    private readonly int[] _left;
+    private readonly int[] _right;
+    private readonly int _pathLength;
+
+    private ForestModel(int featureCount, Node[] nodes, double[] values, double[]? cover, int[] roots, int threads)
     {
         FeatureCount = featureCount;
         _nodes = nodes;
         _values = values;
+        _cover = cover;
         _roots = roots;
         _threads = Math.Max(1, threads);
         double bias = 0;
@@ -53,10 +70,46 @@ public sealed class ForestModel
             }
         }
 
-        _walker = new ForestWalker(
-            nodes.Select(n => n.Feature).ToArray(), nodes.Select(n => n.Threshold).ToArray(),
-            nodes.Select(n => n.Left).ToArray(), nodes.Select(n => n.Right).ToArray(), values, roots);
+        _feature = nodes.Select(n => n.Feature).ToArray();
+        _threshold = nodes.Select(n => n.Threshold).ToArray();
+        _left = nodes.Select(n => n.Left).ToArray();
+        _right = nodes.Select(n => n.Right).ToArray();
+        _walker = new ForestWalker(_feature, _threshold, _left, _right, values, roots);
+
+        // Children lie after their parent, so one forward pass gives every node's depth.
+        var depth = new int[nodes.Length];
+        var maxDepth = 0;
+        for (var k = 0; k < nodes.Length; k++)
+        {
+            if (nodes[k].Feature >= 0)
+            {
+                depth[nodes[k].Left] = depth[nodes[k].Right] = depth[k] + 1;
+                maxDepth = Math.Max(maxDepth, depth[k] + 1);
+            }
+        }
+
+        _pathLength = TreeShap.PathLength(maxDepth);
+        if (cover is not null)
+        {
+            double expected = 0;
+            foreach (var root in roots)
+            {
+                expected += TreeShap.ExpectedValue(_feature, _left, _right, values, cover, root);
+            }
+
+            ExpectedValue = expected / roots.Length;
+        }
+        else
+        {
+            ExpectedValue = Bias;
+        }
     }
+
+    /// <summary>True when the model stores node cover (format 2 and later), so <see cref="ShapValues(ReadOnlySpan{float}, Span{double})"/> can run.</summary>
+    public bool HasCover => _cover is not null;
+
+    /// <summary>Mean over trees of the cover-weighted leaf mean: the base exact SHAP values are measured from.</summary>
+    public double ExpectedValue { get; }
 
     /// <summary>Number of features each row must have.</summary>
     public int FeatureCount { get; }
@@ -230,6 +283,71 @@ public sealed class ForestModel
     }
 
     /// <summary>
+    /// Exact path-dependent TreeSHAP values averaged over trees: <c>ExpectedValue + Σ output == Predict(row)</c>
+    /// up to double rounding. <paramref name="output"/> must hold <see cref="FeatureCount"/> values.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model was loaded from a version-1 file, which has no cover.</exception>
+    public void ShapValues(ReadOnlySpan<float> row, Span<double> output)
+    {
+        CheckRow(row);
+        if (output.Length < FeatureCount)
+        {
+            throw new ArgumentException($"Output holds {output.Length} values for {FeatureCount} features.", nameof(output));
+        }
+
+        var cover = _cover ?? throw new InvalidOperationException(
+            "This forest was saved in format version 1, which has no node cover, so exact TreeSHAP cannot run; retrain to get it.");
+        output[..FeatureCount].Clear();
+        var path = ArrayPool<TreeShap.PathElement>.Shared.Rent(_pathLength);
+        try
+        {
+            var scale = 1.0 / _roots.Length;
+            foreach (var root in _roots)
+            {
+                TreeShap.Add(_feature, _threshold, _left, _right, _values, cover, root, row, output, path, scale);
+            }
+        }
+        finally
+        {
+            ArrayPool<TreeShap.PathElement>.Shared.Return(path);
+        }
+    }
+
+    /// <summary>
+    /// Exact TreeSHAP values scaled so the row's largest absolute value is 1, sparse as the Saabas overload is.
+    /// Falls back to Saabas for a version-1 model (no cover).
+    /// </summary>
+    public void ShapValues(ReadOnlySpan<float> row, SparseContributions result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (_cover is null)
+        {
+            Contributions(row, result);
+            return;
+        }
+
+        var dense = ArrayPool<double>.Shared.Rent(FeatureCount);
+        try
+        {
+            ShapValues(row, dense.AsSpan(0, FeatureCount));
+            result.Begin(FeatureCount);
+            for (var f = 0; f < FeatureCount; f++)
+            {
+                if (dense[f] != 0)
+                {
+                    result.Add(f, dense[f]);
+                }
+            }
+
+            result.Finish(1.0);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(dense);
+        }
+    }
+
+    /// <summary>
     /// Writes the model: "CLFOREST", format version, feature/tree/node counts, roots, nodes, then an
     /// FNV-1a checksum of everything before it so a damaged file is refused rather than mispredicting.
     /// </summary>
@@ -256,6 +374,7 @@ public sealed class ForestModel
                 w.Write(_nodes[k].Left);
                 w.Write(_nodes[k].Right);
                 w.Write(_values[k]);
+                w.Write(_cover?[k] ?? 0);
             }
         }
 
@@ -281,10 +400,12 @@ public sealed class ForestModel
         }
 
         var version = BitConverter.ToInt32(all[8..12]);
-        if (version != FormatVersion)
+        if (version is < FormatVersionWithoutCover or > FormatVersion)
         {
-            throw new InvalidDataException($"Forest model format version {version} is not supported: this build reads version {FormatVersion} only. Retrain the model.");
+            throw new InvalidDataException($"Forest model format version {version} is not supported: this build reads versions {FormatVersionWithoutCover} to {FormatVersion}. Retrain the model, or use a newer build for a newer file.");
         }
+
+        var hasCover = version >= 2;
 
         var body = all[..^8];
         if (BitConverter.ToUInt64(all[^8..]) != Text.StableHash.Of(body))
@@ -295,7 +416,7 @@ public sealed class ForestModel
         var featureCount = BitConverter.ToInt32(all[12..16]);
         var treeCount = BitConverter.ToInt32(all[16..20]);
         var nodeCount = BitConverter.ToInt32(all[20..24]);
-        const int nodeBytes = 4 + 4 + 4 + 4 + 8;
+        var nodeBytes = 4 + 4 + 4 + 4 + 8 + (hasCover ? 8 : 0);
         if (featureCount < 1 || treeCount < 1 || nodeCount < treeCount
             || (long)header + (4L * treeCount) + ((long)nodeBytes * nodeCount) != body.Length)
         {
@@ -311,6 +432,7 @@ public sealed class ForestModel
 
         var nodes = new Node[nodeCount];
         var values = new double[nodeCount];
+        var cover = hasCover ? new double[nodeCount] : null;
         for (var k = 0; k < nodeCount; k++, at += nodeBytes)
         {
             nodes[k] = new Node(
@@ -319,10 +441,14 @@ public sealed class ForestModel
                 BitConverter.ToInt32(body[(at + 8)..]),
                 BitConverter.ToInt32(body[(at + 12)..]));
             values[k] = BitConverter.ToDouble(body[(at + 16)..]);
+            if (cover is not null)
+            {
+                cover[k] = BitConverter.ToDouble(body[(at + 24)..]);
+            }
         }
 
-        Validate(featureCount, nodes, roots);
-        return new ForestModel(featureCount, nodes, values, roots, Environment.ProcessorCount);
+        Validate(featureCount, nodes, roots, cover);
+        return new ForestModel(featureCount, nodes, values, cover, roots, Environment.ProcessorCount);
     }
 
     internal static ForestModel FromTrees(int featureCount, GrownTree[] trees, int threads)
@@ -335,6 +461,7 @@ public sealed class ForestModel
 
         var nodes = new Node[total];
         var values = new double[total];
+        var cover = new double[total];
         var roots = new int[trees.Length];
         var offset = 0;
         for (var t = 0; t < trees.Length; t++)
@@ -350,12 +477,13 @@ public sealed class ForestModel
                     leaf ? -1 : tree.Left[k] + offset,
                     leaf ? -1 : tree.Right[k] + offset);
                 values[offset + k] = tree.Value[k];
+                cover[offset + k] = tree.Cover[k];
             }
 
             offset += tree.Feature.Length;
         }
 
-        return new ForestModel(featureCount, nodes, values, roots, threads);
+        return new ForestModel(featureCount, nodes, values, cover, roots, threads);
     }
 
     /// <summary>Rows [start, end) four at a time through the branch-free walker, the rest one by one; same values either way.</summary>
@@ -403,7 +531,7 @@ public sealed class ForestModel
     /// Structural checks so a crafted or damaged file cannot make prediction loop or index out of range:
     /// children always lie after their parent, so every walk ends at a leaf.
     /// </summary>
-    private static void Validate(int featureCount, Node[] nodes, int[] roots)
+    private static void Validate(int featureCount, Node[] nodes, int[] roots, double[]? cover)
     {
         foreach (var root in roots)
         {
@@ -419,6 +547,13 @@ public sealed class ForestModel
             var ok = node.Feature < 0
                 || (node.Feature < featureCount && !float.IsNaN(node.Threshold)
                     && node.Left > k && node.Left < nodes.Length && node.Right > k && node.Right < nodes.Length);
+            // TreeSHAP divides by a split's cover, so a split must have positive, finite cover.
+            if (ok && cover is not null && node.Feature >= 0)
+            {
+                ok = double.IsFinite(cover[k]) && cover[k] > 0 && cover[node.Left] >= 0 && cover[node.Right] >= 0
+                    && cover[node.Left] + cover[node.Right] > 0;
+            }
+
             if (!ok)
             {
                 throw new InvalidDataException($"Forest model is damaged: node {k} is malformed.");

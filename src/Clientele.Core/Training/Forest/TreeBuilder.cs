@@ -468,10 +468,12 @@ internal sealed class TreeBuilder
         var left = new int[count];
         var right = new int[count];
         var value = new double[count];
+        var cover = new double[count];
         for (var k = 0; k < count; k++)
         {
             ref readonly var node = ref _nodes[k];
             value[k] = node.Value;
+            cover[k] = node.Weight;
             if (node.Left < 0)
             {
                 feature[k] = -1;
@@ -487,6 +489,6 @@ internal sealed class TreeBuilder
             }
         }
 
-        return new GrownTree(feature, threshold, left, right, value);
+        return new GrownTree(feature, threshold, left, right, value, cover);
     }
 }
