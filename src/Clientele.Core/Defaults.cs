@@ -228,8 +228,9 @@ public static class Defaults
     public const int CalibrationBins = 10;
 
     /// <summary>
-    /// Reasons' contributions method for scoring. Saabas until the measurement in docs/BENCHMARKS.md
-    /// ("Saabas against exact tree SHAP") says exact TreeSHAP is both more faithful and fits the batch budget.
+    /// Reasons' contributions method for batch scoring. Saabas: exact TreeSHAP was measured more faithful on 5 of 6
+    /// targets but about 13× the cost at 100k clients (docs/BENCHMARKS.md, "Saabas against exact tree SHAP"), which the
+    /// 1M-clients-in-30-s budget cannot pay; the API's uploads use TreeSHAP (Server ModelSnapshot.ExplainingScorer).
     /// </summary>
     public const Scoring.ReasonMethod ReasonMethod = Scoring.ReasonMethod.Saabas;
 

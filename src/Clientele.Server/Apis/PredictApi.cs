@@ -98,7 +98,7 @@ public static class PredictApi
         var csv = context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase)
             ? new StringWriter(CultureInfo.InvariantCulture)
             : null;
-        var request = new ScoreRequest(snapshot.Scorer, snapshot.Version, profiles)
+        var request = new ScoreRequest(snapshot.ExplainingScorer, snapshot.Version, profiles)
         {
             AsOf = asOf,
             // A bundle trained with purchase history reads the uploaded clients' stored purchases (POST /api/transactions).

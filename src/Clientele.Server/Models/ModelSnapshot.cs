@@ -16,6 +16,13 @@ public sealed class ModelSnapshot(string version, ModelBundle bundle)
 
     public Scorer Scorer { get; } = new(bundle);
 
+    /// <summary>
+    /// The scorer of an upload a person waits on (<c>POST /api/predict</c>): reasons from exact TreeSHAP, measured more
+    /// faithful than Saabas and about 13× its cost, which a request's few clients afford and a nightly batch does not
+    /// (docs/BENCHMARKS.md, "Saabas against exact tree SHAP").
+    /// </summary>
+    public Scorer ExplainingScorer { get; } = new(bundle) { ReasonMethod = ReasonMethod.TreeShap };
+
     public ConceptMatcher Matcher { get; } = ConceptMatcher.Build(bundle.Lexicon);
 
     public DateTimeOffset ActivatedAt { get; } = DateTimeOffset.UtcNow;
