@@ -75,6 +75,33 @@ public sealed class BacktestTests : IDisposable
     }
 
     [Fact]
+    public void Predict_with_transactions_explains_with_purchase_history_by_the_reason_method_asked_for_and_scores_alike()
+    {
+        var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]);
+        Assert.True(exit == 0, err);
+
+        string[] Scores(string method)
+        {
+            var (code, _, error) = Run("predict", "--model", PathOf("model"), "--transactions", Tx, "--as-of", AsOf, "--out", PathOf(method + ".csv"), "--reason-method", method, "--quiet", "--no-store");
+            Assert.True(code == 0, error);
+            return File.ReadAllLines(PathOf(method + ".csv"));
+        }
+
+        var saabas = Scores("saabas");
+        var shap = Scores("treeshap");
+        Assert.Equal(saabas.Length, shap.Length);
+        var reasons = Array.IndexOf(saabas[0].Split(','), "reasons");
+        Assert.True(reasons > 0, saabas[0]);
+        // Scores are the model's either way; only the reasons (what each feature is credited with) may differ.
+        Assert.Equal(saabas.Select(l => string.Join(',', l.Split(',').Take(reasons))), shap.Select(l => string.Join(',', l.Split(',').Take(reasons))));
+        Assert.NotEqual(saabas, shap);
+        // A model trained on purchases alone explains with them: nearly every client gets a reason.
+        var explained = saabas.Skip(1).Count(l => l.Split(',', reasons + 1)[reasons].Length > 0);
+        Assert.True(explained >= 0.8 * (saabas.Length - 1), $"{explained} of {saabas.Length - 1} clients have a reason");
+        Assert.Contains(saabas, l => l.Contains("recency of purchases", StringComparison.Ordinal) || l.Contains("number of purchases", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Backtest_json_has_metrics_btyd_baseline_and_a_verdict_per_target()
     {
         var (exit, stdout, err) = Run([.. new[] { "backtest", "--transactions", Tx, "--as-of", "2025-09-30", "--tier", "fast", "--resamples", "200", "--json", "--quiet" }, .. Windows]);

@@ -91,6 +91,40 @@ public sealed class ReasonFaithfulness
         return Targets.All.ToDictionary(t => t, t => new Figure(shown.GetValueOrDefault(t), faithful.GetValueOrDefault(t), covered.GetValueOrDefault(t), clients));
     }
 
+    /// <summary>
+    /// The unfaithful reasons of <paramref name="target"/> counted by what they say and what the rule says ("+ stated
+    /// budget, true −", "− hobbies, no driver"), most frequent first: where a faithfulness figure loses its points.
+    /// </summary>
+    public IReadOnlyList<(string Miss, int Count)> Misses(IEnumerable<ClientScore> scores, Target target)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var score in scores)
+        {
+            if (!_signals.TryGetValue(score.ClientId, out var truth))
+            {
+                continue;
+            }
+
+            foreach (var reason in score.Explanation.Items)
+            {
+                if (reason.Target != target)
+                {
+                    continue;
+                }
+
+                var sign = TrueSign(reason, truth);
+                if (sign != Math.Sign(reason.Weight))
+                {
+                    var miss = $"{(reason.Weight > 0 ? '+' : '-')} {ReasonText.Name(reason.Subject)}, {(sign is { } s ? (s > 0 ? "true +" : "true -") : "no driver")}";
+                    counts[miss] = counts.GetValueOrDefault(miss) + 1;
+                }
+            }
+        }
+
+        return counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)).ToList();
+    }
+
     /// <summary>The sign the generator's rule gives the reason's subject for this client; null when it is no driver the client has.</summary>
     public int? TrueSign(Reason reason, GeneratedSignals truth)
     {

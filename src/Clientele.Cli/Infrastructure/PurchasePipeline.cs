@@ -83,7 +83,7 @@ public static class PurchasePipeline
         }
 
         var (kept, suppressed) = Pipeline.Suppress(s, profiles);
-        var request = new ScoreRequest(new Scorer(bundle), VersionName.Of(modelDirectory), kept)
+        var request = new ScoreRequest(new Scorer(bundle) { ReasonMethod = s.ReasonMethod }, VersionName.Of(modelDirectory), kept)
         {
             Notes = s.ForStore(data.Notes.Where(n => n.Date is not { } d || d <= asOf).ToList()),
             Purchases = data.Ledger,

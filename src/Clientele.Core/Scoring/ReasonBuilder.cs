@@ -63,7 +63,7 @@ public sealed class ReasonBuilder
         _featureKeys = featurizer.Features.Select(f => f.Subject switch
         {
             ConceptsSubject concepts => concepts.ConceptIds.Select(id => _conceptLabelKey[lexicon.IndexOf(id)]).Distinct().ToArray(),
-            FactSubject or HistorySubject => Subject(f.Subject) is { } subject ? [Key(subject)] : [],
+            FactSubject or HistorySubject or PurchaseSubject => Subject(f.Subject) is { } subject ? [Key(subject)] : [],
             ColumnSubject { Measure: not (Columns.ColumnMeasure.Missing or Columns.ColumnMeasure.Other) } column => [Key(ColumnReason(column))],
             TextSubject text => ShownLength(text.Text) >= Defaults.MinPhraseReasonLength ? [Key(ReasonSubject.OfPhrase(text.Text))] : [],
             _ => [],
@@ -313,6 +313,14 @@ public sealed class ReasonBuilder
         FactSubject { Fact: FactColumn.Age } => new ReasonSubject(ReasonSubjectKind.Age),
         HistorySubject { Measure: HistoryColumn.NoteCount } => new ReasonSubject(ReasonSubjectKind.MeetingCount),
         HistorySubject { Measure: HistoryColumn.DaysSinceLastNote or HistoryColumn.ContactSpanDays } => new ReasonSubject(ReasonSubjectKind.ContactRecency),
+        // Purchase columns in three reasons a reader knows (how often, how recently, how much): a forest splits its
+        // credit among such correlated columns, so apart each would read weak or with the other's sign.
+        PurchaseSubject { Measure: PurchaseColumn.NoPurchase or PurchaseColumn.PurchaseDays or PurchaseColumn.Frequency
+            or PurchaseColumn.BtydExpectedPurchases or PurchaseColumn.BtydPurchaseWithinHorizon or PurchaseColumn.BtydPurchaseWithinChurn } =>
+            new ReasonSubject(ReasonSubjectKind.PurchaseCount),
+        PurchaseSubject { Measure: PurchaseColumn.MonetaryValue or PurchaseColumn.TotalSpend or PurchaseColumn.SpendTrend
+            or PurchaseColumn.BtydExpectedSpend or PurchaseColumn.BtydClv } => new ReasonSubject(ReasonSubjectKind.Spend),
+        PurchaseSubject => new ReasonSubject(ReasonSubjectKind.PurchaseRecency),
         _ => null,
     };
 }

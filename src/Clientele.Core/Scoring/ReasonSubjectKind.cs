@@ -25,4 +25,13 @@ public enum ReasonSubjectKind
     Column,
     /// <summary>A word or phrase of the notes themselves (the text channel): shown as "mentions «word»".</summary>
     Phrase,
+
+    /// <summary>How often the client buys: purchase days, repeat purchases and the BG/NBD expected purchases.</summary>
+    PurchaseCount,
+
+    /// <summary>How recently and how regularly the client buys: days since the last purchase, gaps, P(alive), season.</summary>
+    PurchaseRecency,
+
+    /// <summary>What the client spends: mean and total spend, its trend, the Gamma-Gamma expected spend and CLV.</summary>
+    Spend,
 }

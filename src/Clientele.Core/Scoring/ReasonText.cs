@@ -71,6 +71,9 @@ public static class ReasonText
         ReasonSubjectKind.MeetingCount => "number of meetings",
         ReasonSubjectKind.Column => subject.Column ?? string.Empty,
         ReasonSubjectKind.Phrase => "mentions «" + subject.Phrase + "»",
+        ReasonSubjectKind.PurchaseCount => "number of purchases",
+        ReasonSubjectKind.PurchaseRecency => "recency of purchases",
+        ReasonSubjectKind.Spend => "spend",
         _ => "recency of contact",
     };
 

@@ -28,22 +28,32 @@ public class ReasonFaithfulnessTests(ITestOutputHelper output)
     private static readonly DateOnly AsOf = new(2026, 12, 31);
 
     [Theory]
-    [InlineData(Tier.Fast, ReasonMethod.Saabas)]
-    [InlineData(Tier.Elite, ReasonMethod.Saabas)]
-    [InlineData(Tier.Fast, ReasonMethod.TreeShap)]
-    [InlineData(Tier.Elite, ReasonMethod.TreeShap)]
-    public void Reasons_name_a_true_driver_with_its_sign_at_least_90_percent_of_the_time(Tier tier, ReasonMethod method)
+    [InlineData(Tier.Fast, ReasonMethod.Saabas, 42)]
+    [InlineData(Tier.Elite, ReasonMethod.Saabas, 42)]
+    [InlineData(Tier.Fast, ReasonMethod.TreeShap, 42)]
+    [InlineData(Tier.Elite, ReasonMethod.TreeShap, 42)]
+    [InlineData(Tier.Fast, ReasonMethod.Saabas, 7)]
+    [InlineData(Tier.Elite, ReasonMethod.Saabas, 7)]
+    [InlineData(Tier.Fast, ReasonMethod.TreeShap, 7)]
+    [InlineData(Tier.Elite, ReasonMethod.TreeShap, 7)]
+    public void Reasons_name_a_true_driver_with_its_sign_at_least_90_percent_of_the_time(Tier tier, ReasonMethod method, int seed)
     {
-        var figures = Measure(tier, trainSeed: 42, scoreSeed: 43, method);
+        var (figures, misses) = MeasureWithMisses(tier, trainSeed: seed, scoreSeed: seed + 1, method);
         foreach (var (target, f) in figures)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{tier} {method} {target}: {f.Faithful} of {f.Shown} reasons faithful = {f.Share:P1}; clients with a reason {f.Covered} of {f.Clients} = {f.Coverage:P1}"));
+                $"{tier} {method} seed {seed} {target}: {f.Faithful} of {f.Shown} reasons faithful = {f.Share:P1}; clients with a reason {f.Covered} of {f.Clients} = {f.Coverage:P1}"));
+        }
+
+        foreach (var (target, list) in misses)
+        {
+            output.WriteLine($"{tier} {method} {target} misses: " + string.Join("; ", list.Take(6).Select(m => $"{m.Miss} ({m.Count})")));
         }
 
         var shown = figures.Values.Sum(f => f.Shown);
         var overall = (double)figures.Values.Sum(f => f.Faithful) / shown;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tier} {method} overall: {overall:P1} of {shown} reasons"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tier} {method} seed {seed} overall: {overall:P1} of {shown} reasons"));
+        Assert.True(overall >= 0.90, string.Create(CultureInfo.InvariantCulture, $"{tier}: {overall:P1} of all reasons shown faithful, below 90 %"));
         foreach (var (target, f) in figures)
         {
             var floor = Floor(target);
@@ -53,15 +63,20 @@ public class ReasonFaithfulnessTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The 90 % for churn and value. Purchase does not reach it yet (measured 80.6 % Fast, 79.1 % Elite: the
-    /// forests credit the stated budget against its true sign and lean on hobbies, whose mention the generator makes
-    /// rarer for clients with many signals — see docs/BENCHMARKS.md); its floor pins the measured figure so it cannot
-    /// fall back, and must be raised to 0.90 when the purchase reasons get there.
+    /// The 90 % holds over all reasons shown per tier, and for churn and value alone. Purchase alone does not
+    /// reach it on every population (measured 86.9–89.8 % with Saabas, 88.4–91.1 % with TreeSHAP over two seeds: the
+    /// forests credit the stated budget against its true sign, because a client who states no figure is often a
+    /// no-limit one, and lean on hobbies, whose mention the generator makes rarer for clients with many signals — see
+    /// docs/BENCHMARKS.md); its floor pins the measured figure so it cannot fall back.
     /// </summary>
-    private static double Floor(Target target) => target == Target.Purchased ? 0.78 : 0.90;
+    private static double Floor(Target target) => target == Target.Purchased ? 0.85 : 0.90;
 
     /// <summary>Trains <paramref name="tier"/> on <see cref="TrainClients"/> generated clients and measures the reasons of another population.</summary>
-    internal static IReadOnlyDictionary<Target, ReasonFaithfulness.Figure> Measure(Tier tier, int trainSeed, int scoreSeed, ReasonMethod method = Defaults.ReasonMethod)
+    internal static IReadOnlyDictionary<Target, ReasonFaithfulness.Figure> Measure(Tier tier, int trainSeed, int scoreSeed, ReasonMethod method = Defaults.ReasonMethod) =>
+        MeasureWithMisses(tier, trainSeed, scoreSeed, method).Figures;
+
+    private static (IReadOnlyDictionary<Target, ReasonFaithfulness.Figure> Figures, IReadOnlyDictionary<Target, IReadOnlyList<(string Miss, int Count)>> Misses) MeasureWithMisses(
+        Tier tier, int trainSeed, int scoreSeed, ReasonMethod method)
     {
         var lexicon = LexiconCsv.LoadBuiltin();
         var matcher = ConceptMatcher.Build(lexicon);
@@ -71,7 +86,8 @@ public class ReasonFaithfulnessTests(ITestOutputHelper output)
         var scoring = new GeneratorOptions(ScoredClients, Seed: scoreSeed);
         var (profiles, _) = Generated(matcher, scoring);
         var scores = new Scorer(bundle) { ReasonMethod = method }.Score(profiles, AsOf);
-        return new ReasonFaithfulness(NotesGenerator.Signals(scoring), lexicon).Measure(scores);
+        var faithfulness = new ReasonFaithfulness(NotesGenerator.Signals(scoring), lexicon);
+        return (faithfulness.Measure(scores), Targets.All.ToDictionary(t => t, t => faithfulness.Misses(scores, t)));
     }
 
     private static (IReadOnlyList<ClientProfile> Profiles, LabelSet Labels) Generated(ConceptMatcher matcher, GeneratorOptions options)
