@@ -61,12 +61,14 @@ public sealed class ColumnsCliTests : IDisposable
     public void Inspect_lists_what_the_purchase_history_reads_from_a_transactions_file()
     {
         var tx = Path.Combine(dir, "tx.csv");
-        File.WriteAllText(tx, "client_id,date,amount,store,channel\nC000,2026-01-02,120,Paris,web\n");
+        File.WriteAllText(tx, "client_id,date,amount,store,channel,line_id\n" + string.Concat(Enumerable.Range(0, 60).Select(i =>
+            $"C{i:000},2026-01-{1 + (i % 28):00},120,{(i % 3 == 0 ? "Paris" : "Milan")},web,L{i}\n")));
         var (exit, stdout, stderr) = ClienteleApp.RunCaptured("inspect", "--notes", Notes, "--transactions", tx, "--quiet");
         Assert.True(exit == 0, stderr);
         Assert.Contains("  amount: amount", stdout);
-        Assert.Contains("  store: detail", stdout);
-        Assert.Contains("  channel: not read", stdout);
+        Assert.Contains("  store: feature: categorical, 2 levels", stdout);
+        Assert.Contains("  channel: detail, not a feature: constant", stdout);
+        Assert.Contains("  line_id: detail, not a feature: identifier", stdout);
     }
 
     [Theory]
