@@ -132,7 +132,7 @@ public sealed class TransactionColumnsTests
     /// Clients whose purchases (two years before the as-of date, same spend law for all) are mostly leather goods for
     /// half of them: those are the ones who buy again (label), so only the category tells them apart.
     /// </summary>
-    private static (TransactionFile File, LabelSet Labels) Generate(int clients, int seed)
+    internal static (TransactionFile File, LabelSet Labels) Generate(int clients, int seed)
     {
         var rng = new Random(seed);
         string[] others = ["ready-to-wear", "jewellery", "fragrance"];
