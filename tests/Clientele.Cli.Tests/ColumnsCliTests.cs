@@ -71,6 +71,26 @@ public sealed class ColumnsCliTests : IDisposable
         Assert.Contains("  line_id: detail, not a feature: identifier", stdout);
     }
 
+    [Fact]
+    public void Train_from_generated_transactions_uses_their_category_and_store_and_predict_reads_them_back()
+    {
+        var data = Path.Combine(dir, "gen");
+        Assert.Equal(0, ClienteleApp.RunCaptured("generate", "--clients", "300", "--seed", "11", "--out", data).Exit);
+        var notes = Path.Combine(data, "notes.csv");
+        var tx = Path.Combine(data, "transactions.csv");
+        var model = Path.Combine(dir, "txmodel");
+        var (exit, json, stderr) = ClienteleApp.RunCaptured("train", "--notes", notes, "--transactions", tx, "--out", model, "--json", "--quiet", "--no-store");
+        Assert.True(exit == 0, stderr);
+        var schema = JsonNode.Parse(json)!["transaction_schema"]!.AsArray();
+        Assert.Equal(["category", "store"], schema.Select(c => c!["column"]!.GetValue<string>()));
+        Assert.All(schema, c => Assert.True(c!["used"]!.GetValue<bool>()));
+
+        var scores = Path.Combine(dir, "txscores.csv");
+        var predicted = ClienteleApp.RunCaptured("predict", "--model", model, "--notes", notes, "--transactions", tx, "--out", scores, "--quiet", "--no-store");
+        Assert.True(predicted.Exit == 0, predicted.Err);
+        Assert.True(File.ReadAllLines(scores).Length > 1);
+    }
+
     [Theory]
     [InlineData("--ignore-column", "Shop", "--ignore-column names column 'Shop'")]
     [InlineData("--force-column", "shop", "--force-column names column 'shop'")]
