@@ -313,6 +313,15 @@ public static class Defaults
     /// <summary>One-hot columns per categorical column, at most (rarer levels read as "other"): a store list, not an address book.</summary>
     public const int CategoricalMaxLevels = 30;
 
+    /// <summary>A transactions level (a category, a store) becomes a share column when this many training clients bought it: as the notes' floor.</summary>
+    public const int TransactionLevelMinClients = 10;
+
+    /// <summary>... and this share of training clients, so a 100,000-client history does not keep a store ten clients visited.</summary>
+    public const double TransactionLevelMinShare = 0.005;
+
+    /// <summary>Share columns per transactions column, at most (rarer levels add up in "other"): a catalogue's departments, not its SKUs.</summary>
+    public const int TransactionColumnMaxLevels = 20;
+
     /// <summary>
     /// Leakage guard: a column whose values alone rank a binary target this well (AUC on the training clients) is
     /// probably derived from the outcome. Real signals in the notes reach 0.6–0.8; a copy of the label reaches 1.

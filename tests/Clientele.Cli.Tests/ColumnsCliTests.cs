@@ -61,12 +61,34 @@ public sealed class ColumnsCliTests : IDisposable
     public void Inspect_lists_what_the_purchase_history_reads_from_a_transactions_file()
     {
         var tx = Path.Combine(dir, "tx.csv");
-        File.WriteAllText(tx, "client_id,date,amount,store,channel\nC000,2026-01-02,120,Paris,web\n");
+        File.WriteAllText(tx, "client_id,date,amount,store,channel,line_id\n" + string.Concat(Enumerable.Range(0, 60).Select(i =>
+            $"C{i:000},2026-01-{1 + (i % 28):00},120,{(i % 3 == 0 ? "Paris" : "Milan")},web,L{i}\n")));
         var (exit, stdout, stderr) = ClienteleApp.RunCaptured("inspect", "--notes", Notes, "--transactions", tx, "--quiet");
         Assert.True(exit == 0, stderr);
         Assert.Contains("  amount: amount", stdout);
-        Assert.Contains("  store: detail", stdout);
-        Assert.Contains("  channel: not read", stdout);
+        Assert.Contains("  store: feature: categorical, 2 levels", stdout);
+        Assert.Contains("  channel: detail, not a feature: constant", stdout);
+        Assert.Contains("  line_id: detail, not a feature: identifier", stdout);
+    }
+
+    [Fact]
+    public void Train_from_generated_transactions_uses_their_category_and_store_and_predict_reads_them_back()
+    {
+        var data = Path.Combine(dir, "gen");
+        Assert.Equal(0, ClienteleApp.RunCaptured("generate", "--clients", "300", "--seed", "11", "--out", data).Exit);
+        var notes = Path.Combine(data, "notes.csv");
+        var tx = Path.Combine(data, "transactions.csv");
+        var model = Path.Combine(dir, "txmodel");
+        var (exit, json, stderr) = ClienteleApp.RunCaptured("train", "--notes", notes, "--transactions", tx, "--out", model, "--json", "--quiet", "--no-store");
+        Assert.True(exit == 0, stderr);
+        var schema = JsonNode.Parse(json)!["transaction_schema"]!.AsArray();
+        Assert.Equal(["category", "store"], schema.Select(c => c!["column"]!.GetValue<string>()));
+        Assert.All(schema, c => Assert.True(c!["used"]!.GetValue<bool>()));
+
+        var scores = Path.Combine(dir, "txscores.csv");
+        var predicted = ClienteleApp.RunCaptured("predict", "--model", model, "--notes", notes, "--transactions", tx, "--out", scores, "--quiet", "--no-store");
+        Assert.True(predicted.Exit == 0, predicted.Err);
+        Assert.True(File.ReadAllLines(scores).Length > 1);
     }
 
     [Theory]

@@ -35,6 +35,19 @@ public sealed class StoredTransactionsTests : IDisposable
     }
 
     [Fact]
+    public void A_file_read_for_training_keeps_its_extra_columns_and_the_stored_ledger_has_none()
+    {
+        using var store = StoreFactory.Open(Db);
+        const string withCategory = "client_id,date,amount,order_id,category\nA,2026-01-08,1200.50,O-1,Bags\nB,2026-01-11,850,O-2,Shoes\n";
+
+        var file = StoredTransactions.ReadFile(new StringReader(withCategory), "tx.csv");
+        StoredTransactions.Append(store, new StringReader(withCategory), "tx.csv");
+
+        Assert.Equal(["category"], Core.History.PurchaseLedger.From(file.Transactions, file.Details).DetailNames);
+        Assert.Empty(StoredTransactions.Ledger(store)!.DetailNames);
+    }
+
+    [Fact]
     public void A_bad_row_is_an_error_naming_file_line_and_column_and_nothing_is_stored()
     {
         using var store = StoreFactory.Open(Db);

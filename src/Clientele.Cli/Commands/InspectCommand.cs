@@ -10,7 +10,7 @@ namespace Clientele.Cli.Commands;
 public sealed class InspectSettings : ColumnSettings
 {
     [CommandOption("--transactions <FILE>")]
-    [Description("Also list the columns of a transactions file and what the purchase history reads from each.")]
+    [Description("Also list the columns of a transactions file and what the purchase history reads from each (which extra columns are features).")]
     public string? Transactions { get; init; }
 }
 
@@ -53,7 +53,7 @@ public sealed class InspectCommand : Command<InspectSettings>
 
             if (transactions is not null)
             {
-                CliIO.Out.WriteLine($"transactions {settings.Transactions}: purchase history (RFM, BG/NBD), not column features");
+                CliIO.Out.WriteLine($"transactions {settings.Transactions}: purchase history (RFM, BG/NBD) and its categorical extra columns as features");
                 foreach (var (column, role) in transactions)
                 {
                     CliIO.Out.WriteLine($"  {column}: {role}");
@@ -66,8 +66,11 @@ public sealed class InspectCommand : Command<InspectSettings>
 
     private static IReadOnlyList<(string Column, string Role)> TransactionHeader(string path)
     {
+        // The whole file, not just its header: whether an extra column is a feature depends on its values (an id, a number, a category).
         using var reader = Inputs.Open(path);
-        using var sep = Core.Ingest.CsvInput.OpenReader(reader, path);
-        return TransactionColumns.Describe(sep.Header.ColNames);
+        var file = Core.Ingest.TransactionsCsv.Read(reader, path, new Core.Ingest.IngestReport(path));
+        using var headerReader = Inputs.Open(path);
+        using var sep = Core.Ingest.CsvInput.OpenReader(headerReader, path);
+        return TransactionColumns.Describe(sep.Header.ColNames, TransactionColumns.Schema(file));
     }
 }

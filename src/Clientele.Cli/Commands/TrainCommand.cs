@@ -124,6 +124,15 @@ public sealed class TrainCommand : Command<TrainSettings>
                 }
             }
 
+            if (trained.Model.Report.PurchaseColumns is { } purchaseColumns)
+            {
+                // "transactions schema: 2 extra columns", then the same table as the notes' columns.
+                foreach (var line in Core.Columns.SchemaReport.Lines(purchaseColumns.Columns).Select((l, i) => i == 0 ? "transactions " + l : l))
+                {
+                    CliIO.Out.WriteLine(line);
+                }
+            }
+
             CliIO.Out.WriteLine($"bundle → {trained.Directory} (version {trained.Version}; {settings.Out}/current names it)");
         }
 

@@ -16,6 +16,15 @@ public static class TransactionInputs
     /// </summary>
     public static (List<Transaction> Transactions, IngestReport Report) Read(ITransactionsFile settings)
     {
+        var (file, report) = ReadWith(settings, details: false);
+        return (file.Transactions, report);
+    }
+
+    /// <summary>As <see cref="Read(ITransactionsFile)"/>, with the file's extra columns (what training and scoring read as features).</summary>
+    public static (TransactionFile File, IngestReport Report) ReadFile(ITransactionsFile settings) => ReadWith(settings, details: true);
+
+    private static (TransactionFile File, IngestReport Report) ReadWith(ITransactionsFile settings, bool details)
+    {
         var path = settings.Transactions!;
         var options = new TransactionsCsvOptions
         {
@@ -27,7 +36,8 @@ public static class TransactionInputs
         };
         using var reader = Inputs.Open(path);
         var report = new IngestReport(path);
-        var transactions = TransactionsCsv.ReadAll(reader, path, report, options);
+        var file = details ? TransactionsCsv.Read(reader, path, report, options)
+            : new TransactionFile(TransactionsCsv.ReadAll(reader, path, report, options), TransactionDetails.None);
         if (report.Rejected > 0 && !settings.SkipBadRows)
         {
             var first = report.Issues.First(i => !i.Reason.StartsWith("warning: ", StringComparison.Ordinal));
@@ -36,7 +46,7 @@ public static class TransactionInputs
         }
 
         Inputs.Tell(report);
-        return (transactions, report);
+        return (file, report);
     }
 
     /// <summary>
@@ -47,8 +57,8 @@ public static class TransactionInputs
         IProgress<string> progress)
     {
         progress.Report("read transactions");
-        var (transactions, _) = Read(tx);
-        var ledger = PurchaseLedger.From(transactions);
+        var (file, _) = ReadFile(tx);
+        var ledger = PurchaseLedger.From(file.Transactions, file.Details);
         List<Note> notes = [];
         if (notesPath is not null)
         {

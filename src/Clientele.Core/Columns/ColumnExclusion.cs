@@ -23,4 +23,7 @@ public enum ColumnExclusion
 
     /// <summary>Free text: the note text channel reads words, the column block does not.</summary>
     Text,
+
+    /// <summary>A number in a transactions file (a quantity): spend is already a purchase feature, so it is not summed again.</summary>
+    Numeric,
 }

@@ -36,6 +36,7 @@ public sealed record ColumnSpec(string Name, ColumnType Inferred, ColumnType Typ
         ColumnExclusion.Ignored => "ignored",
         ColumnExclusion.TooSparse => "too sparse",
         ColumnExclusion.Constant => "constant",
+        ColumnExclusion.Numeric => "numeric (transactions: not summed)",
         _ => "text",
     };
 }

@@ -3,6 +3,9 @@ namespace Clientele.Core.Errors;
 /// <summary>User-facing error texts of the purchase-history readers and models (kept beside <see cref="Messages"/>).</summary>
 public static class HistoryMessages
 {
+    public static string DetailRowsMismatch(int details, int transactions) =>
+        $"the extra columns hold {details:N0} rows but {transactions:N0} transactions were given: they must be read together";
+
     public static string BadAmount(string value) =>
         $"amount '{Messages.Truncate(value)}' is not a number (expected digits with '.' as the decimal mark, e.g. 1234.56)";
 

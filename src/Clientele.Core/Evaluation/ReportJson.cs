@@ -118,6 +118,11 @@ public static class ReportJson
             json["schema"] = Columns.SchemaReport.Json(report.Schema.Columns);
         }
 
+        if (report.PurchaseColumns is not null)
+        {
+            json["transaction_schema"] = Columns.SchemaReport.Json(report.PurchaseColumns.Columns);
+        }
+
         return json;
     }
 

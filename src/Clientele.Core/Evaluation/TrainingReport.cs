@@ -26,6 +26,9 @@ public sealed class TrainingReport
     /// <summary>The extra columns of the notes file, typed and fitted; null when it had none.</summary>
     public Columns.ColumnSchema? Schema { get; set; }
 
+    /// <summary>The extra columns of the transactions, typed and fitted; null when trained without transactions or they had none.</summary>
+    public Columns.ColumnSchema? PurchaseColumns { get; set; }
+
     /// <summary>
     /// Trained with transactions: BG/NBD (fitted up to the cutoff) checked on the purchases between the cutoff and the
     /// as-of date — per calibration frequency and week by week; null otherwise.

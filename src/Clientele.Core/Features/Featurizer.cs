@@ -17,9 +17,10 @@ public sealed class Featurizer
     /// <summary>
     /// Version written by this build. 3 added the column schema (absent when the training file had no extra
     /// column), the text channel's vocabulary and the sensitivity mask: a build that reads only up to 2 would drop
-    /// those blocks, so it is told the bundle is newer.
+    /// those blocks, so it is told the bundle is newer. 4 added the transaction column schema (absent when the
+    /// transactions had no categorical extra column); a version 3 bundle loads without that block.
     /// </summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     /// <summary>Oldest version this build reads.</summary>
     public const int OldestReadableVersion = 1;
@@ -32,7 +33,8 @@ public sealed class Featurizer
     private readonly SensitivityMask _mask;
 
     internal Featurizer(FeaturizerOptions options, ConceptLexicon lexicon, Term[] terms, string[][] pairs, DateOnly? asOf, Word[] words,
-        AliasWords? aliasWords = null, History.BtydState? purchases = null, Columns.ColumnSchema? columns = null, TextGram[]? grams = null)
+        AliasWords? aliasWords = null, History.BtydState? purchases = null, Columns.ColumnSchema? columns = null, TextGram[]? grams = null,
+        Columns.ColumnSchema? purchaseColumns = null)
     {
         Options = options;
         Grams = grams ?? [];
@@ -44,6 +46,7 @@ public sealed class Featurizer
         Words = words;
         Purchases = purchases;
         ColumnSchema = columns;
+        PurchaseColumns = purchaseColumns;
         _wordBlock = words.Length > 0 ? new WordBlock(words, aliasWords, lexicon) : null;
         // The row's column order, which the saved feature names pin: a tier's options choose which blocks it has.
         List<IFeatureBlock> blocks = [new TermBlock(terms, options.MaxNgram, lexicon), new CategoryBlock(lexicon), new StatisticBlock(), new FactBlock(), new HistoryBlock(), new PairBlock(pairs, lexicon)];
@@ -75,6 +78,12 @@ public sealed class Featurizer
             blocks.Add(new ColumnBlock(columns));
         }
 
+        // After the notes' columns, so a model trained on transactions without extra columns keeps every column where it was.
+        if (purchaseColumns is not null)
+        {
+            blocks.Add(new PurchaseColumnBlock(purchaseColumns));
+        }
+
         _blocks = blocks.ToArray();
         _offsets = new int[_blocks.Length];
         _widths = _blocks.Select(b => b.Columns.Count).ToArray();
@@ -104,6 +113,9 @@ public sealed class Featurizer
 
     /// <summary>The extra columns of the training file, typed and fitted (levels, leakage); null when it had none.</summary>
     public Columns.ColumnSchema? ColumnSchema { get; }
+
+    /// <summary>The extra columns of the training transactions, typed and fitted (levels); null when they had none or the model has no purchases.</summary>
+    public Columns.ColumnSchema? PurchaseColumns { get; }
 
     internal Term[] Terms { get; }
 
@@ -198,6 +210,7 @@ public sealed class Featurizer
             Words = Words.Select(w => new WordState(w.Text, w.Idf)).ToArray(),
             Purchases = Purchases is null ? null : PurchasesJson(Purchases),
             Columns = ColumnSchema is null ? null : Json(ColumnSchema.Save),
+            PurchaseColumns = PurchaseColumns is null ? null : Json(PurchaseColumns.Save),
             MaxTextGrams = Options.MaxTextGrams,
             IncludeSensitive = Options.IncludeSensitive,
             TextGrams = Grams.Select(g => new TextGramState(g.Parts, g.Idf)).ToArray(),
@@ -246,7 +259,10 @@ public sealed class Featurizer
         var purchases = state.Purchases is { } p ? History.BtydState.Load(p, source) : null;
         var columns = state.Columns is { } c ? Columns.ColumnSchema.Load(c, source) : null;
         var grams = (state.TextGrams ?? []).Select(g => new TextGram(g.Parts, g.Idf)).ToArray();
-        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf, words, null, purchases, columns, grams);
+        // Before version 4 there was no transaction column block: such a bundle loads with none.
+        var purchaseColumns = state.PurchaseColumns is { } pc ? Columns.ColumnSchema.Load(pc, source) : null;
+        var featurizer = new Featurizer(options, lexicon, state.Terms.Select(t => new Term(t.Concepts, t.Idf)).ToArray(), state.Pairs, state.AsOf, words, null, purchases, columns, grams,
+            purchaseColumns);
         if (!featurizer.Features.Select(x => x.Name).SequenceEqual(state.FeatureNames))
         {
             throw new ClienteleInputException(source, null, null, Messages.BundleDamaged + ": feature names do not match the saved ones");
@@ -256,10 +272,13 @@ public sealed class Featurizer
     }
 
     /// <summary>This featurizer with the purchase block of <paramref name="purchases"/> appended (training from transactions).</summary>
-    public Featurizer WithPurchases(History.BtydState purchases) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, purchases, ColumnSchema, Grams);
+    public Featurizer WithPurchases(History.BtydState purchases) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, purchases, ColumnSchema, Grams, PurchaseColumns);
 
     /// <summary>This featurizer with the column block of <paramref name="columns"/> appended (a training file with extra columns).</summary>
-    public Featurizer WithColumns(Columns.ColumnSchema columns) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, Purchases, columns, Grams);
+    public Featurizer WithColumns(Columns.ColumnSchema columns) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, Purchases, columns, Grams, PurchaseColumns);
+
+    /// <summary>This featurizer with the transaction column block of <paramref name="columns"/> appended (transactions with extra columns).</summary>
+    public Featurizer WithPurchaseColumns(Columns.ColumnSchema columns) => new(Options, Lexicon, Terms, Pairs, AsOf, Words, null, Purchases, ColumnSchema, Grams, columns);
 
     private static JsonElement PurchasesJson(History.BtydState purchases) => Json(purchases.Save);
 
@@ -316,6 +335,10 @@ public sealed class Featurizer
         /// <summary>The column schema (its own format version inside); absent unless the training file had extra columns (version 3).</summary>
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public JsonElement? Columns { get; init; }
+
+        /// <summary>The transaction column schema (its own format version inside); absent before version 4 and when the transactions had no extra column.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public JsonElement? PurchaseColumns { get; init; }
 
         /// <summary>Absent before version 3.</summary>
         public int MaxTextGrams { get; init; }

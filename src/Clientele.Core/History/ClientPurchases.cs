@@ -14,6 +14,9 @@ public sealed class ClientPurchases
         Nets = nets;
     }
 
+    /// <summary>The client's days in each extra column of the transactions; null when the ledger has none.</summary>
+    internal ClientDetails? Details { get; init; }
+
     /// <summary>The client's id.</summary>
     public string ClientId { get; }
 

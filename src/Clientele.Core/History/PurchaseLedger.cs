@@ -1,3 +1,5 @@
+using Clientele.Core.Errors;
+
 namespace Clientele.Core.History;
 
 /// <summary>
@@ -13,6 +15,12 @@ public sealed class PurchaseLedger
         _byClient = byClient;
         ClientIds = order;
     }
+
+    /// <summary>The extra columns of the transactions the ledger was built with (empty: none, or read from the store).</summary>
+    internal DetailColumn[] DetailColumns { get; init; } = [];
+
+    /// <summary>The header names of <see cref="DetailColumns"/>.</summary>
+    public IReadOnlyList<string> DetailNames => DetailColumns.Select(c => c.Name).ToArray();
 
     /// <summary>Client ids in order of first appearance in the transactions.</summary>
     public IReadOnlyList<string> ClientIds { get; }
@@ -37,9 +45,19 @@ public sealed class PurchaseLedger
         }
     }
 
-    public static PurchaseLedger From(IEnumerable<Transaction> transactions)
+    /// <summary>Every client's days of <paramref name="transactions"/>, with no extra column.</summary>
+    public static PurchaseLedger From(IEnumerable<Transaction> transactions) => From(transactions, null);
+
+    /// <summary>
+    /// As <see cref="From(IEnumerable{Transaction})"/>, with the extra columns of the same rows (row <c>i</c> of
+    /// <paramref name="details"/> is the <c>i</c>-th transaction): each client's purchase days per level, which the
+    /// transaction column block reads.
+    /// </summary>
+    public static PurchaseLedger From(IEnumerable<Transaction> transactions, Ingest.TransactionDetails? details)
     {
         ArgumentNullException.ThrowIfNull(transactions);
+        var withDetails = details is { Names.Count: > 0 };
+        var rowKeys = withDetails ? new List<long>(details!.RowCount) : null;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new List<string>();
         var daily = new DailyNet();
@@ -53,7 +71,15 @@ public sealed class PurchaseLedger
             }
 
             daily.Add(client, t.Date, t.Amount);
+            rowKeys?.Add(t.Amount > 0 ? DailyNet.Key(client, t.Date) : ~DailyNet.Key(client, t.Date));
         }
+
+        if (rowKeys is not null && rowKeys.Count != details!.RowCount)
+        {
+            throw new ArgumentException(HistoryMessages.DetailRowsMismatch(details.RowCount, rowKeys.Count), nameof(details));
+        }
+
+        var (columns, clientDetails) = rowKeys is null ? ([], null) : DetailCollector.Collect(details!, rowKeys, ids.Count);
 
         var n = daily.Collapse(out var keys, out var nets);
         var byClient = new Dictionary<string, ClientPurchases>(ids.Count, StringComparer.Ordinal);
@@ -75,10 +101,13 @@ public sealed class PurchaseLedger
                 amounts[j - start] = nets[j];
             }
 
-            byClient[ids[client]] = new ClientPurchases(ids[client], days, amounts);
+            byClient[ids[client]] = new ClientPurchases(ids[client], days, amounts)
+            {
+                Details = clientDetails is null ? null : new ClientDetails(columns, clientDetails[client]),
+            };
         }
 
-        return new PurchaseLedger(byClient, ids);
+        return new PurchaseLedger(byClient, ids) { DetailColumns = columns };
     }
 
     /// <summary>The RFM rows (in days) of every client with a purchase day on or before <paramref name="asOf"/>.</summary>

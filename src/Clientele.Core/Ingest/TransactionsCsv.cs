@@ -17,19 +17,32 @@ public static class TransactionsCsv
         | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 
     /// <summary>Reads every transaction; throws when the file has no usable row, mixes currencies, or reuses an order id.</summary>
-    public static List<Transaction> ReadAll(TextReader reader, string source, IngestReport report, TransactionsCsvOptions? options = null)
+    public static List<Transaction> ReadAll(TextReader reader, string source, IngestReport report, TransactionsCsvOptions? options = null) =>
+        ReadFile(reader, source, report, options, details: false).Transactions;
+
+    /// <summary>
+    /// As <see cref="ReadAll"/>, with every extra column (any column that is not the client id, date, amount, order id
+    /// or currency) kept row for row in <see cref="TransactionFile.Details"/>: the categorical ones become features.
+    /// </summary>
+    public static TransactionFile Read(TextReader reader, string source, IngestReport report, TransactionsCsvOptions? options = null) =>
+        ReadFile(reader, source, report, options, details: true);
+
+    private static TransactionFile ReadFile(TextReader reader, string source, IngestReport report, TransactionsCsvOptions? options, bool details)
     {
         options ??= TransactionsCsvOptions.Default;
         using var sep = CsvInput.OpenReader(reader, source);
         var header = sep.Header;
-        var details = TransactionsCsvOptions.DetailNames.Select(n => CsvInput.TryFindColumn(header, n)).Where(i => i >= 0).ToArray();
+        var detailColumns = TransactionsCsvOptions.DetailNames.Select(n => CsvInput.TryFindColumn(header, n)).Where(i => i >= 0).ToArray();
         var c = new Columns(
             CsvInput.FindColumn(header, source, "client id", options.IdColumn, TransactionsCsvOptions.IdNames),
             CsvInput.FindColumn(header, source, "date", options.DateColumn, TransactionsCsvOptions.DateNames),
             CsvInput.FindColumn(header, source, "amount", options.AmountColumn, TransactionsCsvOptions.AmountNames),
             CsvInput.TryFindColumn(header, TransactionsCsvOptions.OrderNames),
             CsvInput.TryFindColumn(header, TransactionsCsvOptions.CurrencyNames),
-            details);
+            detailColumns);
+        var roles = new[] { c.Id, c.Date, c.Amount, c.Order, c.Currency };
+        var extras = details ? Enumerable.Range(0, header.ColNames.Count).Where(i => !roles.Contains(i)).ToArray() : [];
+        var kept = new TransactionDetails(extras.Select(i => header.ColNames[i]).ToArray());
         var state = new State(source, report, options, c);
         long lastLine = 1;
         while (CsvInput.MoveNext(sep, source, lastLine))
@@ -40,6 +53,12 @@ public static class TransactionsCsv
             if (t is not null)
             {
                 state.Transactions.Add(t);
+                for (var e = 0; e < extras.Length; e++)
+                {
+                    kept.Add(e, extras[e] < row.ColCount ? row[extras[e]].Span.Trim() : []);
+                }
+
+                kept.EndRow();
             }
         }
 
@@ -57,7 +76,7 @@ public static class TransactionsCsv
                 : $"none of the {report.RowsRead:N0} rows is usable; first problem: line {report.Issues[0].Line}: {report.Issues[0].Reason}");
         }
 
-        return state.Transactions;
+        return new TransactionFile(state.Transactions, kept);
     }
 
     /// <summary>Parses yyyy-MM-dd, an ISO date-time (the time of day is dropped) or yyyyMMdd.</summary>

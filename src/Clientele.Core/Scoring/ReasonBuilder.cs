@@ -64,7 +64,7 @@ public sealed class ReasonBuilder
         {
             ConceptsSubject concepts => concepts.ConceptIds.Select(id => _conceptLabelKey[lexicon.IndexOf(id)]).Distinct().ToArray(),
             FactSubject or HistorySubject or PurchaseSubject => Subject(f.Subject) is { } subject ? [Key(subject)] : [],
-            ColumnSubject { Measure: not (Columns.ColumnMeasure.Missing or Columns.ColumnMeasure.Other) } column => [Key(ColumnReason(column))],
+            ColumnSubject { Measure: not (Columns.ColumnMeasure.Missing or Columns.ColumnMeasure.Other or Columns.ColumnMeasure.Breadth) } column => [Key(ColumnReason(column))],
             TextSubject text => ShownLength(text.Text) >= Defaults.MinPhraseReasonLength ? [Key(ReasonSubject.OfPhrase(text.Text))] : [],
             _ => [],
         }).ToArray();

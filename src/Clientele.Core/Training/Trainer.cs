@@ -55,6 +55,11 @@ public static class Trainer
         var schema = FitColumns(profiles, labels, holdout, options);
         featurizer = schema is null ? featurizer : featurizer.WithColumns(schema);
         report.Schema = schema;
+        var purchaseColumns = purchases is null ? null
+            : Columns.TransactionColumnFitter.Fit(purchases.Ledger, id => !targets.Any(t => split.IsTest(t, id)), options.AsOf ?? purchases.Btyd.FittedAsOf);
+        // No used column, no block: the features stay exactly those of transactions without extra columns.
+        featurizer = purchaseColumns is null || !purchaseColumns.Used.Any() ? featurizer : featurizer.WithPurchaseColumns(purchaseColumns);
+        report.PurchaseColumns = purchaseColumns;
         var matrix = FeatureMatrix.Build(featurizer, profiles, purchases?.Ledger, options.AsOf);
         var names = purchases is null ? null : featurizer.Features.Select(f => f.Name).ToArray();
         report.Seconds["features"] = clock.Elapsed.TotalSeconds;

@@ -139,7 +139,8 @@ public static class TrainApi
             return (Workflows.Purchases.StoredTransactions.Ledger(store), "stored transactions");
         }
 
-        var transactions = TransactionsApi.Read(upload, reader => Workflows.Purchases.StoredTransactions.Read(reader, upload.Name).Transactions);
-        return (Core.History.PurchaseLedger.From(transactions), upload.Name);
+        // The upload's extra columns (category, store …) come along: the transaction column block reads them.
+        var file = TransactionsApi.Read(upload, reader => Workflows.Purchases.StoredTransactions.ReadFile(reader, upload.Name));
+        return (Core.History.PurchaseLedger.From(file.Transactions, file.Details), upload.Name);
     }
 }

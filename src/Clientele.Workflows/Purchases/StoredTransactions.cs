@@ -40,13 +40,29 @@ public static class StoredTransactions
     {
         var report = new IngestReport(source);
         var transactions = TransactionsCsv.ReadAll(reader, source, report, options);
+        Require(report, source);
+        return (transactions, report);
+    }
+
+    /// <summary>
+    /// As <see cref="Read"/>, with the file's extra columns (for a training upload: the store itself keeps none, so a
+    /// model trained with them scores stored clients with zeros in the transaction column block).
+    /// </summary>
+    public static TransactionFile ReadFile(TextReader reader, string source, TransactionsCsvOptions? options = null)
+    {
+        var report = new IngestReport(source);
+        var file = TransactionsCsv.Read(reader, source, report, options);
+        Require(report, source);
+        return file;
+    }
+
+    private static void Require(IngestReport report, string source)
+    {
         if (report.Rejected > 0)
         {
             var first = report.Rejections.First();
             throw new ClienteleInputException(source, first.Line, first.Column, WorkflowMessages.BadTransactionRows(first.Reason, report.Rejected));
         }
-
-        return (transactions, report);
     }
 
     /// <summary>Every stored transaction as a ledger; null when the store holds none (training then reads the notes alone).</summary>
@@ -71,6 +87,8 @@ public static class StoredTransactions
     /// The stored purchases a scoring with <paramref name="bundle"/> needs: for a bundle trained with purchase history,
     /// those of <paramref name="clients"/> (every stored one for a large batch; an empty ledger when none is stored, so
     /// the clients are scored as never having bought); null for a bundle trained on notes alone, which reads none.
+    /// The store keeps no extra transaction column (category, store …): a bundle trained with them reads zeros in that
+    /// block for stored clients, as for a client with no purchase — score from the file to use them.
     /// </summary>
     public static PurchaseLedger? ForScoring(IClienteleStore store, Core.Bundles.ModelBundle bundle, IReadOnlyCollection<string> clients)
     {

@@ -66,7 +66,7 @@ public sealed class ColumnBlockTests
         var (featurizer, profiles) = Fitted();
         var stream = new MemoryStream();
         featurizer.Save(stream);
-        Assert.Contains("\"format_version\":3", Encoding.UTF8.GetString(stream.ToArray()));
+        Assert.Contains($"\"format_version\":{Featurizer.FormatVersion}", Encoding.UTF8.GetString(stream.ToArray()));
         stream.Position = 0;
         var loaded = Featurizer.Load(stream, featurizer.Lexicon);
         Assert.Equal(featurizer.ColumnSchema!.Columns, loaded.ColumnSchema!.Columns, new SpecComparer());

@@ -16,6 +16,7 @@ public static class Stages
     {
         yield return FeaturizerStage.Of(Tier.Fast);
         yield return FeaturizerStage.Of(Tier.Elite);
+        yield return FeaturizerStage.WithTransactionColumns();
         foreach (var learner in LearnerRegistry.All)
         {
             yield return LearnerStage.Of(learner, Target.Purchased);
