@@ -201,6 +201,7 @@ async function openClient(id) {
     `<h3>Score history</h3><table class="table"><thead><tr><th>Scored</th><th>Model</th><th>Purchase</th><th>Churn</th><th>CLV</th></tr></thead><tbody>${history}</tbody></table>`;
   // On a phone the client page sits below the list: bring it into view.
   if (window.matchMedia('(max-width: 700px)').matches) tid('client-detail').scrollIntoView({ block: 'start' });
+  drawPurchaseTimeline(d.purchases);
   showServiceNotes(d);
 }
 

@@ -32,7 +32,7 @@ const Charts = (() => {
     }
 
     const xValue = spec.xValue || spec.xTicks;
-    const series = [{ label: spec.xLabel, show: true, value: (u, v) => (v == null ? '—' : (xValue ? xValue(v) : v)) }].concat(spec.series.map((s, i) => ({
+    const series = [{ label: spec.xLabel, show: true, value: (u, v) => (v == null ? '' : (xValue ? xValue(v) : v)) }].concat(spec.series.map((s, i) => ({
       label: s.label,
       stroke: s.color || palette[i % palette.length],
       width: s.bars ? 0 : 2,
@@ -41,7 +41,7 @@ const Charts = (() => {
       spanGaps: true,
       points: { show: !s.bars && (!!s.points || s.values.length <= 12), size: s.points ? 7 : 5 },
       paths: s.bars ? uPlot.paths.bars({ size: [spec.barWidth || 0.6, spec.barWidth ? Infinity : 60] }) : undefined,
-      value: (u, v) => (v == null ? '—' : (spec.yTicks ? spec.yTicks(v) : v)),
+      value: (u, v) => (v == null ? '' : (spec.yTicks ? spec.yTicks(v) : v)),
     })));
     const tick = (fmt) => (fmt ? (u, values) => values.map((v) => fmt(v)) : undefined);
     const opts = {

@@ -1,7 +1,7 @@
-// Client page: the purchases panel (GET /api/clients/{id} → purchases). A timeline drawn as a small inline SVG
-// (no chart library: the dashboard runs offline) and the figures: days since the last purchase, spend, orders,
+// Client page: the purchases panel (GET /api/clients/{id} → purchases). A timeline drawn with the vendored uPlot
+// (charts.js; nothing fetched, the dashboard runs offline) and the figures: days since the last purchase, spend, orders,
 // and the field's BG/NBD + Gamma-Gamma figures beside Clientele's CLV when the active model has them.
-// Uses the helpers of app.js (esc, money, pct, num), loaded before this file. Presentation attributes, not inline
+// Uses the helpers of app.js (esc, money, pct, num, amountTick) and charts.js, loaded before this file. Presentation attributes, not inline
 // styles: the CSP allows styles from app.css only.
 'use strict';
 
@@ -29,27 +29,40 @@ function renderPurchases(p, clienteleClv) {
   }
   const btydNote = b ? `<p class="muted small">BG/NBD + Gamma-Gamma fitted on purchases up to ${esc(b.fitted_as_of)}.</p>`
     : `<p class="muted small" data-testid="btyd-reason">No BG/NBD figures: ${esc(p.btyd_reason)}.</p>`;
-  return `${head}<div data-testid="purchases-panel">${purchaseTimeline(p)}` +
+  return `${head}<div data-testid="purchases-panel"><div class="chart" data-testid="purchase-timeline-box"></div>` +
     `<div class="kpis small-kpis">${figures.join('')}</div>${btydNote}</div>`;
 }
 
-/** The timeline: one mark per transaction on a date axis up to the as-of date, its area proportional to the amount; returns below the axis. */
-function purchaseTimeline(p) {
-  const w = 560, h = 90, padL = 8, padR = 8, mid = 48;
+/**
+ * Draws the timeline into the panel's box once the panel is on the page: one bar per transaction on a date axis up to
+ * the as-of date, its height the amount (returns below zero), on the shared uPlot path of charts.js; the chart's
+ * accessible name lists every transaction.
+ */
+function drawPurchaseTimeline(p) {
+  const box = document.querySelector('[data-testid="purchase-timeline-box"]');
+  if (!box || !p || !p.transactions.length) return;
   const day = (s) => Date.parse(`${s}T00:00:00Z`) / 86400000;
-  const first = day(p.transactions[0].date), last = Math.max(day(p.as_of), first + 1);
-  const x = (d) => padL + ((day(d) - first) / (last - first)) * (w - padL - padR);
-  const biggest = Math.max(...p.transactions.map((t) => Math.abs(t.amount)), 1);
-  let svg = `<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="purchase timeline" data-testid="purchase-timeline">`;
-  svg += `<line x1="${padL}" y1="${mid}" x2="${w - padR}" y2="${mid}" class="axis" stroke="currentColor" stroke-opacity="0.4"/>`;
-  for (const t of p.transactions) {
-    const r = 2 + 10 * Math.sqrt(Math.abs(t.amount) / biggest);
-    const cy = t.amount < 0 ? mid + 14 : mid - 8;
-    const fill = t.amount < 0 ? '#b3261e' : 'currentColor';
-    svg += `<circle cx="${x(t.date).toFixed(1)}" cy="${cy}" r="${r.toFixed(1)}" class="bar" fill="${fill}" fill-opacity="0.7" data-testid="purchase-mark">` +
-      `<title>${esc(t.date)}: ${esc(money(t.amount))} ${esc(t.currency || '')}</title></circle>`;
-  }
-  svg += `<text x="${padL}" y="${h - 4}" class="tick">${esc(p.transactions[0].date)}</text>`;
-  svg += `<text x="${w - padR}" y="${h - 4}" class="tick" text-anchor="end">${esc(p.as_of)}</text></svg>`;
-  return `<div class="chart">${svg}</div>`;
+  const iso = (d) => new Date(Math.round(d) * 86400000).toISOString().slice(0, 10);
+  const rows = [...p.transactions].sort((a, b) => day(a.date) - day(b.date));
+  const x = rows.map((t) => day(t.date));
+  const first = x[0], last = Math.max(day(p.as_of), first + 1);
+  const pad = Math.max(1, (last - first) * 0.03);
+  const buys = rows.map((t) => (t.amount >= 0 ? t.amount : null));
+  const returns = rows.map((t) => (t.amount < 0 ? t.amount : null));
+  const series = [{ label: 'purchase', values: buys, bars: true }];
+  if (returns.some((v) => v != null)) series.push({ label: 'return', values: returns, bars: true, color: '#b23a3a' });
+  Charts.draw(box, {
+    testid: 'purchase-timeline',
+    x,
+    xLabel: 'date',
+    yLabel: 'amount',
+    xTicks: iso,
+    yTicks: amountTick,
+    xRange: [first - pad, last + pad],
+    barWidth: 0.9,
+    live: true,
+    description: `${rows.length} transactions up to ${p.as_of}: ` +
+      rows.map((t) => `${t.date}: ${money(t.amount)}${t.currency ? ` ${t.currency}` : ''}`).join(', '),
+    series,
+  });
 }

@@ -21,7 +21,10 @@ public sealed class PurchasesPanelTests(DashboardServer server) : IClassFixture<
         await Open(page, "B_0003");
         var panel = page.GetByTestId("purchases-panel");
         await Assertions.Expect(panel).ToBeVisibleAsync();
-        await Assertions.Expect(panel.GetByTestId("purchase-mark")).ToHaveCountAsync(3);
+        // The timeline is a uPlot chart (canvas): its accessible name lists every transaction, the return below zero.
+        var timeline = panel.GetByTestId("purchase-timeline");
+        await Assertions.Expect(timeline).ToBeVisibleAsync();
+        await Assertions.Expect(timeline).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("amount against date: purchase, return; 3 transactions up to .*2020-01-10: 1,200, 2020-03-02: 450, 2020-03-20: -100"));
         await Assertions.Expect(panel.GetByTestId("total-spend")).ToHaveTextAsync("1,550");
         await Assertions.Expect(panel.GetByTestId("order-count")).ToHaveTextAsync("2");
         // The test model was trained on notes alone: the panel says why there are no BG/NBD figures.
