@@ -87,7 +87,7 @@ public static class Pipeline
         }
 
         var read = new ReadProfiles(Time).Run(() => bundle.Lexicon, new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions) { AsOf = asOf },
-            progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes: s.Store.Records, inShard);
+            progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes: s.Store.Records, inShard, () => bundle.Matcher);
         TellAfterAsOf(read, asOf);
         var (profiles, notes) = (read.Profiles, read.Notes);
         var toStore = s.Store.Records ? s.ForStore(notes) : notes;
@@ -100,7 +100,7 @@ public static class Pipeline
             {
                 notes = [.. earlier, .. notes];
                 toStore = [.. earlier, .. toStore];
-                profiles = ProfileBuilder.FromNotes(ConceptMatcher.Build(bundle.Lexicon), notes);
+                profiles = ProfileBuilder.FromNotes(bundle.Matcher, notes);
             }
         }
 

@@ -23,7 +23,7 @@ public sealed class ModelSnapshot(string version, ModelBundle bundle)
     /// </summary>
     public Scorer ExplainingScorer { get; } = new(bundle) { ReasonMethod = ReasonMethod.TreeShap };
 
-    public ConceptMatcher Matcher { get; } = ConceptMatcher.Build(bundle.Lexicon);
+    public ConceptMatcher Matcher => Bundle.Matcher;
 
     public DateTimeOffset ActivatedAt { get; } = DateTimeOffset.UtcNow;
 }

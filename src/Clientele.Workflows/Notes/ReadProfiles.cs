@@ -23,10 +23,11 @@ public sealed class ReadProfiles(TimeProvider time)
     /// <remarks>
     /// <paramref name="keepClient"/> selects the clients to profile (a shard): the others' notes are read but not
     /// detected, and <see cref="ProfilesRead.NewestNote"/> is still the newest date of the whole file, so every shard
-    /// scores to the same as-of.
+    /// scores to the same as-of. <paramref name="matcherOf"/> gives a matcher already built for that lexicon (a loaded
+    /// bundle's); without it one is built here.
     /// </remarks>
     public ProfilesRead Run(Func<ConceptLexicon> lexicon, NotesInput input, IProgress<string> progress, IDictionary<string, double> seconds,
-        Action<IngestReport>? onRead, bool keepNotes, Func<string, bool>? keepClient = null)
+        Action<IngestReport>? onRead, bool keepNotes, Func<string, bool>? keepClient = null, Func<ConceptMatcher>? matcherOf = null)
     {
         DateOnly? newest = null;
         var afterAsOf = 0;
@@ -56,7 +57,7 @@ public sealed class ReadProfiles(TimeProvider time)
         var clock = new StageClock(time, seconds);
         progress.Report("lexicon");
         var loaded = lexicon();
-        var matcher = ConceptMatcher.Build(loaded);
+        var matcher = matcherOf is null ? ConceptMatcher.Build(loaded) : matcherOf();
         clock.Lap("lexicon");
         progress.Report("read notes");
         var report = new IngestReport(input.Source);
