@@ -32,18 +32,10 @@ public static class LexiconCsv
         var seen = new HashSet<string>(StringComparer.Ordinal);
         using var sep = CsvInput.OpenReader(reader, source);
         var columns = LexiconColumns.Find(sep.Header, source);
-        long last = 1;
-        while (CsvInput.MoveNext(sep, source, last))
+        while (CsvInput.MoveNextChecked(sep, source, report))
         {
             var row = sep.Current;
             var line = row.LineNumberFrom;
-            last = row.LineNumberToExcl - 1;
-            report.RowsRead++;
-            if (!CsvInput.CheckRow(row, source, report))
-            {
-                continue;
-            }
-
             var id = CsvInput.Cell(row, columns.Id).Trim();
             if (id.Length == 0)
             {
