@@ -1,3 +1,5 @@
+using Clientele.Core.Labels;
+
 namespace Clientele.Bench;
 
 /// <summary>

@@ -106,18 +106,12 @@ internal sealed partial class ClientWriter
         }
 
         // 2. Latent signals.
-        var noLimit = _rng.Chance(NotesGenerator.NoLimitShare);
-        var luxury = _rng.Chance(NotesGenerator.LuxuryShare);
-        var gift = _rng.Chance(NotesGenerator.GiftShare);
-        var intent = _rng.Chance(NotesGenerator.IntentShare);
-        var urgency = _rng.Chance(NotesGenerator.UrgencyShare);
-        var hesitation = _rng.Chance(NotesGenerator.HesitationShare);
-        var price = _rng.Chance(NotesGenerator.PriceShare);
+        var drivers = LatentDrivers.Draw(ref _rng);
         var vip = _rng.Chance(NotesGenerator.VipShare);
         _vip = vip;
 
         // 3. Budget.
-        var budgetK = DrawBudget(noLimit);
+        var budgetK = DrawBudget(drivers.NoLimit);
 
         // 4. Contact history.
         var lastOffset = _rng.Next(_days);
@@ -127,24 +121,24 @@ internal sealed partial class ClientWriter
         var daysSinceLast = _days - 1 - lastOffset;
 
         // 5. Labels (before the text, so wording never changes them).
-        var p = NotesGenerator.PurchaseProbability(noLimit, luxury, gift, intent, urgency, hesitation, price, budgetK, daysSinceLast);
+        var p = drivers.PurchaseProbability(budgetK, daysSinceLast);
         var purchased = _rng.NextDouble() < p ? 1 : 0;
         var churnProbability = NotesGenerator.ChurnProbability(p, daysSinceLast);
         var churned = _rng.NextDouble() < churnProbability ? 1 : 0;
-        var expected = NotesGenerator.ExpectedLifetimeValue(noLimit, luxury, gift, budgetK);
+        var expected = drivers.ExpectedLifetimeValue(budgetK);
         var clv = Math.Round(Math.Max(500, expected + (NotesGenerator.ClvNoise * _rng.NextGaussian())), 2);
         var id = NotesGenerator.ClientId(index);
         double? trueChurn = null;
         if (_maison is not null)
         {
-            (p, churnProbability, expected, clv, purchased, churned) = DrawMaison(index, noteCount, p, noLimit, budgetK, daysSinceLast);
+            (p, churnProbability, expected, clv, purchased, churned) = DrawMaison(index, noteCount, p, drivers.NoLimit, budgetK, daysSinceLast);
             trueChurn = churnProbability;
         }
 
         // 6. Sentences, spread over the notes.
         _itemCount = 0;
-        AddItem(intent ? SentenceKind.Intent : SentenceKind.Browse, noteCount);
-        if (noLimit)
+        AddItem(drivers.Intent ? SentenceKind.Intent : SentenceKind.Browse, noteCount);
+        if (drivers.NoLimit)
         {
             AddItem(SentenceKind.NoLimit, noteCount);
         }
@@ -153,11 +147,11 @@ internal sealed partial class ClientWriter
             AddItem(_budget.Kind == BudgetKind.Around ? SentenceKind.BudgetAround : SentenceKind.Budget, noteCount);
         }
 
-        AddIf(luxury, SentenceKind.Luxury, noteCount);
-        AddIf(gift, SentenceKind.Gift, noteCount);
-        AddIf(hesitation, SentenceKind.Hesitation, noteCount);
-        AddIf(price, SentenceKind.Price, noteCount);
-        AddIf(urgency, SentenceKind.Urgency, noteCount);
+        AddIf(drivers.Luxury, SentenceKind.Luxury, noteCount);
+        AddIf(drivers.Gift, SentenceKind.Gift, noteCount);
+        AddIf(drivers.Hesitation, SentenceKind.Hesitation, noteCount);
+        AddIf(drivers.Price, SentenceKind.Price, noteCount);
+        AddIf(drivers.Urgency, SentenceKind.Urgency, noteCount);
 
         // Context sentences: drawn always (stable random stream), kept while the client has room.
         var room = 8 + (2 * (noteCount - 1));
@@ -178,7 +172,7 @@ internal sealed partial class ClientWriter
 
         GeneratedCsv.WriteLabels(labels, new GeneratedLabels(id, purchased, churned, clv, p, expected) { TrueChurnProb = trueChurn });
         Latent = new LatentClient(id, p, churnProbability, expected, _sinceYear, _lang.Code);
-        Signals = new GeneratedSignals(id, noLimit, luxury, gift, intent, urgency, hesitation, price, budgetK, daysSinceLast);
+        Signals = drivers.Signals(id, budgetK, daysSinceLast);
         return noteCount;
     }
 

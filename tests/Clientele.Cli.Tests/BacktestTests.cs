@@ -26,13 +26,10 @@ public sealed class BacktestTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_dir, name);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
-
     [Fact]
     public void Train_from_transactions_without_notes_writes_a_bundle_and_scores_every_client()
     {
-        var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--scores", PathOf("scores.csv"), "--quiet", "--no-store" }, .. Windows]);
-        Assert.True(exit == 0, err);
+        RunOk([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--scores", PathOf("scores.csv"), "--quiet", "--no-store" }, .. Windows]);
         Assert.True(Directory.EnumerateFiles(PathOf("model")).Any());
         Assert.Equal(301, File.ReadAllLines(PathOf("scores.csv")).Length);
     }
@@ -40,8 +37,7 @@ public sealed class BacktestTests : IDisposable
     [Fact]
     public void Training_with_transactions_keeps_the_bgnbd_holdout_table_and_weekly_tracking_in_the_bundle_report()
     {
-        var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]);
-        Assert.True(exit == 0, err);
+        RunOk([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]);
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(PathOf("model")), "metadata.json")))!["report"]!;
         var holdout = report["holdout"]!;
         Assert.Equal(91, holdout["days"]!.GetValue<int>()); // the longest window: cutoff 2025-10-01 to the as-of
@@ -58,15 +54,13 @@ public sealed class BacktestTests : IDisposable
     [Fact]
     public void Predict_with_transactions_gives_a_client_the_same_scores_alone_as_in_the_whole_batch()
     {
-        var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]);
-        Assert.True(exit == 0, err);
+        RunOk([.. new[] { "train", "--transactions", Tx, "--as-of", AsOf, "--out", PathOf("model"), "--quiet", "--no-store" }, .. Windows]);
         var lines = File.ReadAllLines(Tx);
         File.WriteAllLines(PathOf("one.csv"), lines.Where(l => l.StartsWith("client_id,", StringComparison.Ordinal) || l.StartsWith("C007,", StringComparison.Ordinal)));
 
         string ScoreOf(string tx, string outName)
         {
-            var (code, _, error) = Run("predict", "--model", PathOf("model"), "--transactions", tx, "--as-of", AsOf, "--out", PathOf(outName), "--no-reasons", "--quiet", "--no-store");
-            Assert.True(code == 0, error);
+            RunOk("predict", "--model", PathOf("model"), "--transactions", tx, "--as-of", AsOf, "--out", PathOf(outName), "--no-reasons", "--quiet", "--no-store");
             return File.ReadAllLines(PathOf(outName)).Single(l => l.StartsWith("C007,", StringComparison.Ordinal));
         }
 
@@ -104,8 +98,7 @@ public sealed class BacktestTests : IDisposable
     [Fact]
     public void Backtest_json_has_metrics_btyd_baseline_and_a_verdict_per_target()
     {
-        var (exit, stdout, err) = Run([.. new[] { "backtest", "--transactions", Tx, "--as-of", "2025-09-30", "--tier", "fast", "--resamples", "200", "--json", "--quiet" }, .. Windows]);
-        Assert.True(exit == 0, err);
+        var stdout = RunOk([.. new[] { "backtest", "--transactions", Tx, "--as-of", "2025-09-30", "--tier", "fast", "--resamples", "200", "--json", "--quiet" }, .. Windows]);
         var json = JsonNode.Parse(stdout)!;
         foreach (var block in new[] { "metrics", "btyd", "baseline" })
         {
@@ -149,9 +142,8 @@ public sealed class BacktestTests : IDisposable
             .Add("C001", new DateOnly(2025, 6, 2), "en", "Looking for a gift, ready to buy a handbag.")
             .Add("N900", new DateOnly(2025, 8, 5), "en", "New client, hesitant about a watch.")
             .ToString());
-        var (exit, _, err) = Run([.. new[] { "train", "--transactions", Tx, "--notes", PathOf("notes.csv"), "--tier", "elite", "--as-of", AsOf, "--out", PathOf("model"),
+        RunOk([.. new[] { "train", "--transactions", Tx, "--notes", PathOf("notes.csv"), "--tier", "elite", "--as-of", AsOf, "--out", PathOf("model"),
             "--scores", PathOf("both.csv"), "--quiet", "--no-store" }, .. Windows]);
-        Assert.True(exit == 0, err);
         var ids = File.ReadAllLines(PathOf("both.csv")).Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]).ToHashSet();
         Assert.Contains("N900", ids);
         Assert.Contains("C001", ids);
@@ -190,9 +182,8 @@ public sealed class BacktestTests : IDisposable
     public void On_cdnow_elite_is_not_worse_than_btyd_beyond_the_bootstrap_interval_on_any_target()
     {
         var cdnow = SharedData.Find("CDNOW_sample.csv")!;
-        var (exit, stdout, err) = Run("backtest", "--transactions", cdnow, "--as-of", "1998-03-31", "--horizon-days", "30", "--churn-days", "91", "--value-days", "91",
+        var stdout = RunOk("backtest", "--transactions", cdnow, "--as-of", "1998-03-31", "--horizon-days", "30", "--churn-days", "91", "--value-days", "91",
             "--tier", "elite", "--json", "--quiet");
-        Assert.True(exit == 0, err);
         var json = JsonNode.Parse(stdout)!;
         foreach (var target in new[] { "purchased", "churned", "lifetime_value" })
         {

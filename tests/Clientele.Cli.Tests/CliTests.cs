@@ -4,8 +4,6 @@ namespace Clientele.Cli.Tests;
 
 public class CliTests(CliFixture data) : IClassFixture<CliFixture>
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
-
     [Theory]
     [InlineData("demo")]
     [InlineData("detect")]
@@ -24,8 +22,7 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
     [Fact]
     public void Train_json_has_metrics_baseline_best_possible_and_seconds()
     {
-        var (exit, stdout, stderr) = Run("train", "--notes", data.Notes, "--out", data.PathOf("m-json"), "--json", "--db", data.Db);
-        Assert.True(exit == 0, stderr);
+        var stdout = RunOk("train", "--notes", data.Notes, "--out", data.PathOf("m-json"), "--json", "--db", data.Db);
         var json = JsonNode.Parse(stdout)!;
         foreach (var section in new[] { "metrics", "baseline", "best_possible" })
         {
@@ -56,8 +53,7 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
     [Fact]
     public void Detect_writes_one_row_per_match_with_offsets()
     {
-        var (exit, _, err) = Run("detect", "--notes", data.Notes, "--out", data.PathOf("c.csv"), "--quiet");
-        Assert.True(exit == 0, err);
+        RunOk("detect", "--notes", data.Notes, "--out", data.PathOf("c.csv"), "--quiet");
         var lines = File.ReadAllLines(data.PathOf("c.csv"));
         Assert.Equal("client_id,concept_id,label,category,matched_alias,start,end,negated", lines[0]);
         Assert.True(lines.Length > 600 * 3);
@@ -87,8 +83,7 @@ public class CliTests(CliFixture data) : IClassFixture<CliFixture>
     [Fact]
     public void Balanced_class_weights_are_named_in_the_report_and_an_unknown_mode_is_a_usage_error()
     {
-        var (exit, stdout, stderr) = Run("train", "--notes", data.Notes, "--class-weights", "balanced", "--out", data.PathOf("m-cw"), "--json", "--no-store");
-        Assert.True(exit == 0, stderr);
+        var stdout = RunOk("train", "--notes", data.Notes, "--class-weights", "balanced", "--out", data.PathOf("m-cw"), "--json", "--no-store");
         Assert.Equal("balanced", JsonNode.Parse(stdout)!["class_weights"]!.GetValue<string>());
 
         var (bad, _, err) = Run("train", "--notes", data.Notes, "--class-weights", "heavy", "--out", data.PathOf("m-cw2"));

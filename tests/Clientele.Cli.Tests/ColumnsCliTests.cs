@@ -43,8 +43,7 @@ public sealed class ColumnsCliTests : IDisposable
     [Fact]
     public void Inspect_reports_each_extra_column_its_type_and_why_it_is_not_used()
     {
-        var (exit, stdout, stderr) = ClienteleApp.RunCaptured("inspect", "--notes", Notes, "--quiet");
-        Assert.True(exit == 0, stderr);
+        var stdout = RunOk("inspect", "--notes", Notes, "--quiet");
         Assert.Matches(@"Duration\s+numeric\s+100 %\s+\d+\s+yes", stdout);
         Assert.Matches(@"Store\s+categorical\s+100 %\s+3\s+yes", stdout);
         Assert.Matches(@"Email\s+identifier\s+.*no: identifier", stdout);
@@ -63,8 +62,7 @@ public sealed class ColumnsCliTests : IDisposable
         var tx = Path.Combine(dir, "tx.csv");
         File.WriteAllText(tx, "client_id,date,amount,store,channel,line_id\n" + string.Concat(Enumerable.Range(0, 60).Select(i =>
             $"C{i:000},2026-01-{1 + (i % 28):00},120,{(i % 3 == 0 ? "Paris" : "Milan")},web,L{i}\n")));
-        var (exit, stdout, stderr) = ClienteleApp.RunCaptured("inspect", "--notes", Notes, "--transactions", tx, "--quiet");
-        Assert.True(exit == 0, stderr);
+        var stdout = RunOk("inspect", "--notes", Notes, "--transactions", tx, "--quiet");
         Assert.Contains("  amount: amount", stdout);
         Assert.Contains("  store: feature: categorical, 2 levels", stdout);
         Assert.Contains("  channel: detail, not a feature: constant", stdout);
@@ -124,8 +122,7 @@ public sealed class ColumnsCliTests : IDisposable
     public void Train_writes_the_schema_leaves_a_leaking_column_out_unless_forced_and_predict_names_columns_in_reasons()
     {
         var model = Path.Combine(dir, "m");
-        var (exit, stdout, stderr) = ClienteleApp.RunCaptured("train", "--notes", Notes, "--labels", Labels, "--tier", "fast", "--out", model, "--no-store", "--json", "--ignore-column", "Store");
-        Assert.True(exit == 0, stderr);
+        var stdout = RunOk("train", "--notes", Notes, "--labels", Labels, "--tier", "fast", "--out", model, "--no-store", "--json", "--ignore-column", "Store");
         var json = JsonNode.Parse(stdout)!;
         Assert.Equal("leakage", Column(json, "Outcome")["why_not"]!.GetValue<string>());
         Assert.True(Column(json, "Outcome")["single_column_score"]!.GetValue<double>() >= 0.98);
@@ -133,12 +130,10 @@ public sealed class ColumnsCliTests : IDisposable
         Assert.True(Column(json, "Duration")["used"]!.GetValue<bool>());
 
         var scores = Path.Combine(dir, "s.csv");
-        var (predictExit, _, predictErr) = ClienteleApp.RunCaptured("predict", "--model", model, "--notes", Notes, "--out", scores, "--no-store", "--quiet");
-        Assert.True(predictExit == 0, predictErr);
+        RunOk("predict", "--model", model, "--notes", Notes, "--out", scores, "--no-store", "--quiet");
         Assert.Contains("Duration: ", File.ReadAllText(scores));
 
-        var (forcedExit, forced, forcedErr) = ClienteleApp.RunCaptured("train", "--notes", Notes, "--labels", Labels, "--tier", "fast", "--out", Path.Combine(dir, "f"), "--no-store", "--json", "--force-column", "Outcome");
-        Assert.True(forcedExit == 0, forcedErr);
+        var forced = RunOk("train", "--notes", Notes, "--labels", Labels, "--tier", "fast", "--out", Path.Combine(dir, "f"), "--no-store", "--json", "--force-column", "Outcome");
         Assert.True(Column(JsonNode.Parse(forced)!, "Outcome")["used"]!.GetValue<bool>());
         Assert.True(Column(JsonNode.Parse(forced)!, "Outcome")["forced"]!.GetValue<bool>());
     }
@@ -147,19 +142,16 @@ public sealed class ColumnsCliTests : IDisposable
     public void Suggested_concepts_load_as_an_overlay_that_train_records_and_predict_checks()
     {
         var overlay = Path.Combine(dir, "overlay.csv");
-        var (exit, stdout, stderr) = ClienteleApp.RunCaptured("suggest-concepts", "--notes", Notes, "--labels", Labels, "--out", overlay);
-        Assert.True(exit == 0, stderr);
+        var stdout = RunOk("suggest-concepts", "--notes", Notes, "--labels", Labels, "--out", overlay);
         Assert.Contains("ranked by association with purchased", stdout);
         var rows = File.ReadAllLines(overlay);
         Assert.StartsWith("concept_id,label,aliases,languages,freq_notes,examples,category", rows[0]);
         Assert.Contains(rows.Skip(1).Take(3), r => r.Contains("solenne", StringComparison.Ordinal));
 
         var model = Path.Combine(dir, "o");
-        var (trainExit, _, trainErr) = ClienteleApp.RunCaptured("train", "--notes", Notes, "--labels", Labels, "--out", model, "--no-store", "--quiet", "--lexicon-overlay", overlay);
-        Assert.True(trainExit == 0, trainErr);
+        RunOk("train", "--notes", Notes, "--labels", Labels, "--out", model, "--no-store", "--quiet", "--lexicon-overlay", overlay);
         Assert.Contains("maison.0001", File.ReadAllText(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(model), "lexicon.csv")));
-        var (detectExit, _, detectErr) = ClienteleApp.RunCaptured("detect", "--notes", Notes, "--out", Path.Combine(dir, "c.csv"), "--lexicon-overlay", overlay, "--quiet");
-        Assert.True(detectExit == 0, detectErr);
+        RunOk("detect", "--notes", Notes, "--out", Path.Combine(dir, "c.csv"), "--lexicon-overlay", overlay, "--quiet");
         Assert.Contains(",maison.", File.ReadAllText(Path.Combine(dir, "c.csv")));
 
         var other = Path.Combine(dir, "other.csv");
@@ -193,9 +185,8 @@ public sealed class ColumnsCliTests : IDisposable
         File.WriteAllText(notesPath, notes.ToString());
         File.WriteAllText(txPath, tx.ToString());
         var overlay = Path.Combine(dir, "tx-overlay.csv");
-        var (exit, stdout, stderr) = ClienteleApp.RunCaptured("suggest-concepts", "--notes", notesPath, "--transactions", txPath, "--as-of", "2026-12-31",
+        var stdout = RunOk("suggest-concepts", "--notes", notesPath, "--transactions", txPath, "--as-of", "2026-12-31",
             "--horizon-days", "90", "--churn-days", "90", "--value-days", "90", "--out", overlay);
-        Assert.True(exit == 0, stderr);
         Assert.Contains("ranked by association with purchased", stdout);
         var rows = File.ReadAllLines(overlay).Skip(1).ToList();
         double LogOdds(string phrase) => double.Parse(rows.Single(r => r.Split(',')[1] == phrase).Split(',')[8], CultureInfo.InvariantCulture);

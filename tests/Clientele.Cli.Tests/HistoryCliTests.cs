@@ -27,8 +27,7 @@ public sealed class HistoryCliTests : IDisposable
     [Fact]
     public void Rfm_writes_one_row_per_client_with_the_documented_header()
     {
-        var (exit, stdout, err) = ClienteleApp.RunCaptured("rfm", "--transactions", Tx, "--as-of", "2025-12-31", "--period", "week", "--out", PathOf("rfm.csv"), "--json");
-        Assert.True(exit == 0, err);
+        var stdout = RunOk("rfm", "--transactions", Tx, "--as-of", "2025-12-31", "--period", "week", "--out", PathOf("rfm.csv"), "--json");
         var lines = File.ReadAllLines(PathOf("rfm.csv"));
         Assert.Equal("client_id,frequency,recency,T,monetary_value,total_spend,first_purchase,last_purchase,days_since_last", lines[0]);
         Assert.Equal(301, lines.Length);
@@ -38,9 +37,8 @@ public sealed class HistoryCliTests : IDisposable
     [Fact]
     public void History_json_has_both_models_the_holdout_table_and_seconds()
     {
-        var (exit, stdout, err) = ClienteleApp.RunCaptured("history", "--transactions", Tx, "--as-of", "2025-09-30", "--holdout-days", "92",
+        var stdout = RunOk("history", "--transactions", Tx, "--as-of", "2025-09-30", "--holdout-days", "92",
             "--out", PathOf("clients.csv"), "--json");
-        Assert.True(exit == 0, err);
         var json = JsonNode.Parse(stdout)!;
         foreach (var key in new[] { "r", "alpha", "a", "b", "log_likelihood" })
         {
@@ -60,8 +58,7 @@ public sealed class HistoryCliTests : IDisposable
     [Fact]
     public void History_without_json_prints_a_short_table()
     {
-        var (exit, stdout, err) = ClienteleApp.RunCaptured("history", "--transactions", Tx, "--quiet");
-        Assert.True(exit == 0, err);
+        var stdout = RunOk("history", "--transactions", Tx, "--quiet");
         Assert.Contains("BG/NBD", stdout);
         Assert.Contains("Gamma-Gamma", stdout);
     }

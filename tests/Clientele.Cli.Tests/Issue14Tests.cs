@@ -7,8 +7,6 @@ namespace Clientele.Cli.Tests;
 /// <summary>Issue 14 behaviours pinned at the command line: compare's noise-aware verdict, formula-safe CSV, outputs.</summary>
 public class Issue14Tests(CliFixture data) : IClassFixture<CliFixture>
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
-
     [Fact]
     public void Paired_bootstrap_of_identical_models_is_within_noise_and_of_a_perfect_model_is_not()
     {
@@ -48,8 +46,7 @@ public class Issue14Tests(CliFixture data) : IClassFixture<CliFixture>
     public void Detect_writes_a_formula_id_so_that_no_split_starts_a_formula()
     {
         File.WriteAllText(data.PathOf("formula.csv"), "client_id,date,text\n\"x;=cmd|'/C calc'!A0;\",2026-01-01,Cliente médecin aime le cuir noir et les sacs\n");
-        var (exit, _, err) = Run("detect", "--notes", data.PathOf("formula.csv"), "--out", data.PathOf("formula.out.csv"));
-        Assert.True(exit == 0, err);
+        RunOk("detect", "--notes", data.PathOf("formula.csv"), "--out", data.PathOf("formula.out.csv"));
         foreach (var line in File.ReadAllLines(data.PathOf("formula.out.csv")))
         {
             Assert.DoesNotContain(line.Split([',', ';', '\t']), p => p.TrimStart('"') is { Length: > 0 } q && q[0] is '=' or '@');
@@ -59,8 +56,7 @@ public class Issue14Tests(CliFixture data) : IClassFixture<CliFixture>
     [Fact]
     public void Detect_to_dev_null_leaves_it_a_device()
     {
-        var (exit, _, err) = Run("detect", "--notes", data.Notes, "--out", "/dev/null");
-        Assert.True(exit == 0, err);
+        RunOk("detect", "--notes", data.Notes, "--out", "/dev/null");
         using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", "-c %F /dev/null") { RedirectStandardOutput = true })!;
         Assert.Equal("character special file", stat.StandardOutput.ReadToEnd().Trim());
     }
@@ -72,8 +68,7 @@ public class Issue14Tests(CliFixture data) : IClassFixture<CliFixture>
         File.WriteAllText(target, "old");
         var link = data.PathOf("link.csv");
         File.CreateSymbolicLink(link, target);
-        var (exit, _, err) = Run("detect", "--notes", data.Notes, "--out", link);
-        Assert.True(exit == 0, err);
+        RunOk("detect", "--notes", data.Notes, "--out", link);
         Assert.NotNull(new FileInfo(link).LinkTarget);
         Assert.StartsWith("client_id,", File.ReadAllText(target));
     }

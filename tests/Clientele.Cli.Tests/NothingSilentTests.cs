@@ -14,8 +14,6 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
 
     private const string Good = "ID,Date,Transcription\nA1,2026-01-02,\"Wants a handbag in black\"\nA2,2026-01-03,\"Loves silk scarves\"\n";
 
-    private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
-
     private string Write(string name, string text)
     {
         var path = data.PathOf(name);
@@ -74,8 +72,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
             return;
         }
 
-        var (exit, _, err) = Run("detect", "--notes", data.Notes, "--out", "/dev/null", "--quiet");
-        Assert.True(exit == 0, err);
+        RunOk("detect", "--notes", data.Notes, "--out", "/dev/null", "--quiet");
         Assert.Equal(Storage.Files.FileKindValue.Special, Storage.Files.FileKind.Of("/dev/null"));
     }
 
@@ -85,8 +82,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
         var target = Write("link-target.csv", "old\n");
         var link = data.PathOf("link.csv");
         File.CreateSymbolicLink(link, target);
-        var (exit, _, err) = Run("detect", "--notes", data.Notes, "--out", link, "--quiet");
-        Assert.True(exit == 0, err);
+        RunOk("detect", "--notes", data.Notes, "--out", link, "--quiet");
         Assert.Equal(target, new FileInfo(link).LinkTarget);
         Assert.StartsWith("client_id,concept_id", File.ReadAllText(target), StringComparison.Ordinal);
     }
@@ -105,8 +101,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
         }
 
         var reader = Task.Run(() => File.ReadAllText(fifo));
-        var (exit, _, err) = Run("detect", "--notes", data.Notes, "--out", fifo, "--quiet");
-        Assert.True(exit == 0, err);
+        RunOk("detect", "--notes", data.Notes, "--out", fifo, "--quiet");
         var text = await reader.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.StartsWith("client_id,concept_id", text, StringComparison.Ordinal);
         Assert.Equal(Storage.Files.FileKindValue.Special, Storage.Files.FileKind.Of(fifo));
@@ -126,8 +121,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
     public void Detect_marks_a_negated_concept_in_its_negated_column()
     {
         var notes = Write("neg.csv", "ID,Transcription\nN1,\"Cliente pas fan de noir, préfère le rouge\"\nN2,\"Adore le noir\"\n");
-        var (exit, _, err) = Run("detect", "--notes", notes, "--out", data.PathOf("neg-c.csv"), "--quiet");
-        Assert.True(exit == 0, err);
+        RunOk("detect", "--notes", notes, "--out", data.PathOf("neg-c.csv"), "--quiet");
         var rows = File.ReadAllLines(data.PathOf("neg-c.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.All(rows, r => Assert.Contains(r[^1], Booleans));
         Assert.Contains(rows, r => r[0] == "N1" && r[4].Equals("noir", StringComparison.OrdinalIgnoreCase) && r[^1] == "true");
@@ -138,8 +132,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
     public void A_formula_hidden_after_a_semicolon_in_an_id_never_starts_a_cell()
     {
         var notes = Write("formula.csv", "ID,Transcription\n\"x;=cmd|'/C calc'!A0;\",\"Adore le noir\"\n\"@SUM(1+1)\",\"Adore le noir\"\n\"a\t+1+cmd\",\"Adore le noir\"\n");
-        var (exit, _, err) = Run("detect", "--notes", notes, "--out", data.PathOf("formula-c.csv"), "--quiet");
-        Assert.True(exit == 0, err);
+        RunOk("detect", "--notes", notes, "--out", data.PathOf("formula-c.csv"), "--quiet");
         foreach (var line in File.ReadAllLines(data.PathOf("formula-c.csv")).Skip(1))
         {
             foreach (var cell in line.Split(',', ';', '\t'))
@@ -153,8 +146,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
     [Fact]
     public void Compare_verdict_comes_with_a_bootstrap_interval_and_is_within_noise_when_it_holds_zero()
     {
-        var (exit, stdout, err) = Run("compare", "--notes", data.Notes, "--labels", data.Labels, "--json", "--quiet", "--no-store");
-        Assert.True(exit == 0, err);
+        var stdout = RunOk("compare", "--notes", data.Notes, "--labels", data.Labels, "--json", "--quiet", "--no-store");
         var json = JsonNode.Parse(stdout)!;
         var purchased = json["verdict"]!["purchased"]!;
         var auc = purchased["elite_minus_fast_auc"]!;
@@ -205,8 +197,7 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
     {
         var model = data.PathOf("m-eval");
         Assert.Equal(0, Run("train", "--notes", data.Notes, "--out", model, "--quiet", "--no-store").Exit);
-        var (exit, stdout, err) = Run("evaluate", "--notes", data.Notes, "--model", model, "--quiet");
-        Assert.True(exit == 0, err);
+        var stdout = RunOk("evaluate", "--notes", data.Notes, "--model", model, "--quiet");
         Assert.Contains("accuracy", stdout, StringComparison.Ordinal);
         Assert.Contains("baseline", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("{", stdout.Split('\n')[1], StringComparison.Ordinal);

@@ -19,8 +19,7 @@ public sealed class OccasionsCliTests : IDisposable
             + "C3,2027-05-01,\"Trip to Rome in two weeks\"\n"
             + "C4,2026-11-20,\"Bought a belt, nothing else.\"\n");
         var output = Path.Combine(dir, "occ.csv");
-        var (exit, stdout, stderr) = ClienteleApp.RunCaptured("occasions", "--notes", notes, "--as-of", "2026-12-31", "--out", output, "--quiet");
-        Assert.True(exit == 0, stderr);
+        var stdout = RunOk("occasions", "--notes", notes, "--as-of", "2026-12-31", "--out", output, "--quiet");
         Assert.Contains("1 note dated after 2026-12-31 left out", stdout);
         var lines = File.ReadAllLines(output);
         Assert.Equal("client_id,kind,date,month,day,recurring,note_date,start,end,text", lines[0]);
@@ -35,8 +34,7 @@ public sealed class OccasionsCliTests : IDisposable
     {
         var notes = Path.Combine(dir, "n.csv");
         File.WriteAllText(notes, "client_id,date,transcription\nA,2026-06-15,\"生日是3月14日，下周去巴黎旅行\"\n");
-        var (exit, stdout, stderr) = ClienteleApp.RunCaptured("occasions", "--notes", notes, "--out", Path.Combine(dir, "o.csv"), "--json");
-        Assert.True(exit == 0, stderr);
+        var stdout = RunOk("occasions", "--notes", notes, "--out", Path.Combine(dir, "o.csv"), "--json");
         var json = JsonNode.Parse(stdout)!;
         Assert.Equal(2, json["occasions"]!.GetValue<int>());
         Assert.Equal(1, json["kinds"]!["trip"]!.GetValue<int>());

@@ -9,8 +9,6 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
 {
     private const string Marker = "QZV-PRIVACY-MARKER-9931";
 
-    private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
-
     /// <summary>The fields of the shared data's first note: id, date, duration, language, length, text.</summary>
     private string[] FirstNote() => File.ReadLines(data.Notes).Skip(1).First().Split(',', 6);
 
@@ -38,8 +36,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         Assert.True(new PredictSettings { Notes = data.Notes, Db = data.Db }.Store.Records);
 
         var existed = File.Exists("clientele.db");
-        var (exit, _, err) = Run("train", "--notes", data.Notes, "--out", data.PathOf("m-nostore"), "--quiet");
-        Assert.True(exit == 0, err);
+        RunOk("train", "--notes", data.Notes, "--out", data.PathOf("m-nostore"), "--quiet");
         Assert.Equal(0, Run("predict", "--model", data.PathOf("m-nostore"), "--notes", data.Notes, "--out", data.PathOf("nostore.csv"), "--quiet", "--no-store").Exit);
         Assert.Equal(existed, File.Exists("clientele.db"));
     }
@@ -65,8 +62,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         Assert.DoesNotContain(File.ReadLines(data.PathOf("p2.csv")), l => l.StartsWith(first + ",", StringComparison.Ordinal));
 
         Assert.Equal(0, Run("export", "--client", "ZZ/MARK", "--db", db, "--out", data.PathOf("zz0.json")).Exit);
-        var (exported, _, exportErr) = Run("export", "--client", "ZZ/MARK", "--db", db, "--out", data.PathOf("zz.json"));
-        Assert.True(exported == 0, exportErr);
+        RunOk("export", "--client", "ZZ/MARK", "--db", db, "--out", data.PathOf("zz.json"));
         var export = JsonNode.Parse(File.ReadAllText(data.PathOf("zz.json")))!;
         Assert.Contains(Marker, export["notes"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         // Both predicts were the same scoring (same version, same as-of: today), so the second rewrote the first's row.
@@ -101,8 +97,7 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         foreach (var (file, flag) in new[] { ("pseudo-on.db", "--pseudonymise"), ("pseudo-off.db", "--quiet") })
         {
             var db = "Data Source=" + data.PathOf(file);
-            var (exit, _, err) = Run("predict", "--model", data.PathOf("m-pseudo"), "--notes", notes, "--out", data.PathOf(file + ".csv"), "--quiet", "--db", db, flag);
-            Assert.True(exit == 0, err);
+            RunOk("predict", "--model", data.PathOf("m-pseudo"), "--notes", notes, "--out", data.PathOf(file + ".csv"), "--quiet", "--db", db, flag);
             using var store = StoreFactory.Open(db);
             var text = store.GetNotes("ZZ_P").Single().Text;
             Assert.Equal(flag == "--pseudonymise" ? "Loves silk; IBAN [iban], lives [address]" : "Loves silk; IBAN DE89 3704 0044 0532 0130 00, lives 12 rue de la Paix", text);
@@ -122,15 +117,12 @@ public sealed class PrivacyCliTests(CliFixture data) : IClassFixture<CliFixture>
         File.WriteAllText(data.PathOf("ab.keys"), keyA + "\n" + keyB + "\n");
         File.WriteAllText(data.PathOf("b.keys"), keyB + "\n");
 
-        var (exit, _, err) = Run("predict", "--model", data.PathOf("m-keys"), "--notes", notes, "--out", data.PathOf("enc.csv"), "--quiet", "--db", db, "--data-key-file", data.PathOf("a.keys"));
-        Assert.True(exit == 0, err);
+        RunOk("predict", "--model", data.PathOf("m-keys"), "--notes", notes, "--out", data.PathOf("enc.csv"), "--quiet", "--db", db, "--data-key-file", data.PathOf("a.keys"));
         Assert.False(Clientele.TestKit.DatabaseFiles.Contain(file, Marker));
-        var (rotated, said, rotateErr) = Run("keys", "rotate-data", "--db", db, "--data-key-file", data.PathOf("ab.keys"));
-        Assert.True(rotated == 0, rotateErr);
+        var said = RunOk("keys", "rotate-data", "--db", db, "--data-key-file", data.PathOf("ab.keys"));
         Assert.Contains("1 notes and transaction amounts re-encrypted", said, StringComparison.Ordinal);
 
-        var (exported, _, exportErr) = Run("export", "--client", "ZZ_E", "--db", db, "--data-key-file", data.PathOf("b.keys"), "--out", data.PathOf("enc.json"));
-        Assert.True(exported == 0, exportErr);
+        RunOk("export", "--client", "ZZ_E", "--db", db, "--data-key-file", data.PathOf("b.keys"), "--out", data.PathOf("enc.json"));
         Assert.Contains(Marker, File.ReadAllText(data.PathOf("enc.json")), StringComparison.Ordinal);
         var (refused, _, refusedErr) = Run("export", "--client", "ZZ_E", "--db", db, "--data-key-file", data.PathOf("a.keys"), "--out", data.PathOf("enc2.json"));
         Assert.Equal(2, refused);

@@ -7,8 +7,6 @@ namespace Clientele.Cli.Tests;
 /// <summary>Issue 15, item 7 from the command line: <c>clientele retention</c>.</summary>
 public sealed class RetentionCliTests(CliFixture data) : IClassFixture<CliFixture>
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
-
     [Fact]
     public void Retention_dry_run_counts_then_the_real_run_deletes_old_notes_old_versions_and_their_folders_but_not_the_active_one()
     {
@@ -27,15 +25,13 @@ public sealed class RetentionCliTests(CliFixture data) : IClassFixture<CliFixtur
             }
         }
 
-        var (dryExit, dryOut, dryErr) = Run("retention", "--db", db, "--notes-days", "365", "--versions-keep", "1", "--models-dir", models, "--dry-run", "--json");
-        Assert.True(dryExit == 0, dryErr);
+        var dryOut = RunOk("retention", "--db", db, "--notes-days", "365", "--versions-keep", "1", "--models-dir", models, "--dry-run", "--json");
         var dry = JsonNode.Parse(dryOut)!;
         Assert.Equal((true, 1, "old"), (dry["dry_run"]!.GetValue<bool>(), dry["notes"]!.GetValue<int>(), dry["versions"]![0]!.GetValue<string>()));
         Assert.Equal("old", dry["bundle_folders"]![0]!.GetValue<string>());
         Assert.True(Directory.Exists(Path.Combine(models, "old")));
 
-        var (exit, stdout, err) = Run("retention", "--db", db, "--notes-days", "365", "--versions-keep", "1", "--models-dir", models);
-        Assert.True(exit == 0, err);
+        var stdout = RunOk("retention", "--db", db, "--notes-days", "365", "--versions-keep", "1", "--models-dir", models);
         Assert.Equal("deleted 1 notes, 0 predictions, 1 model versions, 1 bundle folders", stdout.Trim());
         Assert.False(Directory.Exists(Path.Combine(models, "old")));
         Assert.True(Directory.Exists(Path.Combine(models, "active")));
@@ -69,9 +65,7 @@ public sealed class RetentionCliTests(CliFixture data) : IClassFixture<CliFixtur
             Directory.SetLastWriteTimeUtc(dir, DateTime.UtcNow.AddHours(-hoursOld));
         }
 
-        var (exit, stdout, err) = Run("retention", "--db", db, "--models-dir", models, "--json");
-
-        Assert.True(exit == 0, err);
+        var stdout = RunOk("retention", "--db", db, "--models-dir", models, "--json");
         Assert.Equal(["old-orphan"], JsonNode.Parse(stdout)!["bundle_folders"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(["kept", "new-orphan", "not-a-bundle"], Directory.GetDirectories(models).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }

@@ -10,17 +10,15 @@ public sealed class SensitiveTrainingTests : IDisposable
     public SensitiveTrainingTests()
     {
         Directory.CreateDirectory(_dir);
-        var (exit, _, err) = ClienteleApp.RunCaptured("generate", "--clients", "300", "--no-transactions", "--out", _dir);
-        Assert.True(exit == 0, err);
+        RunOk("generate", "--clients", "300", "--no-transactions", "--out", _dir);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private JsonNode Train(string name, params string[] extra)
     {
-        var (exit, _, err) = ClienteleApp.RunCaptured([.. new[] { "train", "--notes", Path.Combine(_dir, "notes.csv"), "--labels", Path.Combine(_dir, "labels.csv"),
+        RunOk([.. new[] { "train", "--notes", Path.Combine(_dir, "notes.csv"), "--labels", Path.Combine(_dir, "labels.csv"),
             "--tier", "fast", "--out", Path.Combine(_dir, name), "--quiet", "--no-store" }, .. extra]);
-        Assert.True(exit == 0, err);
         return JsonNode.Parse(File.ReadAllText(Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(Path.Combine(_dir, name)), "metadata.json")))!;
     }
 

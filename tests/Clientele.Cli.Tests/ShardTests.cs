@@ -15,8 +15,7 @@ public sealed class ShardTests(CliFixture data) : IClassFixture<CliFixture>
         for (var k = 0; k < 3; k++)
         {
             var part = data.PathOf($"shard-{k}.csv");
-            var (exit, _, err) = ClienteleApp.RunCaptured("predict", "--model", model, "--notes", data.Notes, "--out", part, "--shard", $"{k}/3", "--no-store", "-q");
-            Assert.True(exit == 0, err);
+            RunOk("predict", "--model", model, "--notes", data.Notes, "--out", part, "--shard", $"{k}/3", "--no-store", "-q");
             var rows = File.ReadAllLines(part).Skip(1).ToList();
             Assert.NotEmpty(rows);
             sharded.AddRange(rows);

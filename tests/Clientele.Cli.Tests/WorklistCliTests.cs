@@ -27,16 +27,13 @@ public sealed class WorklistCliTests(WorklistFixture fixture) : IClassFixture<Wo
 {
     private const string AsOf = "2027-01-15";
 
-    private static (int Exit, string Out, string Err) Run(params string[] args) => ClienteleApp.RunCaptured(args);
-
     private string Path(string name) => fixture.Data.PathOf(name);
 
     [Fact]
     public void Worklist_writes_the_documented_header_rows_by_priority_with_a_reason_and_records_both_groups()
     {
-        var (exit, stdout, stderr) = Run("worklist", "--model", fixture.Model, "--notes", fixture.Data.Notes, "--as-of", AsOf, "--out", Path("wl.csv"),
+        var stdout = RunOk("worklist", "--model", fixture.Model, "--notes", fixture.Data.Notes, "--as-of", AsOf, "--out", Path("wl.csv"),
             "--assignments", Path("assign.csv"), "--no-store", "--json", "--control-share", "0.2");
-        Assert.True(exit == 0, stderr);
         var json = JsonNode.Parse(stdout)!;
         var lines = File.ReadAllLines(Path("wl.csv"));
         Assert.Equal("client_id,advisor,action,channel,priority,due,reason,last_contact,days_since_purchase", lines[0]);
@@ -92,9 +89,8 @@ public sealed class WorklistCliTests(WorklistFixture fixture) : IClassFixture<Wo
                 when:
                   occasion: { kinds: [birthday], within_days: 14 }
             """);
-        var (exit, _, stderr) = Run("worklist", "--model", fixture.Model, "--notes", Path("bday.csv"), "--as-of", AsOf, "--playbook", Path("mine.yaml"),
+        RunOk("worklist", "--model", fixture.Model, "--notes", Path("bday.csv"), "--as-of", AsOf, "--playbook", Path("mine.yaml"),
             "--advisors", Path("advisors.csv"), "--advisor", "Claire", "--language", "fr", "--control-share", "0", "--out", Path("fr.csv"), "--no-store", "--quiet");
-        Assert.True(exit == 0, stderr);
         var rows = File.ReadAllLines(Path("fr.csv"));
         Assert.Equal(2, rows.Length);
         Assert.StartsWith("B1,Claire,gift_proposal,message,1,2027-01-17,Anniversaire le 20 janvier; aime black leather handbag;", rows[1]);
@@ -136,8 +132,7 @@ public sealed class WorklistCliTests(WorklistFixture fixture) : IClassFixture<Wo
     [Fact]
     public void Fixed_value_bounds_given_to_train_are_saved_in_the_bundle()
     {
-        var (exit, _, stderr) = Run("train", "--notes", fixture.Data.Notes, "--value-bounds", "1000,2000,3000", "--out", Path("fixed"), "--no-store", "--quiet");
-        Assert.True(exit == 0, stderr);
+        RunOk("train", "--notes", fixture.Data.Notes, "--value-bounds", "1000,2000,3000", "--out", Path("fixed"), "--no-store", "--quiet");
         var meta = JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Clientele.Storage.Files.ModelsDirectory.Resolve(Path("fixed")), "metadata.json")))!;
         Assert.Equal("fixed", meta["segments"]!["value_method"]!.GetValue<string>());
         Assert.Equal(2000, meta["segments"]!["value_bounds"]![1]!.GetValue<double>());
@@ -188,14 +183,10 @@ public sealed class WorklistCliTests(WorklistFixture fixture) : IClassFixture<Wo
     public void Report_writes_segments_with_shares_the_worklist_and_a_model_card_as_markdown_and_html()
     {
         var db = "Data Source=" + Path("report.db");
-        var (exit, _, stderr) = Run("train", "--notes", fixture.Data.Notes, "--out", Path("report-model"), "--db", db, "--quiet");
-        Assert.True(exit == 0, stderr);
-        (exit, _, stderr) = Run("predict", "--model", Path("report-model"), "--notes", fixture.Data.Notes, "--out", Path("report-scores.csv"), "--db", db, "--quiet");
-        Assert.True(exit == 0, stderr);
-        (exit, _, stderr) = Run("worklist", "--model", Path("report-model"), "--notes", fixture.Data.Notes, "--as-of", AsOf, "--out", Path("report-wl.csv"), "--db", db, "--quiet");
-        Assert.True(exit == 0, stderr);
-        (exit, _, stderr) = Run("report", "--db", db, "--out", Path("report.md"));
-        Assert.True(exit == 0, stderr);
+        RunOk("train", "--notes", fixture.Data.Notes, "--out", Path("report-model"), "--db", db, "--quiet");
+        RunOk("predict", "--model", Path("report-model"), "--notes", fixture.Data.Notes, "--out", Path("report-scores.csv"), "--db", db, "--quiet");
+        RunOk("worklist", "--model", Path("report-model"), "--notes", fixture.Data.Notes, "--as-of", AsOf, "--out", Path("report-wl.csv"), "--db", db, "--quiet");
+        RunOk("report", "--db", db, "--out", Path("report.md"));
         var md = File.ReadAllText(Path("report.md"));
         Assert.Contains("## Value segments", md);
         Assert.Contains("| VIP |", md);
@@ -204,8 +195,7 @@ public sealed class WorklistCliTests(WorklistFixture fixture) : IClassFixture<Wo
         Assert.Contains("## Model card:", md);
         Assert.Contains("| purchased | auc |", md);
         Assert.Contains("smart labels", md);
-        (exit, _, stderr) = Run("report", "--db", db, "--out", Path("report.html"));
-        Assert.True(exit == 0, stderr);
+        RunOk("report", "--db", db, "--out", Path("report.html"));
         var html = File.ReadAllText(Path("report.html"));
         Assert.StartsWith("<!doctype html>", html);
         Assert.DoesNotContain("<script", html);

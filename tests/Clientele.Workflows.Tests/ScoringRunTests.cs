@@ -1,11 +1,6 @@
 using Clientele.Core.Features;
-using Clientele.Core.Ingest;
-using Clientele.Core.Labels;
-using Clientele.Core.Lexicon;
 using Clientele.Core.Scoring;
-using Clientele.Core.Training;
 using Clientele.Storage.Store;
-using Clientele.Synthetic;
 using Clientele.Workflows.Notes;
 using Clientele.Workflows.Scoring;
 using Clientele.Workflows.Training;
@@ -14,30 +9,16 @@ using Clientele.Workflows.Versions;
 namespace Clientele.Workflows.Tests;
 
 /// <summary>What a scoring run reads and records: notes streamed when not stored, concepts only when asked, one run per scoring.</summary>
-public sealed class ScoringRunTests : IDisposable
+public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
 {
     private const int Clients = 120;
-
-    private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
-
-    private readonly TempDirectory _dir = new();
-    private readonly FixedClock _clock = new(Now);
-
-    public ScoringRunTests()
-    {
-        using var notes = new StreamWriter(_dir.Of("notes.csv"));
-        using var labels = new StreamWriter(_dir.Of("labels.csv"));
-        NotesGenerator.Write(new GeneratorOptions(Clients, Seed: 9), notes, labels);
-    }
-
-    private string Db => "Data Source=" + _dir.Of("clientele.db");
 
     [Fact]
     public void Streamed_notes_give_the_same_profiles_and_keep_no_note()
     {
-        var kept = Read(keepNotes: true, new Dictionary<string, double>());
+        var kept = Read(new Dictionary<string, double>());
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var streamed = Read(keepNotes: false, seconds);
+        var streamed = Read(seconds, keepNotes: false);
 
         Assert.Empty(streamed.Notes);
         Assert.Equal(["lexicon", "ingest_detect"], seconds.Keys);
@@ -47,11 +28,11 @@ public sealed class ScoringRunTests : IDisposable
     [Fact]
     public void A_scoring_run_records_clients_notes_and_predictions_with_its_run_and_concepts_only_when_asked()
     {
-        var read = Read(keepNotes: true, new Dictionary<string, double>());
+        var read = Read(new Dictionary<string, double>());
         var scorer = new Scorer(Train(read));
         foreach (var storeConcepts in new[] { false, true, true })
         {
-            new ScoreAndRecord(_clock).Run(new ScoreRequest(scorer, "v1", read.Profiles)
+            new ScoreAndRecord(Clock).Run(new ScoreRequest(scorer, "v1", read.Profiles)
             {
                 Notes = read.Notes,
                 Store = StoreAccess.Opening(() => StoreFactory.Open(Db)),
@@ -74,25 +55,6 @@ public sealed class ScoringRunTests : IDisposable
     private static string Describe(Core.Profiles.ClientProfile p) =>
         $"{p.ClientId} {p.NoteCount} {p.FirstDate} {p.LastDate} {string.Join(',', p.Concepts)} {string.Join(',', p.Languages)}";
 
-    private ProfilesRead Read(bool keepNotes, IDictionary<string, double> seconds) =>
-        new ReadProfiles(_clock).Run(LexiconCsv.LoadBuiltin, new NotesInput(() => CsvInput.OpenText(File.OpenRead(_dir.Of("notes.csv"))), "notes.csv"),
-            new Progress<string>(), seconds, onRead: null, keepNotes);
-
-    private Core.Bundles.ModelBundle Train(ProfilesRead read)
-    {
-        LabelSet labels;
-        using (var reader = CsvInput.OpenText(File.OpenRead(_dir.Of("labels.csv"))))
-        {
-            labels = LabelsCsv.Read(reader, "labels.csv", new IngestReport("labels.csv"));
-        }
-
-        var training = new TrainModelsRequest(read.Profiles, read.Lexicon, labels, Holdout: null, new TrainingOptions { Tier = Tier.Fast });
-        var request = new TrainVersionRequest(training, "fingerprint", BundlePlace.Versioned(_dir.Of("models/v1")));
-        return new TrainVersion(_clock).Run(request, progress: null, new Dictionary<string, double>()).Bundle;
-    }
-
-    public void Dispose()
-    {
-        _dir.Dispose();
-    }
+    private Core.Bundles.ModelBundle Train(ProfilesRead read) =>
+        new TrainVersion(Clock).Run(TrainRequest(read, Tier.Fast, BundlePlace.Versioned(Dir.Of("models/v1"))), progress: null, new Dictionary<string, double>()).Bundle;
 }

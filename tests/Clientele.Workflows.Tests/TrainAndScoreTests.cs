@@ -1,9 +1,6 @@
 using Clientele.Core.Features;
-using Clientele.Core.Ingest;
 using Clientele.Core.Labels;
-using Clientele.Core.Lexicon;
 using Clientele.Core.Scoring;
-using Clientele.Synthetic;
 using Clientele.Core.Training;
 using Clientele.Storage.Files;
 using Clientele.Storage.Store;
@@ -15,23 +12,9 @@ using Clientele.Workflows.Versions;
 namespace Clientele.Workflows.Tests;
 
 /// <summary>The workflows end to end on generated notes and a real SQLite file, as the CLI and the server run them.</summary>
-public sealed class TrainAndScoreTests : IDisposable
+public sealed class TrainAndScoreTests() : GeneratedNotesTests(Clients, seed: 3)
 {
     private const int Clients = 150;
-
-    private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
-
-    private readonly TempDirectory _dir = new();
-    private readonly FixedClock _clock = new(Now);
-
-    public TrainAndScoreTests()
-    {
-        using var notes = new StreamWriter(_dir.Of("notes.csv"));
-        using var labels = new StreamWriter(_dir.Of("labels.csv"));
-        NotesGenerator.Write(new GeneratorOptions(Clients, Seed: 3), notes, labels);
-    }
-
-    private string Db => "Data Source=" + _dir.Of("clientele.db");
 
     [Fact]
     public void Train_a_version_then_score_and_record_fill_the_store_under_a_new_version_directory()
@@ -41,18 +24,18 @@ public sealed class TrainAndScoreTests : IDisposable
         Assert.Equal(["lexicon", "ingest", "detect"], seconds.Keys);
         Assert.Equal(Clients, read.Profiles.Count);
 
-        var trained = Train(read, BundlePlace.Versioned(_dir.Of("models/elite")), new TrainingRun(Now, "trained in a test"), seconds);
+        var trained = Train(read, BundlePlace.Versioned(Dir.Of("models/elite")), new TrainingRun(Now, "trained in a test"), seconds);
         Assert.Matches("^20260304-050607-elite-[0-9a-f]{6}$", trained.Version);
-        Assert.Equal(Path.GetFullPath(_dir.Of("models/elite/" + trained.Version)), Path.GetFullPath(trained.Directory));
-        Assert.True(File.Exists(_dir.Of($"models/elite/{trained.Version}/metadata.json")));
-        Assert.Equal(trained.Version, File.ReadAllText(_dir.Of("models/elite/current")).Trim());
-        Assert.Equal(trained.Version, VersionName.Of(_dir.Of("models/elite")));
+        Assert.Equal(Path.GetFullPath(Dir.Of("models/elite/" + trained.Version)), Path.GetFullPath(trained.Directory));
+        Assert.True(File.Exists(Dir.Of($"models/elite/{trained.Version}/metadata.json")));
+        Assert.Equal(trained.Version, File.ReadAllText(Dir.Of("models/elite/current")).Trim());
+        Assert.Equal(trained.Version, VersionName.Of(Dir.Of("models/elite")));
         Assert.Equal(Now, trained.Bundle.Metadata.CreatedAt);
         Assert.Contains("save", seconds.Keys);
         Assert.True(trained.Model.Report.Seconds.ContainsKey("detect"), "the read stages join the training report");
 
         var csv = new StringWriter();
-        var scores = new ScoreAndRecord(_clock).Run(new ScoreRequest(new Scorer(DirectoryBundleStore.Load(trained.Directory)), trained.Version, read.Profiles)
+        var scores = new ScoreAndRecord(Clock).Run(new ScoreRequest(new Scorer(DirectoryBundleStore.Load(trained.Directory)), trained.Version, read.Profiles)
         {
             Notes = read.Notes,
             WriteCsv = body => body(csv),
@@ -75,12 +58,12 @@ public sealed class TrainAndScoreTests : IDisposable
     }
 
     [Fact]
-    public void A_version_trained_under_a_models_root_is_named_by_the_clock_and_its_tier_and_recorded_alone()
+    public void A_version_trained_under_a_models_root_is_named_by_theClock_and_its_tier_and_recorded_alone()
     {
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var trained = Train(Read(seconds), BundlePlace.NewUnder(_dir.Of("models")), run: null, seconds);
+        var trained = Train(Read(seconds), BundlePlace.NewUnder(Dir.Of("models")), run: null, seconds);
         Assert.Matches("^20260304-050607-elite-[0-9a-f]{6}$", trained.Version);
-        Assert.Equal(VersionName.DirectoryOf(_dir.Of("models"), trained.Version), trained.Directory);
+        Assert.Equal(VersionName.DirectoryOf(Dir.Of("models"), trained.Version), trained.Directory);
         using var store = StoreFactory.Open(Db);
         Assert.Equal(trained.Version, Assert.Single(store.ListModelVersions()).Version);
         Assert.Empty(store.ListRuns());
@@ -92,25 +75,25 @@ public sealed class TrainAndScoreTests : IDisposable
         var read = Read(new Dictionary<string, double>());
         var request = new TrainModelsRequest(read.Profiles, read.Lexicon, Labels: null, Holdout: null, new TrainingOptions { Tier = Tier.Fast });
         Assert.Equal(SmartLabeler.Label(read.Profiles, read.Lexicon, request.Options.Seed).Source, TrainModels.Labels(request).Source);
-        var first = new TrainVersion(_clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.Versioned(_dir.Of("a"))), null, new Dictionary<string, double>());
-        var second = new TrainVersion(_clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.Versioned(_dir.Of("b"))), null, new Dictionary<string, double>());
+        var first = new TrainVersion(Clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.Versioned(Dir.Of("a"))), null, new Dictionary<string, double>());
+        var second = new TrainVersion(Clock).Run(new TrainVersionRequest(request, "fp", BundlePlace.Versioned(Dir.Of("b"))), null, new Dictionary<string, double>());
         Assert.Equal(File.ReadAllBytes(Path.Combine(first.Directory, "featurizer.json")), File.ReadAllBytes(Path.Combine(second.Directory, "featurizer.json")));
         Assert.Equal(first.Report["metrics"]!.ToJsonString(), second.Report["metrics"]!.ToJsonString());
-        Assert.False(File.Exists(_dir.Of("clientele.db")));
+        Assert.False(File.Exists(Dir.Of("clientele.db")));
     }
 
     [Fact]
     public void Retraining_into_the_same_directory_keeps_every_version_with_its_own_bundle_and_record()
     {
         var read = Read(new Dictionary<string, double>());
-        var first = Train(read, BundlePlace.Versioned(_dir.Of("models/elite")), new TrainingRun(Now, "first"), new Dictionary<string, double>());
+        var first = Train(read, BundlePlace.Versioned(Dir.Of("models/elite")), new TrainingRun(Now, "first"), new Dictionary<string, double>());
         var firstMetadata = File.ReadAllBytes(Path.Combine(first.Directory, "metadata.json"));
-        var second = Train(read, BundlePlace.Versioned(_dir.Of("models/elite")), new TrainingRun(Now, "second"), new Dictionary<string, double>());
+        var second = Train(read, BundlePlace.Versioned(Dir.Of("models/elite")), new TrainingRun(Now, "second"), new Dictionary<string, double>());
 
         Assert.NotEqual(first.Version, second.Version);
         Assert.Equal(firstMetadata, File.ReadAllBytes(Path.Combine(first.Directory, "metadata.json")));
-        Assert.Equal(new[] { first.Version, second.Version }.Order(StringComparer.Ordinal), ModelsDirectory.Versions(_dir.Of("models/elite")));
-        Assert.Equal(second.Version, VersionName.Of(_dir.Of("models/elite")));
+        Assert.Equal(new[] { first.Version, second.Version }.Order(StringComparer.Ordinal), ModelsDirectory.Versions(Dir.Of("models/elite")));
+        Assert.Equal(second.Version, VersionName.Of(Dir.Of("models/elite")));
         using var store = StoreFactory.Open(Db);
         var versions = store.ListModelVersions();
         Assert.Equal(2, versions.Count);
@@ -123,29 +106,16 @@ public sealed class TrainAndScoreTests : IDisposable
     [Fact]
     public void A_directory_holding_one_unversioned_bundle_is_refused_as_a_training_target_before_any_fit()
     {
-        Directory.CreateDirectory(_dir.Of("old"));
-        File.WriteAllText(_dir.Of("old/metadata.json"), "{}");
-        var e = Assert.Throws<Clientele.Core.Errors.ClienteleInputException>(() => BundlePlace.Versioned(_dir.Of("old")));
+        Directory.CreateDirectory(Dir.Of("old"));
+        File.WriteAllText(Dir.Of("old/metadata.json"), "{}");
+        var e = Assert.Throws<Clientele.Core.Errors.ClienteleInputException>(() => BundlePlace.Versioned(Dir.Of("old")));
         Assert.Contains("DIR/<version>/", e.Message, StringComparison.Ordinal);
-        Assert.Equal("{}", File.ReadAllText(_dir.Of("old/metadata.json")));
+        Assert.Equal("{}", File.ReadAllText(Dir.Of("old/metadata.json")));
     }
-
-    private ProfilesRead Read(IDictionary<string, double> seconds) =>
-        new ReadProfiles(_clock).Run(LexiconCsv.LoadBuiltin, new NotesInput(() => CsvInput.OpenText(File.OpenRead(_dir.Of("notes.csv"))), "notes.csv"),
-            new Progress<string>(), seconds);
 
     private TrainedVersion Train(ProfilesRead read, BundlePlace place, TrainingRun? run, IDictionary<string, double> seconds)
     {
-        LabelSet labels;
-        using (var reader = CsvInput.OpenText(File.OpenRead(_dir.Of("labels.csv"))))
-        {
-            labels = LabelsCsv.Read(reader, "labels.csv", new IngestReport("labels.csv"));
-        }
-
-        var training = new TrainModelsRequest(read.Profiles, read.Lexicon, labels, Holdout: null, new TrainingOptions { Tier = Tier.Elite });
-        var request = new TrainVersionRequest(training, "fingerprint", place) { Store = StoreAccess.Opening(() => StoreFactory.Open(Db)), Run = run };
-        return new TrainVersion(_clock).Run(request, progress: null, seconds);
+        var request = TrainRequest(read, Tier.Elite, place) with { Store = StoreAccess.Opening(() => StoreFactory.Open(Db)), Run = run };
+        return new TrainVersion(Clock).Run(request, progress: null, seconds);
     }
-
-    public void Dispose() => _dir.Dispose();
 }

@@ -135,6 +135,26 @@ public static class CsvInput
         return true;
     }
 
+    /// <summary>
+    /// Advances to the next row within the row-level limits (<see cref="CheckRow"/>): every row read is counted in
+    /// <paramref name="report"/>, one over a limit is rejected there and passed over. False after the last row.
+    /// </summary>
+    public static bool MoveNextChecked(SepReader sep, string source, IngestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(sep);
+        ArgumentNullException.ThrowIfNull(report);
+        while (MoveNext(sep, source, 0))
+        {
+            report.RowsRead++;
+            if (CheckRow(sep.Current, source, report))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Advances to the next row; turns a decoding failure into a located error.</summary>
     public static bool MoveNext(SepReader sep, string source, long lastLine)
     {

@@ -11,4 +11,11 @@ public static class Gaussian
     /// <param name="second">The angle uniform.</param>
     public static double Standard(double first, double second) =>
         Math.Sqrt(-2.0 * Math.Log(1.0 - first)) * Math.Cos(2.0 * Math.PI * second);
+
+    /// <summary>A standard normal draw from <paramref name="random"/>: <see cref="Standard"/> of its next two uniforms, in that order.</summary>
+    public static double NextGaussian(this Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return Standard(random.NextDouble(), random.NextDouble());
+    }
 }

@@ -51,18 +51,10 @@ public static class LabelsCsv
         }
 
         var labels = new Dictionary<string, ClientLabels>(StringComparer.Ordinal);
-        long last = 1;
-        while (CsvInput.MoveNext(sep, source, last))
+        while (CsvInput.MoveNextChecked(sep, source, report))
         {
             var row = sep.Current;
             var line = row.LineNumberFrom;
-            last = row.LineNumberToExcl - 1;
-            report.RowsRead++;
-            if (!CsvInput.CheckRow(row, source, report))
-            {
-                continue;
-            }
-
             var clientId = CsvInput.Cell(row, id).Trim();
             if (clientId.Length == 0)
             {

@@ -21,5 +21,5 @@ public sealed class StableRandom
     public double NextDouble() => _random.NextDouble();
 
     /// <summary>Standard normal draw (Box–Muller).</summary>
-    public double NextGaussian() => Gaussian.Standard(_random.NextDouble(), _random.NextDouble());
+    public double NextGaussian() => _random.NextGaussian();
 }

@@ -31,55 +31,26 @@ public static class LexiconCsv
         var concepts = new List<Concept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         using var sep = CsvInput.OpenReader(reader, source);
-        var header = sep.Header;
-        var idCol = CsvInput.FindColumn(header, source, "concept id", null, "concept_id", "id", "concept");
-        var aliasCol = CsvInput.FindColumn(header, source, "aliases", null, "aliases", "alias", "synonyms");
-        var labelCol = CsvInput.TryFindColumn(header, "label", "name");
-        var categoryCol = CsvInput.TryFindColumn(header, "category", "bucket", "rule");
-        long last = 1;
-        while (CsvInput.MoveNext(sep, source, last))
+        var columns = LexiconColumns.Find(sep.Header, source);
+        while (CsvInput.MoveNextChecked(sep, source, report))
         {
             var row = sep.Current;
             var line = row.LineNumberFrom;
-            last = row.LineNumberToExcl - 1;
-            report.RowsRead++;
-            if (!CsvInput.CheckRow(row, source, report))
-            {
-                continue;
-            }
-
-            var id = CsvInput.Cell(row, idCol).Trim();
+            var id = CsvInput.Cell(row, columns.Id).Trim();
             if (id.Length == 0)
             {
-                report.Reject(line, idCol + 1, "blank concept id");
+                report.Reject(line, columns.Id + 1, "blank concept id");
                 continue;
             }
 
             if (!seen.Add(id))
             {
-                report.Reject(line, idCol + 1, $"duplicate concept id '{Messages.Truncate(id)}' (first one kept)");
+                report.Reject(line, columns.Id + 1, $"duplicate concept id '{Messages.Truncate(id)}' (first one kept)");
                 continue;
             }
 
-            var aliases = new List<string>();
-            var aliasSeen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var raw in CsvInput.Cell(row, aliasCol).Split('|'))
-            {
-                var alias = raw.Trim();
-                // One-character aliases in spaced scripts would fire everywhere ("a", "e"); a single
-                // Han character is a real word, so it is kept.
-                if (alias.Length == 0 || (alias.Length == 1 && !Text.TextFolder.IsUnspacedScript(alias[0])))
-                {
-                    continue;
-                }
-
-                if (aliasSeen.Add(Text.TextFolder.Fold(alias)))
-                {
-                    aliases.Add(alias);
-                }
-            }
-
-            var label = labelCol >= 0 ? CsvInput.Cell(row, labelCol).Trim() : string.Empty;
+            var aliases = columns.AliasesOf(row);
+            var label = columns.LabelOf(row);
             if (label.Length == 0)
             {
                 label = aliases.Count > 0 ? aliases[0] : id;
@@ -87,11 +58,11 @@ public static class LexiconCsv
 
             if (aliases.Count == 0)
             {
-                report.Reject(line, aliasCol + 1, $"concept '{Messages.Truncate(id)}' has no alias of 2+ characters");
+                report.Reject(line, columns.Aliases + 1, $"concept '{Messages.Truncate(id)}' has no alias of 2+ characters");
                 continue;
             }
 
-            var category = ConceptCategory.Normalize(categoryCol >= 0 ? CsvInput.Cell(row, categoryCol) : null);
+            var category = ConceptCategory.Normalize(columns.Category >= 0 ? CsvInput.Cell(row, columns.Category) : null);
             concepts.Add(new Concept(id, label, category, aliases));
             report.Accepted++;
         }

@@ -1,6 +1,5 @@
 using Clientele.Core.Errors;
 using Clientele.Core.Ingest;
-using Clientele.Core.Text;
 
 namespace Clientele.Core.Lexicon;
 
@@ -29,11 +28,7 @@ public static class LexiconOverlay
         var concepts = new List<Concept>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         using var sep = CsvInput.OpenReader(reader, source);
-        var header = sep.Header;
-        var idCol = CsvInput.FindColumn(header, source, "concept id", null, "concept_id", "id", "concept");
-        var aliasCol = CsvInput.FindColumn(header, source, "aliases", null, "aliases", "alias", "synonyms");
-        var labelCol = CsvInput.TryFindColumn(header, "label", "name");
-        var categoryCol = CsvInput.TryFindColumn(header, "category", "bucket", "rule");
+        var columns = LexiconColumns.Find(sep.Header, source);
         var report = new IngestReport(source);
         long last = 1;
         while (CsvInput.MoveNext(sep, source, last))
@@ -52,33 +47,31 @@ public static class LexiconOverlay
                 continue;
             }
 
-            var id = CsvInput.Cell(row, idCol).Trim();
+            var id = CsvInput.Cell(row, columns.Id).Trim();
             if (id.Length == 0)
             {
-                throw new ClienteleInputException(source, line, idCol + 1, ColumnMessages.OverlayBlankId);
+                throw new ClienteleInputException(source, line, columns.Id + 1, ColumnMessages.OverlayBlankId);
             }
 
             if (!seen.Add(id) || under?.IndexOf(id) >= 0)
             {
-                throw new ClienteleInputException(source, line, idCol + 1, ColumnMessages.OverlayDuplicate(id));
+                throw new ClienteleInputException(source, line, columns.Id + 1, ColumnMessages.OverlayDuplicate(id));
             }
 
-            var aliases = CsvInput.Cell(row, aliasCol).Split('|').Select(a => a.Trim())
-                .Where(a => a.Length > 1 || (a.Length == 1 && TextFolder.IsUnspacedScript(a[0])))
-                .DistinctBy(TextFolder.Fold).ToList();
+            var aliases = columns.AliasesOf(row);
             if (aliases.Count == 0)
             {
-                throw new ClienteleInputException(source, line, aliasCol + 1, ColumnMessages.OverlayNoAlias);
+                throw new ClienteleInputException(source, line, columns.Aliases + 1, ColumnMessages.OverlayNoAlias);
             }
 
-            var raw = categoryCol >= 0 ? CsvInput.Cell(row, categoryCol).Trim() : string.Empty;
+            var raw = columns.Category >= 0 ? CsvInput.Cell(row, columns.Category).Trim() : string.Empty;
             var category = ConceptCategory.Normalize(raw);
             if (raw.Length > 0 && category == ConceptCategory.Other && !raw.EndsWith(ConceptCategory.Other, StringComparison.OrdinalIgnoreCase))
             {
-                throw new ClienteleInputException(source, line, categoryCol + 1, ColumnMessages.OverlayBadCategory(raw, ConceptCategory.All));
+                throw new ClienteleInputException(source, line, columns.Category + 1, ColumnMessages.OverlayBadCategory(raw, ConceptCategory.All));
             }
 
-            var label = labelCol >= 0 ? CsvInput.Cell(row, labelCol).Trim() : string.Empty;
+            var label = columns.LabelOf(row);
             concepts.Add(new Concept(id, label.Length > 0 ? label : aliases[0], category, aliases));
         }
 

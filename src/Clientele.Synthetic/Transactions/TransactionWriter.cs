@@ -56,17 +56,11 @@ internal sealed class TransactionWriter
     public int WriteUnnoted(long stream, string clientId, IReadOnlyList<string> languages, TextWriter output)
     {
         var rng = new SplitMix64(_seed, stream, UnnotedDomain);
-        var noLimit = rng.Chance(NotesGenerator.NoLimitShare);
-        var luxury = rng.Chance(NotesGenerator.LuxuryShare);
-        var gift = rng.Chance(NotesGenerator.GiftShare);
-        var intent = rng.Chance(NotesGenerator.IntentShare);
-        var urgency = rng.Chance(NotesGenerator.UrgencyShare);
-        var hesitation = rng.Chance(NotesGenerator.HesitationShare);
-        var price = rng.Chance(NotesGenerator.PriceShare);
-        var budgetK = noLimit || rng.Chance(NotesGenerator.NoBudgetShare) ? 0 : StatedBudget.Pick(rng.Next(StatedBudget.TotalWeight)).Thousands;
-        var p = NotesGenerator.PurchaseProbability(noLimit, luxury, gift, intent, urgency, hesitation, price, budgetK, 0);
+        var drivers = LatentDrivers.Draw(ref rng);
+        var budgetK = drivers.NoLimit || rng.Chance(NotesGenerator.NoBudgetShare) ? 0 : StatedBudget.Pick(rng.Next(StatedBudget.TotalWeight)).Thousands;
+        var p = drivers.PurchaseProbability(budgetK, 0);
         var client = new LatentClient(clientId, p, NotesGenerator.ChurnProbability(p, 0),
-            NotesGenerator.ExpectedLifetimeValue(noLimit, luxury, gift, budgetK), AsOf.Year, languages[rng.Next(languages.Count)]);
+            drivers.ExpectedLifetimeValue(budgetK), AsOf.Year, languages[rng.Next(languages.Count)]);
         return Simulate(ref rng, client, _firstDay + rng.Next(_asOfDay - _firstDay + 1), output);
     }
 

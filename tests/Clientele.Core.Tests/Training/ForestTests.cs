@@ -1,3 +1,4 @@
+using Clientele.Core.Labels;
 using Clientele.Core.Training.Forest;
 
 namespace Clientele.Core.Tests.Training;
