@@ -432,4 +432,11 @@ public static class Defaults
     /// is a swap rather than a load.
     /// </summary>
     public const int ReplicaPreparedVersions = 2;
+
+    /// <summary>
+    /// Versions a server keeps loaded after it stops serving them: one brings a rollback to the version just replaced
+    /// back as a swap (no disk read, no scorer or matcher to build) at the memory of one more bundle; an A/B flip
+    /// between two versions then costs nothing after the first round.
+    /// </summary>
+    public const int ServerRecentVersions = 1;
 }

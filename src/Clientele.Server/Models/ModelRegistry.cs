@@ -17,6 +17,7 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
     private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
     private ModelSnapshot? _current;
     private ModelSnapshot[] _prepared = [];
+    private ModelSnapshot[] _recent = [];
     private readonly HashSet<string> _unpreparable = new(StringComparer.Ordinal);
 
     /// <summary>The active model, or null before any is active. Take it once per request.</summary>
@@ -32,9 +33,9 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
             return false;
         }
 
-        // A version loaded ahead (replicas on a shared store, see Prepare) is swapped in without loading it again.
-        var snapshot = Volatile.Read(ref _prepared).FirstOrDefault(p => p.Version == version)
-            ?? new ModelSnapshot(version, DirectoryBundleStore.Load(record.BundlePath));
+        // A version loaded ahead (replicas on a shared store, see Prepare) or served a moment ago is swapped in
+        // without loading it again: a version's bundle never changes once registered.
+        var snapshot = Loaded(version) ?? new ModelSnapshot(version, DirectoryBundleStore.Load(record.BundlePath));
         // One activation at a time, so the store's active flag and the snapshot always name the same version.
         lock (_activation)
         {
@@ -43,7 +44,7 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
                 return false;
             }
 
-            Interlocked.Exchange(ref _current, snapshot);
+            Keep(Interlocked.Exchange(ref _current, snapshot), snapshot);
         }
 
         log.ModelActivated(version, snapshot.Bundle.Metadata.Tier);
@@ -64,7 +65,7 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
             return null;
         }
 
-        var snapshot = Volatile.Read(ref _prepared).FirstOrDefault(p => p.Version == active.Version);
+        var snapshot = Loaded(active.Version);
         if (snapshot is null)
         {
             try
@@ -85,7 +86,7 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
                 return null;
             }
 
-            Interlocked.Exchange(ref _current, snapshot);
+            Keep(Interlocked.Exchange(ref _current, snapshot), snapshot);
         }
 
         return active.Version;
@@ -129,6 +130,22 @@ public sealed class ModelRegistry(IClienteleStore store, ILogger<ModelRegistry> 
 
         Volatile.Write(ref _prepared, [.. next]);
         return loaded;
+    }
+
+    private ModelSnapshot? Loaded(string version) =>
+        Volatile.Read(ref _prepared).FirstOrDefault(p => p.Version == version)
+        ?? Volatile.Read(ref _recent).FirstOrDefault(p => p.Version == version);
+
+    /// <summary>Keeps the snapshot just replaced among the recent ones (newest first), under the activation lock.</summary>
+    private void Keep(ModelSnapshot? replaced, ModelSnapshot now)
+    {
+        if (replaced is null || replaced.Version == now.Version)
+        {
+            return;
+        }
+
+        var recent = Volatile.Read(ref _recent).Where(r => r.Version != replaced.Version && r.Version != now.Version);
+        Volatile.Write(ref _recent, [.. new[] { replaced }.Concat(recent).Take(Core.Defaults.ServerRecentVersions)]);
     }
 
     private void Announce(string version)

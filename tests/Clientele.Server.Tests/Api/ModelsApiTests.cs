@@ -30,6 +30,29 @@ public sealed class ModelsApiTests(ServerFactory factory) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task Rolling_back_to_the_version_just_replaced_swaps_it_in_without_reading_its_bundle_again()
+    {
+        factory.AddVersion("rollback-a");
+        factory.AddVersion("rollback-b");
+        var client = factory.CreateAuthorizedClient();
+        await (await client.PostAsync("/api/models/rollback-a/activate", null)).Json();
+        await (await client.PostAsync("/api/models/rollback-b/activate", null)).Json();
+        Directory.Delete(Path.Combine(factory.ModelsRoot, "rollback-a"), recursive: true);
+
+        await (await client.PostAsync("/api/models/rollback-a/activate", null)).Json();
+        Assert.Equal("rollback-a", (await (await client.GetAsync("/health")).Json()).GetProperty("model_version").GetString());
+        var scored = await client.PostAsync("/api/predict", Http.File(NoteGenerator.Csv(3, seed: 4, idPrefix: "R")));
+        Assert.Equal("rollback-a", scored.Headers.GetValues("X-Model-Version").Single());
+
+        // Two activations back is a load: its bundle is read again, and a missing one is an error, not a stale model.
+        Directory.Delete(Path.Combine(factory.ModelsRoot, "rollback-b"), recursive: true);
+        await (await client.PostAsync("/api/models/v1/activate", null)).Json();
+        await (await client.PostAsync("/api/models/rollback-a/activate", null)).Json();
+        Assert.False((await client.PostAsync("/api/models/rollback-b/activate", null)).IsSuccessStatusCode);
+        await (await client.PostAsync("/api/models/v1/activate", null)).Json();
+    }
+
+    [Fact]
     public async Task Unknown_version_is_404()
     {
         await (await factory.CreateAuthorizedClient().PostAsync("/api/models/nope/activate", null)).Problem(404);

@@ -21,8 +21,10 @@ public sealed class LoadTests(ITestOutputHelper output)
     public async Task Thousands_of_concurrent_predictions_all_succeed_while_the_model_is_swapped_every_200_ms()
     {
         var n = int.TryParse(Environment.GetEnvironmentVariable("CLIENTELE_LOAD_REQUESTS"), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : 3000;
-        // Bounded whatever happens: a hung server fails the test at the deadline instead of hanging the run.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(60, n / 50)));
+        // Bounded whatever happens: a hung server fails the test at the deadline instead of hanging the run. The bound
+        // guards against a hang, not a slow machine: CI runs the other test assemblies beside this one on 2 cores, where
+        // 36 req/s was measured (94 alone), so it allows 15 req/s.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(180, n / 15)));
         await using var host = await KestrelHost.StartAsync();
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
