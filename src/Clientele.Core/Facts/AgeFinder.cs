@@ -28,7 +28,7 @@ internal static class AgeFinder
             }
         }
 
-        foreach (Match m in FactPatterns.AgeSuffix.Matches(note))
+        foreach (Match m in FactPatterns.Regexes.AgeSuffix.Matches(note))
         {
             Group n = m.Groups["n"];
             if (!int.TryParse(n.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int age))
@@ -39,13 +39,13 @@ internal static class AgeFinder
             int from = Math.Max(0, n.Index - ContextWindow);
             string before = note[from..n.Index];
             string after = note[(m.Index + m.Length)..Math.Min(note.Length, m.Index + m.Length + ContextWindow)];
-            if ((AgePrefilters.EndsWithWordChar(before) && FactPatterns.NotAgeBefore.IsMatch(before)) || FactPatterns.NotAgeAfter.IsMatch(after))
+            if ((AgePrefilters.EndsWithWordChar(before) && FactPatterns.Regexes.NotAgeBefore.IsMatch(before)) || FactPatterns.Regexes.NotAgeAfter.IsMatch(after))
             {
                 continue;
             }
 
             // "30 years in banking" is tenure; bare "years" is only an age when nothing attaches it to an activity.
-            if (m.Groups["bareyears"].Success && FactPatterns.TenureAfter.IsMatch(after))
+            if (m.Groups["bareyears"].Success && FactPatterns.Regexes.TenureAfter.IsMatch(after))
             {
                 continue;
             }
@@ -54,11 +54,11 @@ internal static class AgeFinder
         }
 
         // These anchor the age on something other than an age word, so they need no duration filter.
-        ConsiderAll(FactPatterns.AgePrefix, AgePrefilters.MayHaveAgeWord(note));
-        ConsiderAll(FactPatterns.AgeApposition, AgePrefilters.HasCommaThenTwoDigits(note));
-        ConsiderAll(FactPatterns.AgeAfterTitledName, AgePrefilters.MayHaveTitle(note));
-        ConsiderAll(FactPatterns.AgeAfterRelation, AgePrefilters.MayHaveRelation(note));
-        ConsiderAll(FactPatterns.AgeApprox, true);
+        ConsiderAll(FactPatterns.Regexes.AgePrefix, AgePrefilters.MayHaveAgeWord(note));
+        ConsiderAll(FactPatterns.Regexes.AgeApposition, AgePrefilters.HasCommaThenTwoDigits(note));
+        ConsiderAll(FactPatterns.Regexes.AgeAfterTitledName, AgePrefilters.MayHaveTitle(note));
+        ConsiderAll(FactPatterns.Regexes.AgeAfterRelation, AgePrefilters.MayHaveRelation(note));
+        ConsiderAll(FactPatterns.Regexes.AgeApprox, true);
         return best;
 
         void ConsiderAll(Regex regex, bool mayMatch)

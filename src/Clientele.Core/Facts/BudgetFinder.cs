@@ -25,7 +25,7 @@ internal static class BudgetFinder
         }
 
         var words = new List<(int Start, int End)>();
-        foreach (System.Text.RegularExpressions.Match m in FactPatterns.BudgetWord.Matches(note))
+        foreach (System.Text.RegularExpressions.Match m in FactPatterns.Regexes.BudgetWord.Matches(note))
         {
             words.Add((m.Index, m.Index + m.Length));
         }
@@ -106,7 +106,7 @@ internal static class BudgetFinder
         int from = Math.Max(sentenceStart, c.Start - ContextWindow);
         string before = note[from..c.Start];
         string after = note[c.End..Sentences.End(note, c.End, ContextWindow)];
-        return FactPatterns.NotMoneyAfter.IsMatch(after) || FactPatterns.NotMoneyBefore.IsMatch(before);
+        return FactPatterns.Regexes.NotMoneyAfter.IsMatch(after) || FactPatterns.Regexes.NotMoneyBefore.IsMatch(before);
     }
 
     private static bool IsBareBudget(string note, int wordEnd, MoneyCandidate c)
@@ -125,7 +125,7 @@ internal static class BudgetFinder
 
         string gap = note[wordEnd..c.Start];
         string after = note[c.End..Math.Min(note.Length, c.End + ContextWindow)];
-        return FactPatterns.FillerOnly.IsMatch(gap) && !FactPatterns.NonMoneyUnitAfter.IsMatch(after);
+        return FactPatterns.Regexes.FillerOnly.IsMatch(gap) && !FactPatterns.Regexes.NonMoneyUnitAfter.IsMatch(after);
     }
 
     private static Budget ToBudget(string note, MoneyCandidate c)
@@ -134,7 +134,7 @@ internal static class BudgetFinder
         if (!open && !c.IsRange)
         {
             int from = Math.Max(Sentences.Start(note, c.Start), c.Start - ContextWindow);
-            open = FactPatterns.OpenPrefix.IsMatch(note[from..c.Start]);
+            open = FactPatterns.Regexes.OpenPrefix.IsMatch(note[from..c.Start]);
         }
 
         return new Budget(RoundK(c.Low), RoundK(c.High), open);

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Clientele.Core.Facts;
 
-/// <summary>Finds the amounts of a note (<see cref="FactPatterns.MoneyAt"/>) and reads them in thousands.</summary>
+/// <summary>Finds the amounts of a note (<see cref="FactRegexes.MoneyAt"/>) and reads them in thousands.</summary>
 internal static class MoneyScanner
 {
     // Above a billion the number is a valuation or follower count, not a shopping budget.
@@ -13,7 +13,7 @@ internal static class MoneyScanner
     // A money match reaches its first digit after at most a prefix currency and a space ("us$ 5").
     private static readonly int MaxMoneyPrefix = FactPatterns.PrefixCurrencies.Max(c => c.Length) + 1;
 
-    private static readonly Regex MoneyAt = FactPatterns.MoneyAt;
+    private static Regex MoneyAt => FactPatterns.Regexes.MoneyAt;
 
     // For each gap between a start position and the first digit: the prefix currencies that can fill it (the
     // currency, maybe one space), so a position is tested against two or three currencies, not all of them.
@@ -25,9 +25,9 @@ internal static class MoneyScanner
     private const int MaxCachedMagnitudes = 256;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> MagnitudeCache = new(StringComparer.Ordinal);
 
-    // Each magnitudes row's group in FactPatterns.MagnitudeRow and its value in thousands, in row order.
+    // Each magnitudes row's group in FactPatterns.Regexes.MagnitudeRow and its value in thousands, in row order.
     private static readonly (int Group, double Thousands)[] MagnitudeValues = FactPatterns.Magnitudes.Rows
-        .Select((row, i) => (FactPatterns.MagnitudeRow.GroupNumberFromName("m" + i.ToString(CultureInfo.InvariantCulture)), double.Parse(row[2], CultureInfo.InvariantCulture)))
+        .Select((row, i) => (FactPatterns.Regexes.MagnitudeRow.GroupNumberFromName("m" + i.ToString(CultureInfo.InvariantCulture)), double.Parse(row[2], CultureInfo.InvariantCulture)))
         .ToArray();
 
     /// <summary>Group numbers of the money pattern, looked up once: reading groups by name hashed the name on every candidate.</summary>
@@ -271,7 +271,7 @@ internal static class MoneyScanner
 
     private static double ReadMagnitude(string mag)
     {
-        Match m = FactPatterns.MagnitudeRow.Match(mag);
+        Match m = FactPatterns.Regexes.MagnitudeRow.Match(mag);
         foreach (var (group, thousands) in MagnitudeValues)
         {
             if (m.Groups[group].Success)

@@ -40,21 +40,45 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
 
     /// <summary>
     /// Adds notes in chunks: detection and fact extraction of a chunk run in parallel (each note is
-    /// independent), then the chunk is merged in file order, so the result equals adding one by one.
+    /// independent), then the chunk is merged in file order, so the result equals adding one by one. The next chunk
+    /// is read from <paramref name="notes"/> (a file, usually) while the one before is analysed and merged.
     /// </summary>
     public void AddRange(IEnumerable<Note> notes)
     {
+        ArgumentNullException.ThrowIfNull(notes);
+        var pending = Task.CompletedTask;
         var chunk = new List<Note>(ParallelChunk);
-        foreach (var note in notes)
+        var seen = 0;
+        try
         {
-            chunk.Add(note);
-            if (chunk.Count == ParallelChunk)
+            foreach (var note in notes)
             {
-                AddChunk(chunk);
-                chunk.Clear();
+                chunk.Add(note);
+                if (chunk.Count < ParallelChunk)
+                {
+                    continue;
+                }
+
+                // One chunk in flight: merges stay in file order and the token texts are never written while read.
+                pending.GetAwaiter().GetResult();
+                var full = chunk;
+                pending = Task.Run(() => AddChunk(full));
+                chunk = new List<Note>(ParallelChunk);
+                seen += ParallelChunk;
+                if (seen >= Defaults.CompileFactRegexesAfterNotes)
+                {
+                    Facts.FactPatterns.CompileInBackground();
+                }
             }
         }
+        catch
+        {
+            // A bad row stops the read: the chunk in flight finishes before the error leaves, so nothing runs on after it.
+            pending.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+            throw;
+        }
 
+        pending.GetAwaiter().GetResult();
         AddChunk(chunk);
     }
 
