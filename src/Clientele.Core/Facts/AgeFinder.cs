@@ -37,8 +37,8 @@ internal static class AgeFinder
             }
 
             int from = Math.Max(0, n.Index - ContextWindow);
-            string before = note[from..n.Index];
-            string after = note[(m.Index + m.Length)..Math.Min(note.Length, m.Index + m.Length + ContextWindow)];
+            ReadOnlySpan<char> before = note.AsSpan(from, n.Index - from);
+            ReadOnlySpan<char> after = note.AsSpan()[(m.Index + m.Length)..Math.Min(note.Length, m.Index + m.Length + ContextWindow)];
             if ((AgePrefilters.EndsWithWordChar(before) && FactPatterns.Regexes.NotAgeBefore.IsMatch(before)) || FactPatterns.Regexes.NotAgeAfter.IsMatch(after))
             {
                 continue;

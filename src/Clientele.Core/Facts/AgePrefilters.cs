@@ -93,7 +93,7 @@ internal static class AgePrefilters
     /// </summary>
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool EndsWithWordChar(string text)
+    public static bool EndsWithWordChar(ReadOnlySpan<char> text)
     {
         int i = text.Length - 1;
         while (i >= 0 && char.IsWhiteSpace(text[i]))

@@ -104,8 +104,8 @@ internal static class BudgetFinder
     {
         int sentenceStart = Sentences.Start(note, c.Start);
         int from = Math.Max(sentenceStart, c.Start - ContextWindow);
-        string before = note[from..c.Start];
-        string after = note[c.End..Sentences.End(note, c.End, ContextWindow)];
+        ReadOnlySpan<char> before = note.AsSpan()[from..c.Start];
+        ReadOnlySpan<char> after = note.AsSpan()[c.End..Sentences.End(note, c.End, ContextWindow)];
         return FactPatterns.Regexes.NotMoneyAfter.IsMatch(after) || FactPatterns.Regexes.NotMoneyBefore.IsMatch(before);
     }
 
@@ -123,8 +123,8 @@ internal static class BudgetFinder
             return false;
         }
 
-        string gap = note[wordEnd..c.Start];
-        string after = note[c.End..Math.Min(note.Length, c.End + ContextWindow)];
+        ReadOnlySpan<char> gap = note.AsSpan()[wordEnd..c.Start];
+        ReadOnlySpan<char> after = note.AsSpan()[c.End..Math.Min(note.Length, c.End + ContextWindow)];
         return FactPatterns.Regexes.FillerOnly.IsMatch(gap) && !FactPatterns.Regexes.NonMoneyUnitAfter.IsMatch(after);
     }
 
@@ -134,7 +134,7 @@ internal static class BudgetFinder
         if (!open && !c.IsRange)
         {
             int from = Math.Max(Sentences.Start(note, c.Start), c.Start - ContextWindow);
-            open = FactPatterns.Regexes.OpenPrefix.IsMatch(note[from..c.Start]);
+            open = FactPatterns.Regexes.OpenPrefix.IsMatch(note.AsSpan()[from..c.Start]);
         }
 
         return new Budget(RoundK(c.Low), RoundK(c.High), open);
