@@ -7,12 +7,12 @@ namespace Clientele.Core.Features.Blocks;
 internal sealed class TermBlock : IFeatureBlock
 {
     private readonly Dictionary<ulong, int> _termIndex = [];
-    private readonly Featurizer.Term[] _terms;
+    private readonly float[] _idf;
     private readonly int _maxNgram;
 
     public TermBlock(Featurizer.Term[] terms, int maxNgram, ConceptLexicon lexicon)
     {
-        _terms = terms;
+        _idf = terms.Select(t => t.Idf).ToArray();
         _maxNgram = maxNgram;
         var columns = new FeatureInfo[terms.Length];
         Span<int> gram = stackalloc int[3];
@@ -39,24 +39,6 @@ internal sealed class TermBlock : IFeatureBlock
         var counts = row.NgramScratch;
         counts.Clear();
         NgramKey.Count(row.Concepts, _maxNgram, counts);
-        double norm = 0;
-        foreach (var (key, count) in counts)
-        {
-            if (_termIndex.TryGetValue(key, out var t))
-            {
-                var v = (float)((1.0 + Math.Log(count)) * _terms[t].Idf);
-                destination[t] = v;
-                norm += v * v;
-            }
-        }
-
-        if (norm > 0)
-        {
-            var inv = (float)(1.0 / Math.Sqrt(norm));
-            for (var t = 0; t < _terms.Length; t++)
-            {
-                destination[t] *= inv;
-            }
-        }
+        TfIdf.Write(counts, _termIndex, _idf, destination);
     }
 }

@@ -34,24 +34,6 @@ internal sealed class TextBlock : IFeatureBlock
         var counts = row.NgramScratch;
         counts.Clear();
         TextGrams.Count(row.Profile.Tokens, counts);
-        double norm = 0;
-        foreach (var (key, count) in counts)
-        {
-            if (_column.TryGetValue(key, out var g))
-            {
-                var v = (float)((1.0 + Math.Log(count)) * _idf[g]);
-                destination[g] = v;
-                norm += v * v;
-            }
-        }
-
-        if (norm > 0)
-        {
-            var inv = (float)(1.0 / Math.Sqrt(norm));
-            for (var g = 0; g < destination.Length; g++)
-            {
-                destination[g] *= inv;
-            }
-        }
+        TfIdf.Write(counts, _column, _idf, destination);
     }
 }
