@@ -50,3 +50,8 @@ public sealed record BundleMetadata
     /// <summary>The training report as JSON (metrics, baseline, best possible, seconds, counts).</summary>
     public JsonObject? Report { get; init; }
 }
+
+/// <summary>The metadata's JSON, generated at build time (snake_case, indented, as the reflection-based writer wrote it).</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(BundleMetadata))]
+internal sealed partial class BundleMetadataJson : System.Text.Json.Serialization.JsonSerializerContext;
