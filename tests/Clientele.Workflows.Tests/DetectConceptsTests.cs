@@ -1,0 +1,43 @@
+using Clientele.Core.Concepts;
+using Clientele.Core.Ingest;
+using Clientele.Core.Lexicon;
+using Clientele.Core.Profiles;
+using Clientele.TestKit;
+using Clientele.Workflows.Notes;
+
+namespace Clientele.Workflows.Tests;
+
+/// <summary>The detect workflow matches notes in parallel chunks and writes them in file order.</summary>
+public sealed class DetectConceptsTests
+{
+    [Fact]
+    public void Rows_over_several_chunks_equal_one_row_per_match_in_file_order_negated_ones_included()
+    {
+        // The generated notes state no negation; one hedged note in the last chunk carries a negated match.
+        var text = NoteGenerator.Csv(5000, seed: 11, idPrefix: "D").TrimEnd('\n') + "\nD_9999,2025-06-01,30 min,FR,40,\"Pas fan de noir, elle cherche du rouge.\"\n";
+        var notes = NotesCsv.ReadAll(new StringReader(text), "notes.csv", new IngestReport("notes.csv"));
+        Assert.True(notes.Count > 2 * 4096, $"{notes.Count} notes: the test needs more than two chunks");
+        var lexicon = LexiconCsv.LoadBuiltin();
+
+        var written = new StringWriter();
+        var found = DetectConcepts.Run(lexicon, notes, written);
+
+        // The same rows written one note at a time, as the profile builder's match callback sees them.
+        var expected = new StringWriter();
+        var csv = new ConceptsCsv(expected, lexicon);
+        csv.WriteHeader();
+        long matches = 0;
+        var builder = new ProfileBuilder(ConceptMatcher.Build(lexicon)) { OnMatch = (note, m) => { csv.Write(note, m); matches++; } };
+        foreach (var note in notes)
+        {
+            builder.Add(note);
+        }
+
+        Assert.Equal(expected.ToString(), written.ToString());
+        Assert.Equal(matches, found.Matches);
+        Assert.True(found.Matches > notes.Count, $"{found.Matches} matches");
+        Assert.Contains(",true\n", written.ToString(), StringComparison.Ordinal);
+        Assert.Equal(notes.Select(n => n.ClientId).Distinct().Count(), found.Clients);
+        Assert.Equal(notes.Sum(n => (long)n.Text.Length), found.Chars);
+    }
+}
