@@ -27,11 +27,13 @@ public sealed class DetectCommand : Command<DetectSettings>
         var clock = Stopwatch.StartNew();
         OutputFile.RequireWritable(settings.Out!);
         var lexicon = Inputs.Lexicon(settings.Lexicon, settings.LexiconOverlay);
+        // The matcher builds on the pool while the notes are read.
+        var matcher = Task.Run(() => Core.Concepts.ConceptMatcher.Build(lexicon));
         var (notes, report) = Inputs.Notes(settings.Notes!, settings.CsvOptions);
         Inputs.Tell(report, allowance: settings.RowAllowance);
         progress.Report($"detect concepts in {notes.Count:N0} notes");
         Detection found = null!;
-        OutputFile.WriteText(settings.Out!, writer => found = DetectConcepts.Run(lexicon, notes, writer));
+        OutputFile.WriteText(settings.Out!, writer => found = DetectConcepts.Run(lexicon, matcher.GetAwaiter().GetResult(), notes, writer));
         var result = new JsonObject
         {
             ["notes"] = notes.Count,

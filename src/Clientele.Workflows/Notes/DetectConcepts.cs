@@ -14,30 +14,43 @@ public static class DetectConcepts
     private const int Chunk = 4096;
 
     /// <summary>Writes the header and every match of <paramref name="notes"/> to <paramref name="concepts"/>, negated ones included, note by note in file order.</summary>
-    public static Detection Run(ConceptLexicon lexicon, IReadOnlyList<Note> notes, TextWriter concepts)
+    public static Detection Run(ConceptLexicon lexicon, IReadOnlyList<Note> notes, TextWriter concepts) =>
+        Run(lexicon, ConceptMatcher.Build(lexicon), notes, concepts);
+
+    /// <summary>
+    /// As above with a matcher already built for <paramref name="lexicon"/>. The next chunk is matched on the pool
+    /// while the rows of the one before are written.
+    /// </summary>
+    public static Detection Run(ConceptLexicon lexicon, ConceptMatcher matcher, IReadOnlyList<Note> notes, TextWriter concepts)
     {
+        ArgumentNullException.ThrowIfNull(matcher);
         ArgumentNullException.ThrowIfNull(notes);
         long matches = 0;
         long chars = 0;
         var clients = new HashSet<string>(StringComparer.Ordinal);
         var csv = new ConceptsCsv(concepts, lexicon);
         csv.WriteHeader();
-        var matcher = ConceptMatcher.Build(lexicon);
-        var found = new List<ConceptMatch>[Math.Min(Chunk, notes.Count)];
+        var size = Math.Min(Chunk, notes.Count);
+        // Two sets of match lists: one being written while the other is filled.
+        var buffers = new[] { new List<ConceptMatch>[size], new List<ConceptMatch>[size] };
+        Task Match(int start) => Task.Run(() => Parallel.For(0, Math.Min(Chunk, notes.Count - start), () => new List<ConceptMatch>(), (i, _, scratch) =>
+        {
+            var list = buffers[start / Chunk % 2][i] ??= [];
+            list.Clear();
+            matcher.Match(notes[start + i].Text, list, scratch);
+            return scratch;
+        }, _ => { }));
+
+        var pending = notes.Count > 0 ? Match(0) : Task.CompletedTask;
         for (var start = 0; start < notes.Count; start += Chunk)
         {
+            pending.GetAwaiter().GetResult();
+            var found = buffers[start / Chunk % 2];
+            pending = start + Chunk < notes.Count ? Match(start + Chunk) : Task.CompletedTask;
             var count = Math.Min(Chunk, notes.Count - start);
-            var first = start;
-            Parallel.For(0, count, () => new List<ConceptMatch>(), (i, _, scratch) =>
-            {
-                var list = found[i] ??= [];
-                list.Clear();
-                matcher.Match(notes[first + i].Text, list, scratch);
-                return scratch;
-            }, _ => { });
             for (var i = 0; i < count; i++)
             {
-                var note = notes[first + i];
+                var note = notes[start + i];
                 foreach (var m in found[i])
                 {
                     csv.Write(note, m);
@@ -49,6 +62,7 @@ public static class DetectConcepts
             }
         }
 
+        pending.GetAwaiter().GetResult();
         return new Detection(matches, chars, clients.Count);
     }
 }
