@@ -43,6 +43,7 @@ public class FactsGoldenTests
             .Select(p => (p.Name, Interpreted: (Regex)p.GetValue(interpreted)!, Compiled: (Regex)p.GetValue(compiled)!))
             .ToList();
         Assert.Equal(17, pairs.Count);
+        Assert.Equal(pairs.Select(p => p.Interpreted), interpreted.All);
         Assert.All(pairs, p => Assert.Equal(RegexOptions.Compiled, p.Compiled.Options & RegexOptions.Compiled));
         var matched = 0;
         foreach (var text in notes.Select(Core.Facts.NoteNormalizer.Normalize))
