@@ -6,12 +6,52 @@ namespace Clientele.Core.Concepts;
 /// <summary>The automaton's builder, apart from the matching loop so each file stays readable.</summary>
 public sealed partial class ConceptMatcher
 {
-    /// <summary>Trie with dictionary edges while building, compiled to flat arrays with failure links.</summary>
+    /// <summary>
+    /// Trie with flat edge lists while building (one dictionary keyed on node and char for lookups, a linked list
+    /// per node in insertion order for walks), compiled to flat arrays with failure links. A dictionary per node
+    /// was most of the build (hundreds of thousands of small objects): a process that scores a few notes paid it.
+    /// </summary>
     private sealed class TrieBuilder
     {
-        private readonly List<Dictionary<char, int>> _children = [new()];
+        private readonly Dictionary<long, int> _child = [];
         private readonly List<int> _output = [-1];
+        private readonly List<int> _firstEdge = [-1];
+        private readonly List<int> _lastEdge = [-1];
+        private readonly List<Edge> _edgeList = [];
         private readonly int[] _charCounts = new int[char.MaxValue + 1];
+        private readonly int[] _rootChild = NewRootChildren(); // most lookups (every failure walk ends there) are the root's
+
+        private int NodeCount => _output.Count;
+
+        private static long Key(int node, char ch) => ((long)node << 16) | ch;
+
+        private static int[] NewRootChildren()
+        {
+            var children = new int[char.MaxValue + 1];
+            Array.Fill(children, -1);
+            return children;
+        }
+
+        private bool TryChild(int node, char ch, out int child)
+        {
+            if (node == Root)
+            {
+                child = _rootChild[ch];
+                return child >= 0;
+            }
+
+            return _child.TryGetValue(Key(node, ch), out child);
+        }
+
+        /// <summary>The children of <paramref name="node"/> in the order they were added, into <paramref name="into"/>.</summary>
+        private void Children(int node, List<(char Char, int Child)> into)
+        {
+            into.Clear();
+            for (var e = _firstEdge[node]; e >= 0; e = _edgeList[e].Next)
+            {
+                into.Add((_edgeList[e].Char, _edgeList[e].Child));
+            }
+        }
 
         public void Add(string folded, int pattern)
         {
@@ -19,12 +59,33 @@ public sealed partial class ConceptMatcher
             foreach (var ch in folded)
             {
                 _charCounts[ch]++;
-                if (!_children[node].TryGetValue(ch, out var next))
+                if (!TryChild(node, ch, out var next))
                 {
-                    next = _children.Count;
-                    _children.Add(new Dictionary<char, int>());
+                    next = NodeCount;
                     _output.Add(-1);
-                    _children[node][ch] = next;
+                    _firstEdge.Add(-1);
+                    _lastEdge.Add(-1);
+                    if (node == Root)
+                    {
+                        _rootChild[ch] = next;
+                    }
+                    else
+                    {
+                        _child[Key(node, ch)] = next;
+                    }
+
+                    var edge = _edgeList.Count;
+                    _edgeList.Add(new Edge(ch, next, -1));
+                    if (_lastEdge[node] >= 0)
+                    {
+                        _edgeList[_lastEdge[node]] = _edgeList[_lastEdge[node]] with { Next = edge };
+                    }
+                    else
+                    {
+                        _firstEdge[node] = edge;
+                    }
+
+                    _lastEdge[node] = edge;
                 }
 
                 node = next;
@@ -32,6 +93,8 @@ public sealed partial class ConceptMatcher
 
             _output[node] = pattern;
         }
+
+        private readonly record struct Edge(char Char, int Child, int Next);
 
         public ConceptMatcher Compile(ConceptLexicon lexicon, Pattern[] patterns)
         {
@@ -48,7 +111,7 @@ public sealed partial class ConceptMatcher
             }
 
             var width = Defaults.MatcherDenseWidth;
-            var n = _children.Count;
+            var n = NodeCount;
             var fail = new int[n];
             var outputLink = new int[n];
             Array.Fill(outputLink, -1);
@@ -57,27 +120,29 @@ public sealed partial class ConceptMatcher
             var depth = new int[n];
             var common = new bool[n]; // reached from the root by symbols below DenseWidth only
             common[Root] = true;
+            // The breadth-first list is its own queue: a node is appended when its parent is visited.
             var breadthFirst = new List<int>(n) { Root };
-            var queue = new Queue<int>();
-            foreach (var (ch, child) in _children[Root])
+            var kids = new List<(char Char, int Child)>();
+            Children(Root, kids);
+            foreach (var (ch, child) in kids)
             {
                 fail[child] = Root;
                 depth[child] = 1;
                 common[child] = symbolOf[ch] < width;
-                queue.Enqueue(child);
+                breadthFirst.Add(child);
             }
 
-            while (queue.Count > 0)
+            for (var visit = 1; visit < breadthFirst.Count; visit++)
             {
-                var node = queue.Dequeue();
-                breadthFirst.Add(node);
-                foreach (var (ch, child) in _children[node])
+                var node = breadthFirst[visit];
+                Children(node, kids);
+                foreach (var (ch, child) in kids)
                 {
                     var f = fail[node];
                     int target;
                     while (true)
                     {
-                        if (_children[f].TryGetValue(ch, out target))
+                        if (TryChild(f, ch, out target))
                         {
                             break;
                         }
@@ -95,7 +160,7 @@ public sealed partial class ConceptMatcher
                     outputLink[child] = _output[fail[child]] >= 0 ? fail[child] : outputLink[fail[child]];
                     depth[child] = depth[node] + 1;
                     common[child] = common[node] && symbolOf[ch] < width;
-                    queue.Enqueue(child);
+                    breadthFirst.Add(child);
                 }
             }
 
@@ -124,7 +189,8 @@ public sealed partial class ConceptMatcher
             }
 
             var rootNext = new int[alphabet.Length];
-            foreach (var (ch, child) in _children[Root])
+            Children(Root, kids);
+            foreach (var (ch, child) in kids)
             {
                 rootNext[symbolOf[ch]] = renumber[child];
             }
@@ -163,19 +229,21 @@ public sealed partial class ConceptMatcher
             for (var old = 0; old < n; old++)
             {
                 var i = renumber[old];
-                var children = _children[old];
-                var count = old == Root ? 0 : children.Count;
+                Children(old, kids);
+                var count = old == Root ? 0 : kids.Count;
                 nodes[i].Count = (ushort)count;
                 if (count == 1)
                 {
-                    var (ch, child) = children.First();
+                    var (ch, child) = kids[0];
                     nodes[i].First = renumber[child];
                     nodes[i].Char = symbolOf[ch];
                 }
                 else if (count <= Defaults.MatcherLinearEdges)
                 {
                     nodes[i].First = edges.Count;
-                    foreach (var (ch, child) in children.OrderBy(kv => symbolOf[kv.Key]))
+                    // A node has one child per char, so the order by symbol is total (the sort needs no stability).
+                    kids.Sort((x, y) => symbolOf[x.Char].CompareTo(symbolOf[y.Char]));
+                    foreach (var (ch, child) in kids)
                     {
                         edges.Add(((ulong)symbolOf[ch] << 32) | (uint)renumber[child]);
                     }
@@ -194,7 +262,7 @@ public sealed partial class ConceptMatcher
                     var mask = (1 << bits) - 1;
                     var table = new ulong[1 << bits];
                     Array.Fill(table, EmptySlot);
-                    foreach (var (ch, child) in children)
+                    foreach (var (ch, child) in kids)
                     {
                         var symbol = symbolOf[ch];
                         var h = (int)((symbol * HashMultiplier) >> (32 - bits));
@@ -232,7 +300,8 @@ public sealed partial class ConceptMatcher
                     dense.AsSpan(renumber[fail[old]] * width, width).CopyTo(row);
                 }
 
-                foreach (var (ch, child) in _children[old])
+                Children(old, kids);
+                foreach (var (ch, child) in kids)
                 {
                     if (symbolOf[ch] < width)
                     {

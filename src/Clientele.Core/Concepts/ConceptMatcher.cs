@@ -56,15 +56,23 @@ public sealed partial class ConceptMatcher
         _edges = edges;
         _reports = reports;
         _patternCount = patternCount;
-        _boundary = new ulong[(char.MaxValue + 1) / 64];
+        _boundary = BoundaryTable.Value;
+    }
+
+    // The same for every lexicon: built once per process, not once per matcher (a Unicode category lookup per char).
+    private static readonly Lazy<ulong[]> BoundaryTable = new(() =>
+    {
+        var table = new ulong[(char.MaxValue + 1) / 64];
         for (var c = 0; c <= char.MaxValue; c++)
         {
             if (TextFolder.IsBoundary((char)c))
             {
-                _boundary[c >> 6] |= 1UL << (c & 63);
+                table[c >> 6] |= 1UL << (c & 63);
             }
         }
-    }
+
+        return table;
+    });
 
     public ConceptLexicon Lexicon { get; }
 
