@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Clientele.Core.Facts;
 
 namespace Clientele.Core.Concepts;
@@ -8,7 +7,8 @@ namespace Clientele.Core.Concepts;
 /// EN FR DE ES IT PT NL RU AR JA KO ZH (often mixed with English). Rule-based on purpose: the
 /// facts are numeric and their phrasing is formulaic, so a handful of anchored patterns beat a model
 /// and stay auditable. The words of every language are data (Facts/Resources, one table per kind of word);
-/// the engine in Facts/ builds its patterns from them. Never throws; hostile input degrades to <c>default</c> facts.
+/// the engine in Facts/ builds its patterns from them. Never throws; the patterns' cost is bounded by the input, which
+/// is cut to the scan length, so hostile input cannot stall it (FactPatterns.MatchTimeout says why there is no timeout).
 /// </summary>
 public static class FactExtractor
 {
@@ -22,24 +22,10 @@ public static class FactExtractor
         }
 
         string note = NoteNormalizer.Normalize(text);
-        BudgetFinder.Budget? budget = Safe(BudgetFinder.Find, note);
-        int? age = Safe(AgeFinder.Find, note);
+        BudgetFinder.Budget? budget = BudgetFinder.Find(note);
+        int? age = AgeFinder.Find(note);
         return budget is { } b
             ? new NoteFacts(b.LowK, b.HighK, b.OpenEnded, age)
             : new NoteFacts(null, null, false, age);
-    }
-
-    // A pathological note loses that fact rather than stalling the ingest pipeline.
-    private static T? Safe<T>(Func<string, T?> find, string note)
-        where T : struct
-    {
-        try
-        {
-            return find(note);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
     }
 }

@@ -34,10 +34,13 @@ internal static class FactPatterns
         }
     }
 
-    // A guard against pathological input, not a budget: real notes match in microseconds. 100 ms was once
-    // exceeded by a cold thread on a loaded machine, which made a client's stated age depend on machine load;
-    // 2 s keeps facts deterministic while still bounding hostile input (capped at Defaults' scan length).
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    // No match timeout, as the occasions' DateFinder: a timeout makes a client's facts depend on machine load (100 ms
+    // was once exceeded by a cold thread on a loaded machine), and the engine reads the clock at every match it starts,
+    // which was a third of the extractor's time where reading the clock is a system call (measured, docs/BENCHMARKS.md).
+    // The patterns have no nested unbounded quantifier over alternatives that can match the same text, so their cost
+    // is bounded by the input, which NoteNormalizer caps at 20,000 characters; FactExtractorTests runs worst-case
+    // inputs of that length for every pattern.
+    public static readonly TimeSpan MatchTimeout = Regex.InfiniteMatchTimeout;
 
     public const RegexOptions Insensitive =
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture;

@@ -200,6 +200,39 @@ public class FactExtractorTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
+    /// <summary>
+    /// The patterns run without a match timeout (FactPatterns.MatchTimeout): each repeated unit below feeds the
+    /// repetitions of one pattern family (grouped digits, ranges, fillers after a budget word, capitalised names before
+    /// an age, relation words, approximate ages, unit-less numbers, CJK budget runs) up to the scan length. A pattern
+    /// that backtracked catastrophically would never return; the bound is a hang guard, not a speed figure.
+    /// </summary>
+    [Theory]
+    [InlineData("1,000")]
+    [InlineData("1 000 000 - ")]
+    [InlineData("budget de de de ")]
+    [InlineData("Budget : - = ")]
+    [InlineData("Mrs Anna Weber Lopez ")]
+    [InlineData("Husband wife ")]
+    [InlineData(", around ")]
+    [InlineData("aged ans 45-")]
+    [InlineData("€5K to €6K + ")]
+    [InlineData("予算は5万円から")]
+    [InlineData("Weber, (")]
+    [InlineData("9.9,9'9 ")]
+    public async Task Extract_worst_case_repetitions_up_to_the_scan_length_return(string unit)
+    {
+        var sb = new StringBuilder("Budget ");
+        while (sb.Length < 20_000)
+        {
+            sb.Append(unit);
+        }
+
+        var note = sb.ToString();
+        var facts = await Task.Run(() => FactExtractor.Extract(note)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(facts.BudgetLowK is null || facts.BudgetLowK <= facts.BudgetHighK);
+    }
+
     [Theory]
     [InlineData("Budget\0 5K\0 45 ans\0")]
     [InlineData("\uD800 budget 5K \uDC00 45 ans \uD83D")]
