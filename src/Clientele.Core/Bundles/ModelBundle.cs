@@ -31,6 +31,13 @@ public sealed class ModelBundle
     public const string LexiconFile = "lexicon.csv";
     public const string FeaturizerFile = "featurizer.json";
 
+    /// <summary>
+    /// The compiled concept matcher of the bundle's lexicon (<see cref="Concepts.ConceptMatcher.Save"/>): loading it
+    /// takes a fraction of building it. Optional: a bundle without it, or whose part another build of Clientele wrote,
+    /// builds the matcher (same matches).
+    /// </summary>
+    public const string MatcherFile = "matcher.bin";
+
     /// <summary>The part with the keyed hashes of the clients the bundle was trained on; read only by evaluation.</summary>
     public const string TrainedOnFile = "trained_on.txt";
 
@@ -136,6 +143,7 @@ public sealed class ModelBundle
             LexiconCsvWriter.Write(Lexicon, w);
         });
         Write(FeaturizerFile, Featurizer.Save);
+        Write(MatcherFile, Matcher.Save);
         foreach (var entry in Metadata.Members)
         {
             var target = Targets.Parse(entry.Target)!.Value;
@@ -154,8 +162,15 @@ public sealed class ModelBundle
     }
 
     /// <summary>Loads and verifies a bundle; any damage or version mismatch is a clear <see cref="ClienteleInputException"/>.</summary>
-    public static ModelBundle Load(IBundleSource source, string name = "bundle")
+    public static ModelBundle Load(IBundleSource source, string name = "bundle") => Open(source, name).Finish();
+
+    /// <summary>
+    /// Reads and verifies the metadata, the lexicon and the matcher's part, so the caller can read notes while the
+    /// featurizer and the models are read (<see cref="BundleOpening.Finish"/>, which reports their damage the same way).
+    /// </summary>
+    public static BundleOpening Open(IBundleSource source, string name = "bundle")
     {
+        ArgumentNullException.ThrowIfNull(source);
         if (!source.Exists(MetadataFile))
         {
             throw new ClienteleInputException(name, null, null, Messages.BundleMissingPart(MetadataFile));
@@ -178,51 +193,12 @@ public sealed class ModelBundle
         }
 
         metadata.Segments?.Checked(name);
-
-        byte[] Read(string part)
-        {
-            if (!source.Exists(part))
-            {
-                throw new ClienteleInputException(name, null, null, Messages.BundleMissingPart(part));
-            }
-
-            using var s = source.Open(part);
-            using var m = new MemoryStream();
-            s.CopyTo(m);
-            var bytes = m.ToArray();
-            if (!metadata.Checksums.TryGetValue(part, out var expected) || !string.Equals(expected, Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.Ordinal))
-            {
-                throw new ClienteleInputException(name, null, null, Messages.BundleChecksum(part));
-            }
-
-            return bytes;
-        }
-
-        using var lexiconReader = new StreamReader(new MemoryStream(Read(LexiconFile)));
-        var loaded = LexiconCsv.Load(lexiconReader, LexiconFile);
-        var lexicon = new ConceptLexicon(metadata.LexiconName, loaded.Concepts);
-        var matcher = new Lazy<Concepts.ConceptMatcher>(() => Concepts.ConceptMatcher.Build(lexicon));
-        _ = Task.Run(() => matcher.Value);
-        var featurizer = Featurizer.Load(new MemoryStream(Read(FeaturizerFile)), lexicon, name + "/" + FeaturizerFile);
-        var models = new Dictionary<Target, TargetModel>();
-        foreach (var group in metadata.Members.GroupBy(m => m.Target))
-        {
-            var target = Targets.Parse(group.Key) ?? throw new ClienteleInputException(name, null, null, Messages.BundleDamaged + $" (unknown target '{group.Key}')");
-            var members = new List<EnsembleMember>();
-            foreach (var entry in group)
-            {
-                var learner = LearnerRegistry.Resolve(entry.Kind, name);
-                var calibration = entry.PlattA is { } a && entry.PlattB is { } b ? new PlattCalibrator(a, b) : PlattCalibrator.Identity;
-                var bytes = Read(entry.File);
-                var member = LearnerRegistry.Load(learner, new MemoryStream(bytes), target, new LabelScaling(entry.LabelMean, entry.LabelScale), name, entry.File);
-                members.Add(new EnsembleMember(member, calibration) { Weight = entry.Weight });
-            }
-
-            models[target] = new TargetModel(target, members);
-        }
-
-        return new ModelBundle(featurizer, models, metadata, matcher);
+        return new BundleOpening(source, name, metadata);
     }
+
+    /// <summary>The bundle of a finished <see cref="BundleOpening"/>.</summary>
+    internal static ModelBundle Loaded(Featurizer featurizer, IReadOnlyDictionary<Target, TargetModel> models, BundleMetadata metadata, Lazy<Concepts.ConceptMatcher> matcher) =>
+        new(featurizer, models, metadata, matcher);
 
     /// <summary>
     /// The clients a loaded bundle was trained on, checked against its checksum; null for a bundle that predates

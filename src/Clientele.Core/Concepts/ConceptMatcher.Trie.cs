@@ -102,13 +102,7 @@ public sealed partial class ConceptMatcher
             // (Latin letters, digits, space) are the first DenseWidth symbols, the columns of the dense rows.
             var alphabet = Enumerable.Range(0, _charCounts.Length).Where(c => _charCounts[c] > 0)
                 .OrderByDescending(c => _charCounts[c]).ThenBy(c => c).Select(c => (char)c).ToArray();
-            var notInAlphabet = (char)alphabet.Length;
-            var symbolOf = new char[char.MaxValue + 1];
-            Array.Fill(symbolOf, notInAlphabet);
-            for (var k = 0; k < alphabet.Length; k++)
-            {
-                symbolOf[alphabet[k]] = (char)k;
-            }
+            var symbolOf = SymbolOf(alphabet);
 
             var width = Defaults.MatcherDenseWidth;
             var n = NodeCount;
@@ -281,43 +275,86 @@ public sealed partial class ConceptMatcher
                 nodes[i].Report = _output[old] >= 0 ? reportOf[old] : outputLink[old] >= 0 ? reportOf[outputLink[old]] : -1;
             }
 
-            // Dense rows: the full transition (failure links resolved) on each common symbol, filled in
-            // breadth-first order so the row of a node's failure link is complete before the node's.
-            var dense = new int[denseCount * width];
-            foreach (var old in breadthFirst)
+            var dense = DenseRows(nodes, [.. edges], rootNext, denseCount, width);
+
+            // Chars outside every alias map to a symbol outside the alphabet: the automaton goes back to the root.
+            return new ConceptMatcher(lexicon, alphabet, rootNext, dense, denseCount, nodes, [.. edges], [.. reports], patterns.Length);
+        }
+    }
+
+    /// <summary>Raw char → symbol of its folded char, or the symbol after the alphabet for a char no alias holds.</summary>
+    private static char[] FoldIn(char[] symbolOf)
+    {
+        var foldIn = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            foldIn[c] = symbolOf[TextFolder.Fold((char)c)];
+        }
+
+        return foldIn;
+    }
+
+    /// <summary>Char → its symbol (its rank in <paramref name="alphabet"/>), or alphabet.Length for a char outside it.</summary>
+    private static char[] SymbolOf(char[] alphabet)
+    {
+        var symbolOf = new char[char.MaxValue + 1];
+        Array.Fill(symbolOf, (char)alphabet.Length);
+        for (var k = 0; k < alphabet.Length; k++)
+        {
+            symbolOf[alphabet[k]] = (char)k;
+        }
+
+        return symbolOf;
+    }
+
+    /// <summary>
+    /// Dense rows: the full transition (failure links resolved) of nodes 0 .. denseCount - 1 on each of the first
+    /// <paramref name="width"/> symbols. Dense nodes are numbered breadth-first and a failure link is shallower, so
+    /// filling rows in index order finds the row of a node's failure link complete. A row is its failure link's row
+    /// with the node's own edges written over it (the root's row is its edges over "back to the root"); copying keeps
+    /// the build cheap, a process may run only one note. From the compiled nodes, so a loaded automaton
+    /// (<see cref="Load(Stream, ConceptLexicon, NegationCues?, string)"/>) fills them the same way instead of storing them.
+    /// </summary>
+    private static int[] DenseRows(Node[] nodes, ulong[] edges, int[] rootNext, int denseCount, int width)
+    {
+        var dense = new int[denseCount * width];
+        for (var i = 0; i < denseCount; i++)
+        {
+            var row = dense.AsSpan(i * width, width);
+            if (i == Root)
             {
-                var i = renumber[old];
-                if (i >= denseCount)
+                for (var symbol = 0; symbol < Math.Min(width, rootNext.Length); symbol++)
                 {
-                    continue;
+                    row[symbol] = rootNext[symbol];
                 }
 
-                // A row is its failure link's row with the node's own edges written over it (the root's row is its
-                // edges over "back to the root"); copying keeps the build cheap, a process may run only one note.
-                var row = dense.AsSpan(i * width, width);
-                if (old != Root)
-                {
-                    dense.AsSpan(renumber[fail[old]] * width, width).CopyTo(row);
-                }
+                continue;
+            }
 
-                Children(old, kids);
-                foreach (var (ch, child) in kids)
+            dense.AsSpan(nodes[i].Fail * width, width).CopyTo(row);
+            var n = nodes[i];
+            if (n.Count == 1)
+            {
+                if (n.Char < width)
                 {
-                    if (symbolOf[ch] < width)
+                    row[n.Char] = n.First;
+                }
+            }
+            else
+            {
+                // A linear run of Count edges, or a hashed table of 2^Char slots with empty ones marked.
+                var slots = n.Count <= Defaults.MatcherLinearEdges ? n.Count : 1 << n.Char;
+                for (var e = n.First; e < n.First + slots; e++)
+                {
+                    var edge = edges[e];
+                    if (edge != EmptySlot && (int)(edge >> 32) < width)
                     {
-                        row[symbolOf[ch]] = renumber[child];
+                        row[(int)(edge >> 32)] = (int)(uint)edge;
                     }
                 }
             }
-
-            // Chars outside every alias map to a symbol outside the alphabet: the automaton goes back to the root.
-            var foldIn = new char[char.MaxValue + 1];
-            for (var c = 0; c <= char.MaxValue; c++)
-            {
-                foldIn[c] = symbolOf[TextFolder.Fold((char)c)];
-            }
-
-            return new ConceptMatcher(lexicon, notInAlphabet, foldIn, rootNext, dense, denseCount, nodes, [.. edges], [.. reports], patterns.Length);
         }
+
+        return dense;
     }
 }

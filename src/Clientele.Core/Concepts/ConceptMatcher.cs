@@ -38,16 +38,19 @@ public sealed partial class ConceptMatcher
     private readonly ulong[] _boundary;  // 64K-bit table of TextFolder.IsBoundary (a Unicode category lookup otherwise)
     private readonly int _patternCount;
     private readonly Dictionary<string, (int Concept, int Alias)> _byFoldedAlias = new(StringComparer.Ordinal);
+    private readonly char[] _alphabet;   // the alias chars by symbol (what a saved automaton stores of the char table)
+    private (int Concept, int Alias)[] _aliasOrder = []; // the distinct folded aliases' (concept, alias), in build order
     private NegationCues? _cues;
     private ConceptMatcher? _cueMatcher;
     private bool _foldRanges;
 
-    private ConceptMatcher(ConceptLexicon lexicon, char notInAlphabet, char[] foldIn, int[] rootNext, int[] dense, int denseCount,
+    private ConceptMatcher(ConceptLexicon lexicon, char[] alphabet, int[] rootNext, int[] dense, int denseCount,
         Node[] nodes, ulong[] edges, Report[] reports, int patternCount)
     {
         Lexicon = lexicon;
-        _notInAlphabet = notInAlphabet;
-        _foldIn = foldIn;
+        _alphabet = alphabet;
+        _notInAlphabet = (char)alphabet.Length;
+        _foldIn = FoldIn(SymbolOf(alphabet));
         _rootNext = rootNext;
         _dense = dense;
         _denseCount = denseCount;
@@ -83,7 +86,17 @@ public sealed partial class ConceptMatcher
     /// Builds the automaton from every alias of every concept (first concept wins a shared alias), with the
     /// built-in negation cues (<see cref="NegationCues.LoadBuiltin"/>).
     /// </summary>
-    public static ConceptMatcher Build(ConceptLexicon lexicon) => Build(lexicon, NegationCues.LoadBuiltin());
+    /// <remarks>
+    /// Built once per lexicon object and process: training reads its notes with the lexicon's matcher and then saves
+    /// that matcher in the bundle, and a lexicon is never changed once made.
+    /// </remarks>
+    public static ConceptMatcher Build(ConceptLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        return Built.GetValue(lexicon, l => new Lazy<ConceptMatcher>(() => Build(l, NegationCues.LoadBuiltin()))).Value;
+    }
+
+    private static readonly ConditionalWeakTable<ConceptLexicon, Lazy<ConceptMatcher>> Built = [];
 
     /// <summary>Builds the automaton; <paramref name="cues"/> null detects no negation (every match positive).</summary>
     public static ConceptMatcher Build(ConceptLexicon lexicon, NegationCues? cues)
@@ -125,12 +138,18 @@ public sealed partial class ConceptMatcher
         }
 
         var matcher = builder.Compile(lexicon, patterns.ToArray());
-        foreach (var p in patterns)
-        {
-            matcher._byFoldedAlias.TryAdd(TextFolder.Fold(lexicon.Concepts[p.Concept].Aliases[p.Alias].Trim()), (p.Concept, p.Alias));
-        }
-
+        matcher.IndexAliases([.. patterns.Select(p => (p.Concept, p.Alias))]);
         return matcher;
+    }
+
+    /// <summary>Fills the folded-alias index from the (concept, alias) of each distinct folded alias, in build order.</summary>
+    private void IndexAliases((int Concept, int Alias)[] order)
+    {
+        _aliasOrder = order;
+        foreach (var (concept, alias) in order)
+        {
+            _byFoldedAlias.TryAdd(TextFolder.Fold(Lexicon.Concepts[concept].Aliases[alias].Trim()), (concept, alias));
+        }
     }
 
     /// <summary>The negation cues applied, or null when negation is not detected.</summary>

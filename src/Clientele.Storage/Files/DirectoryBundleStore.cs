@@ -50,7 +50,10 @@ public static class DirectoryBundleStore
     }
 
     /// <summary>Loads the bundle in <paramref name="directory"/>, or the current version of a models directory (<see cref="ModelsDirectory"/>).</summary>
-    public static ModelBundle Load(string directory)
+    public static ModelBundle Load(string directory) => Open(directory).Finish();
+
+    /// <summary>As <see cref="Load"/>, the featurizer and models left for <see cref="BundleOpening.Finish"/> (see <see cref="ModelBundle.Open"/>).</summary>
+    public static BundleOpening Open(string directory)
     {
         var full = Path.GetFullPath(ModelsDirectory.Resolve(directory));
         Recover(full);
@@ -59,7 +62,7 @@ public static class DirectoryBundleStore
             throw new Clientele.Core.Errors.ClienteleInputException(directory, null, null, "no model bundle here (directory not found); train one with 'clientele train --out DIR'");
         }
 
-        return ModelBundle.Load(new Source(full), directory);
+        return ModelBundle.Open(new Source(full), directory);
     }
 
     /// <summary>The clients the bundle in <paramref name="directory"/> was trained on (keyed hashes), or null for a bundle that predates the record.</summary>

@@ -167,6 +167,45 @@ public class TrainingTests
     }
 
     [Fact]
+    public void A_bundle_without_the_saved_matcher_builds_it_and_matches_and_scores_the_same()
+    {
+        var trained = Train(Tier.Fast, 200);
+        var memory = new MemoryBundle();
+        Bundle(trained).Save(memory);
+        var older = new MemoryBundle();
+        foreach (var (name, bytes) in memory.Parts.Where(p => p.Key != ModelBundle.MatcherFile))
+        {
+            using var s = older.Create(name);
+            s.Write(bytes);
+        }
+
+        Assert.True(memory.Exists(ModelBundle.MatcherFile));
+        var withPart = ModelBundle.Load(memory);
+        var withoutPart = ModelBundle.Load(older);
+        var profiles = TestData.Profiles(60, seed: 12, lexicon: trained.Featurizer.Lexicon);
+        Assert.True(new Scorer(withPart).Score(profiles).SequenceEqual(new Scorer(withoutPart).Score(profiles)), "scores differ without the saved matcher");
+        const string note = "Mme Laurent cherche un sac pour l'anniversaire de sa fille, budget 5K, pas de cuir exotique.";
+        Assert.Equal(withoutPart.Matcher.Match(note), withPart.Matcher.Match(note));
+    }
+
+    [Fact]
+    public void A_bundle_whose_saved_matcher_has_a_flipped_byte_is_refused_at_opening()
+    {
+        var memory = new MemoryBundle();
+        Bundle(Train(Tier.Fast, 200)).Save(memory);
+        var damaged = (byte[])memory.Parts[ModelBundle.MatcherFile].Clone();
+        damaged[damaged.Length / 3] ^= 0x5A;
+        using (var s = memory.Create(ModelBundle.MatcherFile))
+        {
+            s.Write(damaged);
+        }
+
+        var e = Assert.Throws<ClienteleInputException>(() => ModelBundle.Open(memory));
+        Assert.Contains("checksum", e.Message);
+        Assert.Contains(ModelBundle.MatcherFile, e.Message);
+    }
+
+    [Fact]
     public void A_bundle_with_a_flipped_byte_is_refused()
     {
         var memory = new MemoryBundle();

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using Clientele.Core.Concepts;
+using Clientele.Core.Errors;
+using Clientele.Core.Features;
+using Clientele.Core.Labels;
+using Clientele.Core.Lexicon;
+using Clientele.Core.Training;
+using Clientele.Core.Training.Learners;
+
+namespace Clientele.Core.Bundles;
+
+/// <summary>
+/// A bundle being loaded (<see cref="ModelBundle.Open"/>): its metadata, lexicon and concept matcher are there, the
+/// featurizer and the models are read by <see cref="Finish"/>. A scoring run reads its notes with the matcher while
+/// another thread finishes, instead of reading the notes after the whole bundle (measured in docs/BENCHMARKS.md).
+/// </summary>
+public sealed class BundleOpening
+{
+    private readonly IBundleSource _source;
+    private readonly string _name;
+    private readonly Lazy<ConceptMatcher> _matcher;
+    private readonly Lazy<ModelBundle> _finished;
+
+    internal BundleOpening(IBundleSource source, string name, BundleMetadata metadata)
+    {
+        _source = source;
+        _name = name;
+        Metadata = metadata;
+        using var lexiconReader = new StreamReader(new MemoryStream(Read(ModelBundle.LexiconFile)));
+        var loaded = LexiconCsv.Load(lexiconReader, ModelBundle.LexiconFile);
+        var lexicon = new ConceptLexicon(metadata.LexiconName, loaded.Concepts);
+        Lexicon = lexicon;
+        // Read (and checked) here, so a damaged part fails the opening; made into a matcher on the pool meanwhile.
+        var saved = source.Exists(ModelBundle.MatcherFile) ? Read(ModelBundle.MatcherFile) : null;
+        _matcher = new Lazy<ConceptMatcher>(() =>
+            (saved is null ? null : ConceptMatcher.Load(new MemoryStream(saved), lexicon, NegationCues.LoadBuiltin(), name + "/" + ModelBundle.MatcherFile))
+            ?? ConceptMatcher.Build(lexicon));
+        _ = Task.Run(() => _matcher.Value);
+        _finished = new Lazy<ModelBundle>(ReadModels);
+    }
+
+    /// <summary>The bundle's metadata, verified.</summary>
+    public BundleMetadata Metadata { get; }
+
+    /// <summary>The bundle's lexicon.</summary>
+    public ConceptLexicon Lexicon { get; }
+
+    /// <summary>The concept matcher of the lexicon: loaded from the bundle's part, else built.</summary>
+    public ConceptMatcher Matcher => _matcher.Value;
+
+    /// <summary>Reads the featurizer and the models (once); any damage is a clear <see cref="ClienteleInputException"/>.</summary>
+    public ModelBundle Finish() => _finished.Value;
+
+    private ModelBundle ReadModels()
+    {
+        var featurizer = Featurizer.Load(new MemoryStream(Read(ModelBundle.FeaturizerFile)), Lexicon, _name + "/" + ModelBundle.FeaturizerFile);
+        var models = new Dictionary<Target, TargetModel>();
+        foreach (var group in Metadata.Members.GroupBy(m => m.Target))
+        {
+            var target = Targets.Parse(group.Key) ?? throw new ClienteleInputException(_name, null, null, Messages.BundleDamaged + $" (unknown target '{group.Key}')");
+            var members = new List<EnsembleMember>();
+            foreach (var entry in group)
+            {
+                var learner = LearnerRegistry.Resolve(entry.Kind, _name);
+                var calibration = entry.PlattA is { } a && entry.PlattB is { } b ? new PlattCalibrator(a, b) : PlattCalibrator.Identity;
+                var bytes = Read(entry.File);
+                var member = LearnerRegistry.Load(learner, new MemoryStream(bytes), target, new LabelScaling(entry.LabelMean, entry.LabelScale), _name, entry.File);
+                members.Add(new EnsembleMember(member, calibration) { Weight = entry.Weight });
+            }
+
+            models[target] = new TargetModel(target, members);
+        }
+
+        return ModelBundle.Loaded(featurizer, models, Metadata, _matcher);
+    }
+
+    private byte[] Read(string part)
+    {
+        if (!_source.Exists(part))
+        {
+            throw new ClienteleInputException(_name, null, null, Messages.BundleMissingPart(part));
+        }
+
+        using var s = _source.Open(part);
+        using var m = new MemoryStream();
+        s.CopyTo(m);
+        var bytes = m.ToArray();
+        if (!Metadata.Checksums.TryGetValue(part, out var expected) || !string.Equals(expected, Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.Ordinal))
+        {
+            throw new ClienteleInputException(_name, null, null, Messages.BundleChecksum(part));
+        }
+
+        return bytes;
+    }
+}
