@@ -30,6 +30,8 @@ public static class Pipeline
         ConceptLexicon? lexicon = null, DateOnly? asOf = null, bool keepNotes = true)
     {
         asOf ??= s.AsOfDate;
+        // The fact patterns are built on the pool while the lexicon and its matcher are.
+        _ = Task.Run(FactExtractor.Prepare);
         var input = new NotesInput(() => Inputs.Open(s.Notes!), s.Notes!, s.CsvOptions) { AsOf = asOf };
         var read = new ReadProfiles(Time).Run(() => lexicon ?? Inputs.Lexicon(s.Lexicon, s.LexiconOverlay), input, progress, seconds, report => Inputs.Tell(report, allowance: s.RowAllowance), keepNotes);
         TellAfterAsOf(read, asOf);
@@ -73,6 +75,8 @@ public static class Pipeline
         progress.Report("load model");
         // Resolved once: a training publishing a newer version meanwhile must not change which one is named.
         modelDirectory = ModelsDirectory.Resolve(modelDirectory);
+        // The fact patterns are built on the pool while the bundle opens; the first note would otherwise wait for them.
+        _ = Task.Run(FactExtractor.Prepare);
         var opening = DirectoryBundleStore.Open(modelDirectory);
         RequireOverlay(s, opening.Lexicon);
         // The featurizer and the models are read on the pool while the notes are read with the bundle's matcher.
