@@ -26,14 +26,17 @@ public sealed class BundleOpening
         _source = source;
         _name = name;
         Metadata = metadata;
+        // The matcher's part is checked here, so a damaged part fails the opening, and read on the pool while the
+        // lexicon is parsed; it is bound to the lexicon there too (or built, for a bundle without a usable part).
+        var bytes = source.Exists(ModelBundle.MatcherFile) ? Read(ModelBundle.MatcherFile) : null;
+        var part = name + "/" + ModelBundle.MatcherFile;
+        var saved = bytes is null ? Task.FromResult<ConceptMatcher.Saved?>(null) : Task.Run(() => ConceptMatcher.ReadSaved(bytes, part));
         using var lexiconReader = new StreamReader(new MemoryStream(Read(ModelBundle.LexiconFile)));
         var loaded = LexiconCsv.Load(lexiconReader, ModelBundle.LexiconFile);
         var lexicon = new ConceptLexicon(metadata.LexiconName, loaded.Concepts);
         Lexicon = lexicon;
-        // Read (and checked) here, so a damaged part fails the opening; made into a matcher on the pool meanwhile.
-        var saved = source.Exists(ModelBundle.MatcherFile) ? Read(ModelBundle.MatcherFile) : null;
         _matcher = new Lazy<ConceptMatcher>(() =>
-            (saved is null ? null : ConceptMatcher.Load(new MemoryStream(saved), lexicon, NegationCues.LoadBuiltin(), name + "/" + ModelBundle.MatcherFile))
+            (saved.GetAwaiter().GetResult() is { } s ? ConceptMatcher.FromSaved(s, lexicon, NegationCues.LoadBuiltin()) : null)
             ?? ConceptMatcher.Build(lexicon));
         _ = Task.Run(() => _matcher.Value);
         _finished = new Lazy<ModelBundle>(ReadModels);

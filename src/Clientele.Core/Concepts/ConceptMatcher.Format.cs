@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using Clientele.Core.Errors;
 using Clientele.Core.Lexicon;
@@ -99,76 +100,103 @@ public sealed partial class ConceptMatcher
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(lexicon);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var saved = ReadSaved(buffer.ToArray(), source);
+        return saved is null ? null : FromSaved(saved, lexicon, cues);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Load(Stream, ConceptLexicon, NegationCues?, string)"/>, which needs no lexicon, so
+    /// a bundle reads it while its lexicon is parsed; null for another format version or other folding tables.
+    /// </summary>
+    internal static Saved? ReadSaved(byte[] bytes, string source)
+    {
         try
         {
-            using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            if (r.ReadUInt32() != Magic)
+            var r = new SpanReader(bytes);
+            if (r.UInt32() != Magic)
             {
                 throw new InvalidDataException("not a saved concept matcher");
             }
 
-            if (r.ReadInt32() != FormatVersion || r.ReadString() != lexicon.Fingerprint || r.ReadUInt64() != TablesDigest.Value)
+            if (r.Int32() != FormatVersion)
             {
                 return null;
             }
 
-            var patternCount = r.ReadInt32();
-            var denseCount = r.ReadInt32();
-            var alphabet = new char[Count(r)];
+            var fingerprint = r.String();
+            if (r.UInt64() != TablesDigest.Value)
+            {
+                return null;
+            }
+
+            var patternCount = r.Int32();
+            var denseCount = r.Int32();
+            var alphabet = new char[r.Count()];
             for (var k = 0; k < alphabet.Length; k++)
             {
-                alphabet[k] = (char)r.ReadUInt16();
+                alphabet[k] = (char)r.UInt16();
             }
 
-            var rootNext = ReadInts(r);
-            var nodes = new Node[Count(r)];
+            var rootNext = new int[r.Count()];
+            for (var i = 0; i < rootNext.Length; i++)
+            {
+                rootNext[i] = r.Int32();
+            }
+
+            var nodes = new Node[r.Count()];
             for (var i = 0; i < nodes.Length; i++)
             {
-                nodes[i] = new Node { First = r.ReadInt32(), Fail = r.ReadInt32(), Report = r.ReadInt32(), Count = r.ReadUInt16(), Char = (char)r.ReadUInt16() };
+                nodes[i] = new Node { First = r.Int32(), Fail = r.Int32(), Report = r.Int32(), Count = r.UInt16(), Char = (char)r.UInt16() };
             }
 
-            var edges = new ulong[Count(r)];
+            var edges = new ulong[r.Count()];
             for (var i = 0; i < edges.Length; i++)
             {
-                edges[i] = r.ReadUInt64();
+                edges[i] = r.UInt64();
             }
 
-            var reports = new Report[Count(r)];
+            var reports = new Report[r.Count()];
             for (var i = 0; i < reports.Length; i++)
             {
-                reports[i] = new Report(r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean(), r.ReadBoolean(), r.ReadInt32());
+                reports[i] = new Report(r.Int32(), r.Int32(), r.Int32(), r.Boolean(), r.Boolean(), r.Int32());
             }
 
-            var aliasOrder = new (int Concept, int Alias)[Count(r)];
+            var aliasOrder = new (int Concept, int Alias)[r.Count()];
             for (var i = 0; i < aliasOrder.Length; i++)
             {
-                aliasOrder[i] = (r.ReadInt32(), r.ReadInt32());
+                aliasOrder[i] = (r.Int32(), r.Int32());
             }
 
-            Check(denseCount <= nodes.Length && rootNext.Length == alphabet.Length && aliasOrder.Length == patternCount);
-            var matcher = new ConceptMatcher(lexicon, alphabet, rootNext,
-                DenseRows(nodes, edges, rootNext, denseCount, Defaults.MatcherDenseWidth), denseCount, nodes, edges, reports, patternCount);
-            matcher.IndexAliases(aliasOrder);
-            matcher._foldRanges = true;
-            if (cues is not null)
-            {
-                matcher._cues = cues;
-                matcher._cueMatcher = BuildAutomaton(cues.Lexicon);
-            }
-
-            return matcher;
+            Check(denseCount <= nodes.Length && rootNext.Length == alphabet.Length && aliasOrder.Length == patternCount && r.AtEnd);
+            return new Saved(fingerprint, patternCount, denseCount, alphabet, rootNext, nodes, edges, reports, aliasOrder);
         }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
+        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
         {
             throw new ClienteleInputException(source, null, null, Messages.BundleDamaged + $" ({source}: {e.Message})", e);
         }
     }
 
-    private static int Count(BinaryReader r)
+    /// <summary>The second half: the matcher of <paramref name="saved"/> for <paramref name="lexicon"/>, or null when it was saved for another.</summary>
+    internal static ConceptMatcher? FromSaved(Saved saved, ConceptLexicon lexicon, NegationCues? cues)
     {
-        var n = r.ReadInt32();
-        Check(n >= 0 && n <= r.BaseStream.Length);
-        return n;
+        if (!string.Equals(saved.LexiconFingerprint, lexicon.Fingerprint, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var matcher = new ConceptMatcher(lexicon, saved.Alphabet, saved.RootNext,
+            DenseRows(saved.Nodes, saved.Edges, saved.RootNext, saved.DenseCount, Defaults.MatcherDenseWidth), saved.DenseCount, saved.Nodes, saved.Edges, saved.Reports, saved.PatternCount);
+        matcher.IndexAliases(saved.AliasOrder);
+        matcher._foldRanges = true;
+        if (cues is not null)
+        {
+            matcher._cues = cues;
+            matcher._cueMatcher = BuildAutomaton(cues.Lexicon);
+        }
+
+        return matcher;
     }
 
     private static void Check(bool condition)
@@ -179,6 +207,68 @@ public sealed partial class ConceptMatcher
         }
     }
 
+    /// <summary>A saved automaton read back, not yet bound to its lexicon.</summary>
+    internal sealed record Saved(string LexiconFingerprint, int PatternCount, int DenseCount, char[] Alphabet, int[] RootNext, Node[] Nodes, ulong[] Edges,
+        Report[] Reports, (int Concept, int Alias)[] AliasOrder);
+
+    /// <summary>Little-endian reads of what <see cref="BinaryWriter"/> wrote, straight from the part's bytes.</summary>
+    private ref struct SpanReader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _at;
+
+        public readonly bool AtEnd => _at == _bytes.Length;
+
+        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public uint UInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
+
+        public ulong UInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+
+        public ushort UInt16() => BinaryPrimitives.ReadUInt16LittleEndian(Take(2));
+
+        public bool Boolean() => Take(1)[0] != 0;
+
+        /// <summary>A count of items that follow: never more than the bytes left.</summary>
+        public int Count()
+        {
+            var n = Int32();
+            Check(n >= 0 && n <= _bytes.Length - _at);
+            return n;
+        }
+
+        /// <summary>A string as BinaryWriter writes it: its UTF-8 length in 7-bit groups, then the bytes.</summary>
+        public string String()
+        {
+            var length = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                Check(shift < 35);
+                var b = Take(1)[0];
+                length |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0)
+                {
+                    break;
+                }
+            }
+
+            Check(length >= 0 && length <= _bytes.Length - _at);
+            return Encoding.UTF8.GetString(Take(length));
+        }
+
+        private ReadOnlySpan<byte> Take(int n)
+        {
+            if (n > _bytes.Length - _at)
+            {
+                throw new InvalidDataException("the saved automaton ends early");
+            }
+
+            var span = _bytes.Slice(_at, n);
+            _at += n;
+            return span;
+        }
+    }
+
     private static void WriteInts(BinaryWriter w, int[] values)
     {
         w.Write(values.Length);
@@ -186,16 +276,5 @@ public sealed partial class ConceptMatcher
         {
             w.Write(v);
         }
-    }
-
-    private static int[] ReadInts(BinaryReader r)
-    {
-        var values = new int[Count(r)];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = r.ReadInt32();
-        }
-
-        return values;
     }
 }

@@ -331,7 +331,7 @@ public sealed partial class ConceptMatcher
     }
 
     /// <summary>A trie node in the compiled automaton.</summary>
-    private struct Node
+    internal struct Node
     {
         public int First;    // the only child when Count is 1, else the first of Count edges in _edges
         public int Fail;
@@ -347,5 +347,5 @@ public sealed partial class ConceptMatcher
     /// A pattern to report where it ends, and the next report on the failure chain (-1 at the end): one struct
     /// read per report instead of a pattern index, the pattern and an output link in three arrays.
     /// </summary>
-    private readonly record struct Report(int Concept, int Alias, int Length, bool StartBoundary, bool EndBoundary, int Next);
+    internal readonly record struct Report(int Concept, int Alias, int Length, bool StartBoundary, bool EndBoundary, int Next);
 }
