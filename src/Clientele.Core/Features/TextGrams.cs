@@ -35,8 +35,15 @@ internal static class TextGrams
     };
 
     /// <summary>Counts every gram of <paramref name="tokens"/> into <paramref name="counts"/> (not cleared).</summary>
+    public static void Count(List<uint> tokens, Dictionary<ulong, int> counts) => Count(tokens, counts, null);
+
+    /// <summary>
+    /// As <see cref="Count(List{uint}, Dictionary{ulong, int})"/>, counting only the grams that are keys of
+    /// <paramref name="only"/> (all when null). The counted keys keep the order in which they first occur, so a
+    /// caller iterating them sees the vocabulary's grams in the same order as in the full count.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Count(List<uint> tokens, Dictionary<ulong, int> counts)
+    public static void Count(List<uint> tokens, Dictionary<ulong, int> counts, Dictionary<ulong, int>? only)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -46,16 +53,16 @@ internal static class TextGrams
                 continue;
             }
 
-            Add(counts, Key(a));
+            Add(counts, only, Key(a));
             if (i + 1 >= tokens.Count || tokens[i + 1] is var b && (b == NoteTokens.Break || NoteTokens.IsCharacter(a) != NoteTokens.IsCharacter(b)))
             {
                 continue;
             }
 
-            Add(counts, Key(a, b));
+            Add(counts, only, Key(a, b));
             if (NoteTokens.IsCharacter(a) && i + 2 < tokens.Count && tokens[i + 2] is var c && c != NoteTokens.Break && NoteTokens.IsCharacter(c))
             {
-                Add(counts, Key(a, b, c));
+                Add(counts, only, Key(a, b, c));
             }
         }
     }
@@ -86,8 +93,15 @@ internal static class TextGrams
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(Dictionary<ulong, int> counts, ulong key)
+    private static void Add(Dictionary<ulong, int> counts, Dictionary<ulong, int>? only, ulong key)
     {
+        // A gram outside the vocabulary is not counted: the scratch table stays as small as the client's vocabulary
+        // grams, and clearing it for the next client costs that much, not the size of its largest client's text.
+        if (only is not null && !only.ContainsKey(key))
+        {
+            return;
+        }
+
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
         slot++;
     }

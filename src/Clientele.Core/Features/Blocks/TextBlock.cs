@@ -33,7 +33,7 @@ internal sealed class TextBlock : IFeatureBlock
     {
         var counts = row.NgramScratch;
         counts.Clear();
-        TextGrams.Count(row.Profile.Tokens, counts);
+        TextGrams.Count(row.Profile.Tokens, counts, _column);
         TfIdf.Write(counts, _column, _idf, destination);
     }
 }
