@@ -189,14 +189,7 @@ public sealed partial class ConceptMatcher
         var matcher = new ConceptMatcher(lexicon, saved.Alphabet, saved.RootNext,
             DenseRows(saved.Nodes, saved.Edges, saved.RootNext, saved.DenseCount, Defaults.MatcherDenseWidth), saved.DenseCount, saved.Nodes, saved.Edges, saved.Reports, saved.PatternCount);
         matcher.IndexAliases(saved.AliasOrder);
-        matcher._foldRanges = true;
-        if (cues is not null)
-        {
-            matcher._cues = cues;
-            matcher._cueMatcher = BuildAutomaton(cues.Lexicon);
-        }
-
-        return matcher;
+        return matcher.Completed(cues);
     }
 
     private static void Check(bool condition)

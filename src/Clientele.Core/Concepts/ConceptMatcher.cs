@@ -99,17 +99,19 @@ public sealed partial class ConceptMatcher
     private static readonly ConditionalWeakTable<ConceptLexicon, Lazy<ConceptMatcher>> Built = [];
 
     /// <summary>Builds the automaton; <paramref name="cues"/> null detects no negation (every match positive).</summary>
-    public static ConceptMatcher Build(ConceptLexicon lexicon, NegationCues? cues)
+    public static ConceptMatcher Build(ConceptLexicon lexicon, NegationCues? cues) => BuildAutomaton(lexicon).Completed(cues);
+
+    /// <summary>This automaton as a full matcher: ranges folded, negation detected with <paramref name="cues"/> (none when null).</summary>
+    private ConceptMatcher Completed(NegationCues? cues)
     {
-        var matcher = BuildAutomaton(lexicon);
-        matcher._foldRanges = true;
+        _foldRanges = true;
         if (cues is not null)
         {
-            matcher._cues = cues;
-            matcher._cueMatcher = BuildAutomaton(cues.Lexicon);
+            _cues = cues;
+            _cueMatcher = BuildAutomaton(cues.Lexicon);
         }
 
-        return matcher;
+        return this;
     }
 
     /// <summary>The automaton alone (no range folding, no negation): what the reference scan is compared with.</summary>
