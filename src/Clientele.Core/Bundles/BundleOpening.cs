@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Clientele.Core.Concepts;
 using Clientele.Core.Errors;
 using Clientele.Core.Features;
@@ -77,22 +76,5 @@ public sealed class BundleOpening
         return ModelBundle.Loaded(featurizer, models, Metadata, _matcher);
     }
 
-    private byte[] Read(string part)
-    {
-        if (!_source.Exists(part))
-        {
-            throw new ClienteleInputException(_name, null, null, Messages.BundleMissingPart(part));
-        }
-
-        using var s = _source.Open(part);
-        using var m = new MemoryStream();
-        s.CopyTo(m);
-        var bytes = m.ToArray();
-        if (!Metadata.Checksums.TryGetValue(part, out var expected) || !string.Equals(expected, Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.Ordinal))
-        {
-            throw new ClienteleInputException(_name, null, null, Messages.BundleChecksum(part));
-        }
-
-        return bytes;
-    }
+    private byte[] Read(string part) => ModelBundle.ReadPart(_source, Metadata, _name, part);
 }

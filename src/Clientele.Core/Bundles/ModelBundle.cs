@@ -213,20 +213,26 @@ public sealed class ModelBundle
             return null;
         }
 
-        if (!source.Exists(file))
+        return TrainingMembers.Load(new MemoryStream(ReadPart(source, metadata, name, file)), name + "/" + file);
+    }
+
+    /// <summary>The bytes of a part, checked against the metadata's checksum: a missing or altered part is a clear error naming it.</summary>
+    internal static byte[] ReadPart(IBundleSource source, BundleMetadata metadata, string name, string part)
+    {
+        if (!source.Exists(part))
         {
-            throw new ClienteleInputException(name, null, null, Messages.BundleMissingPart(file));
+            throw new ClienteleInputException(name, null, null, Messages.BundleMissingPart(part));
         }
 
-        using var s = source.Open(file);
+        using var s = source.Open(part);
         using var m = new MemoryStream();
         s.CopyTo(m);
-        if (!metadata.Checksums.TryGetValue(file, out var expected) || !string.Equals(expected, Convert.ToHexStringLower(SHA256.HashData(m.GetBuffer().AsSpan(0, (int)m.Length))), StringComparison.Ordinal))
+        var bytes = m.ToArray();
+        if (!metadata.Checksums.TryGetValue(part, out var expected) || !string.Equals(expected, Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.Ordinal))
         {
-            throw new ClienteleInputException(name, null, null, Messages.BundleChecksum(file));
+            throw new ClienteleInputException(name, null, null, Messages.BundleChecksum(part));
         }
 
-        m.Position = 0;
-        return TrainingMembers.Load(m, name + "/" + file);
+        return bytes;
     }
 }
