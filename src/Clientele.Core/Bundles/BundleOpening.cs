@@ -27,15 +27,23 @@ public sealed class BundleOpening
         Metadata = metadata;
         // The matcher's part is checked here, so a damaged part fails the opening, and read on the pool while the
         // lexicon is parsed; it is bound to the lexicon there too (or built, for a bundle without a usable part).
+        // Both are lazies the pool only starts: whoever needs the matcher first runs what has not begun itself. Waiting
+        // on a queued pool task instead starved a loaded server: every request thread blocked on the matcher while the
+        // read sat in the queue behind them, until the pool had injected a thread per request (~15 s for 32).
         var bytes = source.Exists(ModelBundle.MatcherFile) ? Read(ModelBundle.MatcherFile) : null;
         var part = name + "/" + ModelBundle.MatcherFile;
-        var saved = bytes is null ? Task.FromResult<ConceptMatcher.Saved?>(null) : Task.Run(() => ConceptMatcher.ReadSaved(bytes, part));
+        var saved = new Lazy<ConceptMatcher.Saved?>(() => bytes is null ? null : ConceptMatcher.ReadSaved(bytes, part));
+        if (bytes is not null)
+        {
+            _ = Task.Run(() => saved.Value);
+        }
+
         using var lexiconReader = new StreamReader(new MemoryStream(Read(ModelBundle.LexiconFile)));
         var loaded = LexiconCsv.Load(lexiconReader, ModelBundle.LexiconFile);
         var lexicon = new ConceptLexicon(metadata.LexiconName, loaded.Concepts);
         Lexicon = lexicon;
         _matcher = new Lazy<ConceptMatcher>(() =>
-            (saved.GetAwaiter().GetResult() is { } s ? ConceptMatcher.FromSaved(s, lexicon, NegationCues.LoadBuiltin()) : null)
+            (saved.Value is { } s ? ConceptMatcher.FromSaved(s, lexicon, NegationCues.LoadBuiltin()) : null)
             ?? ConceptMatcher.Build(lexicon));
         _ = Task.Run(() => _matcher.Value);
         _finished = new Lazy<ModelBundle>(ReadModels);

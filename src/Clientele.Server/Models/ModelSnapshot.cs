@@ -5,8 +5,8 @@ using Clientele.Core.Scoring;
 namespace Clientele.Server.Models;
 
 /// <summary>
-/// One active model, immutable: the bundle, its scorer and concept matcher (both built once, shared by
-/// every request) and its version name. A request takes one snapshot and uses only it.
+/// One active model, immutable: the bundle, its scorers and concept matcher (all built when the snapshot is made,
+/// shared by every request) and its version name. A request takes one snapshot and uses only it.
 /// </summary>
 public sealed class ModelSnapshot(string version, ModelBundle bundle)
 {
@@ -23,7 +23,11 @@ public sealed class ModelSnapshot(string version, ModelBundle bundle)
     /// </summary>
     public Scorer ExplainingScorer { get; } = new(bundle) { ReasonMethod = ReasonMethod.TreeShap };
 
-    public ConceptMatcher Matcher => Bundle.Matcher;
+    /// <summary>
+    /// Built here, before the snapshot can be swapped in: an activation serves a model that is ready, and the first
+    /// requests on it do not queue behind its matcher.
+    /// </summary>
+    public ConceptMatcher Matcher { get; } = bundle.Matcher;
 
     public DateTimeOffset ActivatedAt { get; } = DateTimeOffset.UtcNow;
 }

@@ -189,6 +189,51 @@ public class TrainingTests
     }
 
     [Fact]
+    public void A_bundle_opened_while_every_pool_thread_is_blocked_still_gives_its_matcher()
+    {
+        var memory = new MemoryBundle();
+        Bundle(Train(Tier.Fast, 200)).Save(memory);
+        // More blocked work items than the pool has threads, queued ahead of anything the opening queues: a matcher
+        // that waited on a pool task would wait until the pool had injected a thread per blocker (about 2 a second).
+        // Not disposed: blockers the pool starts after the test still read it (set by then, so they return at once).
+        var release = new ManualResetEventSlim();
+        var blockers = (Environment.ProcessorCount * 4) + 32;
+        for (var i = 0; i < blockers; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => release.Wait(), null);
+        }
+
+        try
+        {
+            var opened = new ManualResetEventSlim();
+            Core.Concepts.ConceptMatcher? matcher = null;
+            Exception? failure = null;
+            var opener = new Thread(() =>
+            {
+                try
+                {
+                    matcher = ModelBundle.Open(memory).Matcher;
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                }
+
+                opened.Set();
+            });
+            opener.Start();
+            // A bound on a hang, not a speed: opening this bundle takes well under a second.
+            Assert.True(opened.Wait(TimeSpan.FromSeconds(10)), "the matcher waited on the blocked pool");
+            Assert.Null(failure);
+            Assert.NotNull(matcher);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
     public void A_bundle_whose_saved_matcher_has_a_flipped_byte_is_refused_at_opening()
     {
         var memory = new MemoryBundle();

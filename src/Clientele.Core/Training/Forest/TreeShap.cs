@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Clientele.Core.Training.Forest;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal static class TreeShap
     /// Adds <paramref name="scale"/> × the SHAP values of <paramref name="row"/> in the tree at <paramref name="root"/>
     /// to <paramref name="phi"/>. <paramref name="path"/> is scratch of at least <see cref="PathLength"/>(depth) entries.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(
         ReadOnlySpan<int> feature, ReadOnlySpan<float> threshold, ReadOnlySpan<int> left, ReadOnlySpan<int> right,
         ReadOnlySpan<double> value, ReadOnlySpan<double> cover, int root, ReadOnlySpan<float> row,
@@ -41,6 +44,7 @@ internal static class TreeShap
 
     // The path for this call lives at path[offset..offset+depth]; a child's copy goes right after it, so the
     // parent's stays intact for the sibling (the paper's copy-on-descend, in one flat buffer).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Recurse(
         ref Tree tree, Span<double> phi, Span<PathElement> path, int offset, int node, int depth,
         double zeroFraction, double oneFraction, int featureIndex)
@@ -88,6 +92,7 @@ internal static class TreeShap
         Recurse(ref tree, phi, path, next, cold, depth + 1, tree.Cover[cold] / parentCover * incomingZero, 0, split);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Extend(Span<PathElement> path, int depth, double zero, double one, int feature)
     {
         path[depth] = new PathElement { Feature = feature, Zero = zero, One = one, Weight = depth == 0 ? 1 : 0 };
@@ -98,6 +103,7 @@ internal static class TreeShap
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Unwind(Span<PathElement> path, int depth, int index)
     {
         var one = path[index].One;
@@ -125,6 +131,7 @@ internal static class TreeShap
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double UnwoundSum(ReadOnlySpan<PathElement> path, int depth, int index)
     {
         var one = path[index].One;
