@@ -108,6 +108,44 @@ public sealed class NothingSilentTests(CliFixture data) : IClassFixture<CliFixtu
     }
 
     [Fact]
+    public void Detect_with_too_many_bad_rows_after_thousands_of_good_ones_keeps_the_old_output_and_leaves_no_file_behind()
+    {
+        // The rows stream into the output: the good notes' rows are written before the bad rows are read.
+        var text = new System.Text.StringBuilder("ID,Date,Transcription\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"C{i},2026-01-02,\"Wants a handbag in black\"\n");
+        }
+
+        text.Append(",2026-01-05,\"no id\"\n,2026-01-06,\"no id either\"\n");
+        var notes = Write("late-bad.csv", text.ToString());
+        var folder = data.PathOf("late-bad-out");
+        Directory.CreateDirectory(folder);
+        var output = Path.Combine(folder, "concepts.csv");
+        File.WriteAllText(output, "old content\n");
+
+        var (exit, _, err) = Run("detect", "--notes", notes, "--out", output, "--max-bad-rows", "1", "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.True(err.Contains("line 5003 column 1: blank client id", StringComparison.Ordinal), err);
+        Assert.Equal("old content\n", File.ReadAllText(output));
+        Assert.Equal([output], Directory.GetFiles(folder));
+    }
+
+    [Fact]
+    public void Detect_of_a_file_whose_every_row_is_rejected_writes_no_file()
+    {
+        var notes = Write("all-bad.csv", "ID,Date,Transcription\n,2026-01-05,\"no id\"\n");
+        var output = data.PathOf("all-bad-c.csv");
+
+        var (exit, _, err) = Run("detect", "--notes", notes, "--out", output, "--max-bad-rows", "5", "--quiet");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("none of the 1 rows is usable", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void Out_dash_writes_the_concepts_on_stdout_and_the_summary_on_stderr()
     {
         var (exit, stdout, err) = Run("detect", "--notes", Write("dash.csv", Good), "--out", "-", "--quiet");

@@ -7,7 +7,7 @@ using Clientele.Workflows.Notes;
 
 namespace Clientele.Workflows.Tests;
 
-/// <summary>The detect workflow matches notes in parallel chunks and writes them in file order.</summary>
+/// <summary>The detect workflow matches and renders notes in parallel batches and writes them in file order.</summary>
 public sealed class DetectConceptsTests
 {
     [Fact]
@@ -16,7 +16,8 @@ public sealed class DetectConceptsTests
         // The generated notes state no negation; one hedged note in the last chunk carries a negated match.
         var text = NoteGenerator.Csv(5000, seed: 11, idPrefix: "D").TrimEnd('\n') + "\nD_9999,2025-06-01,30 min,FR,40,\"Pas fan de noir, elle cherche du rouge.\"\n";
         var notes = NotesCsv.ReadAll(new StringReader(text), "notes.csv", new IngestReport("notes.csv"));
-        Assert.True(notes.Count > 2 * 4096, $"{notes.Count} notes: the test needs more than two chunks");
+        // Batches of 1,024 notes, at most 2 per core in flight: on 2 cores, more than twice that many batches.
+        Assert.True(notes.Count > 8 * 1024, $"{notes.Count} notes: the test needs more than eight batches");
         var lexicon = LexiconCsv.LoadBuiltin();
 
         var written = new StringWriter();
@@ -39,5 +40,12 @@ public sealed class DetectConceptsTests
         Assert.Contains(",true\n", written.ToString(), StringComparison.Ordinal);
         Assert.Equal(notes.Select(n => n.ClientId).Distinct().Count(), found.Clients);
         Assert.Equal(notes.Sum(n => (long)n.Text.Length), found.Chars);
+        Assert.Equal(notes.Count, found.Notes);
+
+        // The file path: the same rows as UTF-8 bytes, from notes that stream in (the reader is not a list).
+        using var bytes = new MemoryStream();
+        var streamed = DetectConcepts.Run(lexicon, ConceptMatcher.Build(lexicon), notes.Select(n => n), bytes);
+        Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(expected.ToString()), bytes.ToArray());
+        Assert.Equal(found, streamed);
     }
 }

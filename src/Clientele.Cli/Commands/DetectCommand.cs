@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Clientele.Cli.Infrastructure;
+using Clientele.Core.Ingest;
 using Clientele.Workflows.Notes;
 using Spectre.Console.Cli;
 
@@ -29,14 +30,38 @@ public sealed class DetectCommand : Command<DetectSettings>
         var lexicon = Inputs.Lexicon(settings.Lexicon, settings.LexiconOverlay);
         // The matcher builds on the pool while the notes are read.
         var matcher = Task.Run(() => Core.Concepts.ConceptMatcher.Build(lexicon));
-        var (notes, report) = Inputs.Notes(settings.Notes!, settings.CsvOptions);
-        Inputs.Tell(report, allowance: settings.RowAllowance);
-        progress.Report($"detect concepts in {notes.Count:N0} notes");
-        Detection found = null!;
-        OutputFile.WriteText(settings.Out!, writer => found = DetectConcepts.Run(lexicon, matcher.GetAwaiter().GetResult(), notes, writer));
+        Detection found;
+        IngestReport report;
+        if (OutputFile.IsStdout(settings.Out))
+        {
+            // Standard output cannot be taken back: every note is read (and a bad file refused) before a row is written.
+            (var notes, report) = Inputs.Notes(settings.Notes!, settings.CsvOptions);
+            Inputs.Tell(report, allowance: settings.RowAllowance);
+            progress.Report($"detect concepts in {notes.Count:N0} notes");
+            found = DetectConcepts.Run(lexicon, matcher.GetAwaiter().GetResult(), notes, CliIO.Out);
+            CliIO.Out.Flush();
+        }
+        else
+        {
+            // A file is written beside its target and renamed when complete, so the notes stream through while their
+            // rows are written: a bad row found late (too many rejected rows, no usable row) leaves no file.
+            progress.Report($"detect concepts in {settings.Notes}");
+            using var reader = Inputs.Open(settings.Notes!);
+            report = new IngestReport(settings.Notes!);
+            var notes = NotesCsv.Read(reader, settings.Notes!, report, settings.CsvOptions);
+            Detection? written = null;
+            OutputFile.Write(settings.Out!, stream =>
+            {
+                written = DetectConcepts.Run(lexicon, matcher.GetAwaiter().GetResult(), notes, stream);
+                NotesCsv.RequireSome(settings.Notes!, report, written.Notes);
+            });
+            found = written!;
+            Inputs.Tell(report, allowance: settings.RowAllowance);
+        }
+
         var result = new JsonObject
         {
-            ["notes"] = notes.Count,
+            ["notes"] = found.Notes,
             ["clients"] = found.Clients,
             ["rejected_rows"] = report.Rejected,
             ["concepts"] = found.Matches,
@@ -53,7 +78,7 @@ public sealed class DetectCommand : Command<DetectSettings>
         }
         else
         {
-            say.WriteLine($"{found.Matches:N0} concepts in {notes.Count:N0} notes ({found.Clients:N0} clients, {found.Chars:N0} chars) → {settings.Out}");
+            say.WriteLine($"{found.Matches:N0} concepts in {found.Notes:N0} notes ({found.Clients:N0} clients, {found.Chars:N0} chars) → {settings.Out}");
         }
 
         return 0;

@@ -78,6 +78,28 @@ public static class OutputFile
         }
     }
 
+    /// <summary>
+    /// Writes bytes to <paramref name="path"/>, which is not stdout, through <see cref="AtomicFile"/>: an exception in
+    /// <paramref name="body"/> leaves no file. A write refused by the system is bad input.
+    /// </summary>
+    public static void Write(string path, Action<Stream> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (IsStdout(path))
+        {
+            throw new ArgumentException("standard output takes text: use WriteText", nameof(path));
+        }
+
+        try
+        {
+            AtomicFile.Write(path, body);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            throw new ClienteleInputException(path, null, null, CliMessages.CannotWrite(Plain(e)));
+        }
+    }
+
     /// <summary>The reason without the runtime's own path quoting ("Access to the path '/x' is denied.").</summary>
     private static string Plain(Exception e) => e switch
     {

@@ -12,6 +12,9 @@ public static class Messages
     public const string BundleDamaged = "the model bundle is damaged";
     public const string DuplicateColumns = "the header names a column more than once; every column needs a distinct name";
 
+    public static string NoUsableRow(long rows, long firstLine, string firstReason) =>
+        $"none of the {rows:N0} rows is usable; first problem: line {firstLine}: {firstReason}";
+
     public static string MissingColumn(string what, IEnumerable<string> accepted, IEnumerable<string> found) =>
         $"no {what} column; expected one of [{string.Join(", ", accepted)}], found [{string.Join(", ", found)}]";
 

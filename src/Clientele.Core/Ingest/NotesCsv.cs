@@ -53,13 +53,22 @@ public static class NotesCsv
     public static List<Note> ReadAll(TextReader reader, string source, IngestReport report, NotesCsvOptions? options = null)
     {
         var notes = Read(reader, source, report, options).ToList();
-        if (notes.Count == 0)
+        RequireSome(source, report, notes.Count);
+        return notes;
+    }
+
+    /// <summary>
+    /// Throws when <paramref name="source"/>, read by <see cref="Read"/>, gave no note (<paramref name="notes"/> = 0): a header with no data
+    /// row, or rows that are all rejected. A caller that streams the notes calls it once they are all read.
+    /// </summary>
+    public static void RequireSome(string source, IngestReport report, long notes)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (notes == 0)
         {
             throw new ClienteleInputException(source, null, null,
-                report.RowsRead == 0 ? Messages.HeaderOnly : $"none of the {report.RowsRead:N0} rows is usable; first problem: line {report.Issues[0].Line}: {report.Issues[0].Reason}");
+                report.RowsRead == 0 ? Messages.HeaderOnly : Messages.NoUsableRow(report.RowsRead, report.Issues[0].Line, report.Issues[0].Reason));
         }
-
-        return notes;
     }
 
     /// <summary>Throws when <paramref name="report"/> has more rejected rows than <paramref name="allowance"/>, naming the first few.</summary>
