@@ -1,3 +1,4 @@
+using System.Buffers;
 using Clientele.Core.Concepts;
 using Clientele.Core.Ingest;
 using Clientele.Core.Lexicon;
@@ -24,17 +25,18 @@ public sealed class DetectConceptsTests
         var found = DetectConcepts.Run(lexicon, notes, written);
 
         // The same rows written one note at a time, as the profile builder's match callback sees them.
-        var expected = new StringWriter();
-        var csv = new ConceptsCsv(expected, lexicon);
-        csv.WriteHeader();
+        var rows = new ConceptRows(lexicon);
+        var expectedBytes = new System.Buffers.ArrayBufferWriter<byte>();
+        expectedBytes.Write(ConceptRows.HeaderLine);
         long matches = 0;
-        var builder = new ProfileBuilder(ConceptMatcher.Build(lexicon)) { OnMatch = (note, m) => { csv.Write(note, m); matches++; } };
+        var builder = new ProfileBuilder(ConceptMatcher.Build(lexicon)) { OnMatch = (note, m) => { rows.Append(expectedBytes, ConceptRows.ClientCell(note.ClientId), m); matches++; } };
         foreach (var note in notes)
         {
             builder.Add(note);
         }
 
-        Assert.Equal(expected.ToString(), written.ToString());
+        var expected = System.Text.Encoding.UTF8.GetString(expectedBytes.WrittenSpan);
+        Assert.Equal(expected, written.ToString());
         Assert.Equal(matches, found.Matches);
         Assert.True(found.Matches > notes.Count, $"{found.Matches} matches");
         Assert.Contains(",true\n", written.ToString(), StringComparison.Ordinal);
@@ -45,7 +47,7 @@ public sealed class DetectConceptsTests
         // The file path: the same rows as UTF-8 bytes, from notes that stream in (the reader is not a list).
         using var bytes = new MemoryStream();
         var streamed = DetectConcepts.Run(lexicon, ConceptMatcher.Build(lexicon), notes.Select(n => n), bytes);
-        Assert.Equal(new System.Text.UTF8Encoding(false).GetBytes(expected.ToString()), bytes.ToArray());
+        Assert.Equal(expectedBytes.WrittenSpan.ToArray(), bytes.ToArray());
         Assert.Equal(found, streamed);
     }
 }

@@ -7,9 +7,10 @@ using Clientele.Core.Text;
 namespace Clientele.Core.Concepts;
 
 /// <summary>
-/// Renders concepts-CSV rows (<see cref="ConceptsCsv.Header"/>) straight to UTF-8, byte for byte what
-/// <see cref="ConceptsCsv"/> writes. Thread-safe: every concept's and alias's cells are escaped and encoded once when
-/// it is built, so several threads can render their own notes' rows into their own buffers.
+/// Renders detected concepts as CSV rows (<see cref="Header"/>) straight to UTF-8; <c>negated</c> is true when a
+/// negation or hedge cue governs the match ("pas fan de noir"), so a reader never takes it for the concept.
+/// Thread-safe: every concept's and alias's cells are escaped (<see cref="CsvCell.Text"/>) and encoded once when it is
+/// built, so several threads can render their own notes' rows into their own buffers.
 /// </summary>
 /// <remarks>
 /// <c>detect</c> writes millions of rows from a few hundred concepts: rendering them one string at a time through a
@@ -17,9 +18,12 @@ namespace Clientele.Core.Concepts;
 /// </remarks>
 public sealed class ConceptRows
 {
+    /// <summary>The header of a concepts CSV.</summary>
+    public const string Header = "client_id,concept_id,label,category,matched_alias,start,end,negated";
+
     private static readonly byte[] Negated = ",true\n"u8.ToArray();
     private static readonly byte[] Asserted = ",false\n"u8.ToArray();
-    private static readonly byte[] HeaderBytes = Encoding.UTF8.GetBytes(ConceptsCsv.Header + "\n");
+    private static readonly byte[] HeaderBytes = Encoding.UTF8.GetBytes(Header + "\n");
     private readonly byte[][] _conceptCells;
     private readonly byte[][][] _aliasCells;
 
