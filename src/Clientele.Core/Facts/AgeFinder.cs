@@ -28,7 +28,8 @@ internal static class AgeFinder
             }
         }
 
-        foreach (Match m in FactPatterns.Regexes.AgeSuffix.Matches(note))
+        // Match/NextMatch rather than Matches: the same matches without a collection per pattern and note.
+        for (Match m = FactPatterns.Regexes.AgeSuffix.Match(note); m.Success; m = m.NextMatch())
         {
             Group n = m.Groups["n"];
             if (!int.TryParse(n.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int age))
@@ -68,7 +69,7 @@ internal static class AgeFinder
                 return;
             }
 
-            foreach (Match m in regex.Matches(note))
+            for (Match m = regex.Match(note); m.Success; m = m.NextMatch())
             {
                 Group n = m.Groups["n"];
                 if (int.TryParse(n.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int age))

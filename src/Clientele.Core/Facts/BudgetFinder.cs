@@ -25,7 +25,8 @@ internal static class BudgetFinder
         }
 
         var words = new List<(int Start, int End)>();
-        foreach (System.Text.RegularExpressions.Match m in FactPatterns.Regexes.BudgetWord.Matches(note))
+        // Only where the words are is needed: value matches allocate nothing.
+        foreach (System.Text.RegularExpressions.ValueMatch m in FactPatterns.Regexes.BudgetWord.EnumerateMatches(note))
         {
             words.Add((m.Index, m.Index + m.Length));
         }

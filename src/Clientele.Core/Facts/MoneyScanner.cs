@@ -225,7 +225,7 @@ internal static class MoneyScanner
     {
         valueK = 0;
         hasUnit = false;
-        if (!TryParseNumber(m.Groups[side.Num].Value, out raw))
+        if (!TryParseNumber(m.Groups[side.Num].ValueSpan, out raw))
         {
             return false;
         }
@@ -234,7 +234,7 @@ internal static class MoneyScanner
         bool currency = m.Groups[side.Cur].Success || m.Groups[side.Pcur].Success;
         if (mag.Success)
         {
-            valueK = raw * MagnitudeInThousands(mag.Value);
+            valueK = raw * MagnitudeInThousands(mag.ValueSpan);
             hasUnit = true;
         }
         else
@@ -249,21 +249,24 @@ internal static class MoneyScanner
     private static double ScaleLike(Match m, double raw)
     {
         Group mag = m.Groups[Groups.B.Mag];
-        return mag.Success ? raw * MagnitudeInThousands(mag.Value) : raw / 1000.0;
+        return mag.Success ? raw * MagnitudeInThousands(mag.ValueSpan) : raw / 1000.0;
     }
 
     /// <summary>The value in thousands of the first magnitudes row that matches the whole word.</summary>
-    private static double MagnitudeInThousands(string mag)
+    private static double MagnitudeInThousands(ReadOnlySpan<char> mag)
     {
-        if (MagnitudeCache.TryGetValue(mag, out double cached))
+        // Looked up by span: a string per amount was most of what reading an amount allocated.
+        var lookup = MagnitudeCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(mag, out double cached))
         {
             return cached;
         }
 
-        double value = ReadMagnitude(mag);
+        string word = mag.ToString();
+        double value = ReadMagnitude(word);
         if (MagnitudeCache.Count < MaxCachedMagnitudes)
         {
-            MagnitudeCache.TryAdd(mag, value);
+            MagnitudeCache.TryAdd(word, value);
         }
 
         return value;
@@ -286,39 +289,88 @@ internal static class MoneyScanner
     /// <summary>
     /// "3,000" and "3.000" are thousands in EN and FR/DE respectively, while "2,5" and "2.5" are decimals;
     /// a separator followed by exactly three digits is read as grouping, anything else as a decimal point.
+    /// Spaces and apostrophes group digits too ("3 000", "3'000"): with one of them, every separator is grouping.
     /// </summary>
-    private static bool TryParseNumber(string s, out double value)
+    // Read in place, without the strings a split would make: it runs for every amount of every note.
+    private static bool TryParseNumber(ReadOnlySpan<char> s, out double value)
     {
         value = 0;
-        if (s.Length == 0)
+        if (s.IsEmpty)
         {
             return false;
         }
 
-        string compact = s.Replace(" ", string.Empty, StringComparison.Ordinal)
-            .Replace("'", string.Empty, StringComparison.Ordinal)
-            .Replace("’", string.Empty, StringComparison.Ordinal);
+        char[]? rented = null;
+        Span<char> compact = s.Length <= 128 ? stackalloc char[128] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));
+        try
+        {
+            // The number without its group spaces and apostrophes; separators counted, with whether every part after
+            // the first has exactly three digits.
+            int n = 0;
+            int separators = 0;
+            int partLength = 0;
+            bool partsOfThree = true;
+            foreach (char c in s)
+            {
+                if (c is ' ' or '\'' or '’')
+                {
+                    continue;
+                }
 
-        string[] parts = compact.Split('.', ',');
-        string normalized;
-        if (parts.Length == 1)
-        {
-            normalized = compact;
+                if (c is '.' or ',')
+                {
+                    partsOfThree &= separators == 0 || partLength == 3;
+                    separators++;
+                    partLength = 0;
+                }
+                else
+                {
+                    partLength++;
+                }
+
+                compact[n++] = c;
+            }
+
+            partsOfThree &= separators == 0 || partLength == 3;
+            if (separators > 0)
+            {
+                if (n != s.Length || partsOfThree)
+                {
+                    n = RemoveSeparators(compact[..n]);
+                }
+                else if (separators == 1)
+                {
+                    compact[compact[..n].IndexOfAny('.', ',')] = '.';
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            return double.TryParse(compact[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+                && double.IsFinite(value);
         }
-        else if (compact.Length != s.Length || parts.Skip(1).All(p => p.Length == 3))
+        finally
         {
-            normalized = string.Concat(parts);
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
         }
-        else if (parts.Length == 2)
+    }
+
+    private static int RemoveSeparators(Span<char> text)
+    {
+        int kept = 0;
+        foreach (char c in text)
         {
-            normalized = parts[0] + "." + parts[1];
-        }
-        else
-        {
-            return false;
+            if (c is not ('.' or ','))
+            {
+                text[kept++] = c;
+            }
         }
 
-        return double.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
-            && double.IsFinite(value);
+        return kept;
     }
 }

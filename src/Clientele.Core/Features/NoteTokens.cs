@@ -47,7 +47,22 @@ public static class NoteTokens
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
-        var folded = TextFolder.Fold(text);
+        // Folded into a pooled buffer, not a new string: this runs for every note read.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            TextFolder.Fold(text, buffer);
+            AppendFolded(text, buffer, tokens, texts, newTexts, skipNames);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static void AppendFolded(string text, char[] folded, List<uint> tokens, IReadOnlyDictionary<uint, string>? texts,
+        List<(uint Token, string Text)>? newTexts, bool skipNames)
+    {
         var start = tokens.Count;
         var skipWords = 0;
         var i = 0;

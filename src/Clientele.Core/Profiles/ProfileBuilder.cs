@@ -35,7 +35,8 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
         _tokens.Clear();
         _newTexts.Clear();
         Features.NoteTokens.Append(note.Text, _tokens, _tokenTexts, _newTexts);
-        Merge(note, _matches, FactExtractor.Extract(note.Text), _tokens, _newTexts);
+        Merge(note, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_matches), FactExtractor.Extract(note.Text),
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_newTexts));
     }
 
     /// <summary>
@@ -87,20 +88,22 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
 
     private void AddChunk(List<Note> chunk)
     {
-        var matches = new List<ConceptMatch>[chunk.Count];
+        var matches = new ConceptMatch[chunk.Count][];
         var facts = new NoteFacts[chunk.Count];
-        var tokens = new List<uint>[chunk.Count];
-        var newTexts = new List<(uint, string)>[chunk.Count];
+        var tokens = new uint[chunk.Count][];
+        var newTexts = new (uint, string)[chunk.Count][];
         // The token texts are only read while the chunk runs in parallel and written while it merges, one note at a time.
-        Parallel.For(0, chunk.Count, () => new List<ConceptMatch>(), (i, _, scratch) =>
+        // Each worker fills its own lists and keeps an exact-size copy per note: a fresh list per note grew four or five
+        // times and was most of what profile building allocated besides the facts (docs/BENCHMARKS.md "Allocations").
+        Parallel.For(0, chunk.Count, () => new NoteScratch(), (i, _, scratch) =>
         {
-            var found = new List<ConceptMatch>();
-            Matcher.Match(chunk[i].Text, found, scratch);
-            matches[i] = found;
+            scratch.Clear();
+            Matcher.Match(chunk[i].Text, scratch.Matches, scratch.MatcherScratch);
+            matches[i] = scratch.Matches.Count == 0 ? [] : [.. scratch.Matches];
             facts[i] = FactExtractor.Extract(chunk[i].Text);
-            tokens[i] = [];
-            newTexts[i] = [];
-            Features.NoteTokens.Append(chunk[i].Text, tokens[i], _tokenTexts, newTexts[i]);
+            Features.NoteTokens.Append(chunk[i].Text, scratch.Tokens, _tokenTexts, scratch.NewTexts);
+            tokens[i] = [.. scratch.Tokens];
+            newTexts[i] = scratch.NewTexts.Count == 0 ? [] : [.. scratch.NewTexts];
             return scratch;
         }, _ => { });
         for (var i = 0; i < chunk.Count; i++)
@@ -109,9 +112,28 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
         }
     }
 
+    /// <summary>One worker's lists, reused from note to note.</summary>
+    private sealed class NoteScratch
+    {
+        public List<ConceptMatch> Matches { get; } = [];
+
+        public List<ConceptMatch> MatcherScratch { get; } = [];
+
+        public List<uint> Tokens { get; } = [];
+
+        public List<(uint, string)> NewTexts { get; } = [];
+
+        public void Clear()
+        {
+            Matches.Clear();
+            Tokens.Clear();
+            NewTexts.Clear();
+        }
+    }
+
     // Optimised at first JIT: scoring runs this per note or row, and tiered JIT took ~15 scoring calls to promote it.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private void Merge(Note note, List<ConceptMatch> noteMatches, NoteFacts facts, List<uint> tokens, List<(uint Token, string Text)> newTexts)
+    private void Merge(Note note, ReadOnlySpan<ConceptMatch> noteMatches, NoteFacts facts, ReadOnlySpan<uint> tokens, ReadOnlySpan<(uint Token, string Text)> newTexts)
     {
         if (!_byId.TryGetValue(note.ClientId, out var profile))
         {
