@@ -239,6 +239,13 @@ public static class Defaults
     public const int ScoringBatch = 20_000;
 
     /// <summary>
+    /// Rows per scoring task: a batch is cut into row ranges that each run every target's members, so both cores stay
+    /// busy to the end (one task per target left a core idle while the slowest target, CLV, finished); large enough
+    /// that a task's cost dwarfs its scheduling.
+    /// </summary>
+    public const int ScoringRowsPerTask = 1_024;
+
+    /// <summary>
     /// Row buffers a scorer keeps between calls, at most (×4 KB each with ~1,000 features): enough for the 2,000-client
     /// request that recurs, small enough that a server holding one scorer per model does not keep a batch's 80 MB.
     /// </summary>

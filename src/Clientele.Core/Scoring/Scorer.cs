@@ -3,7 +3,6 @@ using Clientele.Core.Bundles;
 using Clientele.Core.Features;
 using Clientele.Core.Labels;
 using Clientele.Core.Profiles;
-using Microsoft.ML;
 
 namespace Clientele.Core.Scoring;
 
@@ -63,13 +62,25 @@ public sealed class Scorer(ModelBundle bundle)
 
     private IEnumerable<ClientScore> ScoreBatch(List<ClientProfile> profiles, float[][] rows, bool withReasons)
     {
-        var featurizer = Bundle.Featurizer;
-        // Targets are independent and an ML.NET member scores its batch on one thread, so the targets run side by
-        // side, each with its own context (a context is not meant to be shared across threads; scoring draws no
-        // random numbers, so the seed changes nothing).
+        // Rows are independent, so the batch is cut into row ranges that run side by side, each through every
+        // target: one task per target left a core idle while the slowest target finished (docs/BENCHMARKS.md).
         var models = Bundle.Models.ToList();
         var predicted = new double[models.Count][];
-        Parallel.For(0, models.Count, k => predicted[k] = models[k].Value.Predict(new MLContext(Bundle.Metadata.Seed), rows, featurizer.FeatureCount));
+        for (var k = 0; k < models.Count; k++)
+        {
+            predicted[k] = new double[rows.Length];
+        }
+
+        var tasks = (rows.Length + Defaults.ScoringRowsPerTask - 1) / Defaults.ScoringRowsPerTask;
+        Parallel.For(0, tasks, t =>
+        {
+            var from = t * Defaults.ScoringRowsPerTask;
+            var part = rows[from..Math.Min(rows.Length, from + Defaults.ScoringRowsPerTask)];
+            for (var k = 0; k < models.Count; k++)
+            {
+                models[k].Value.Predict(part).CopyTo(predicted[k], from);
+            }
+        });
         var predictions = new Dictionary<Target, double[]>();
         for (var k = 0; k < models.Count; k++)
         {
