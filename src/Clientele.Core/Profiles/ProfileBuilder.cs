@@ -94,7 +94,7 @@ public sealed class ProfileBuilder(ConceptMatcher matcher)
         var newTexts = new (uint, string)[chunk.Count][];
         // The token texts are only read while the chunk runs in parallel and written while it merges, one note at a time.
         // Each worker fills its own lists and keeps an exact-size copy per note: a fresh list per note grew four or five
-        // times and was most of what profile building allocated besides the facts (docs/BENCHMARKS.md "Allocations").
+        // times and was most of what profile building allocated besides the facts (docs/BENCHMARKS.md, "fewer allocations per note").
         Parallel.For(0, chunk.Count, () => new NoteScratch(), (i, _, scratch) =>
         {
             scratch.Clear();
