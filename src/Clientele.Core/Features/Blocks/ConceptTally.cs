@@ -2,7 +2,7 @@ namespace Clientele.Core.Features.Blocks;
 
 /// <summary>
 /// How often each concept occurs in a profile, and the shape of those counts. Computed once per row: statistics,
-/// pairs and diversity all read it. A struct: a row allocates nothing for it beyond the counts.
+/// pairs and diversity all read it. A struct over a per-thread dictionary: a row allocates nothing for it (docs/BENCHMARKS.md).
 /// </summary>
 internal readonly struct ConceptTally
 {
@@ -15,7 +15,10 @@ internal readonly struct ConceptTally
         Repeated = repeated;
     }
 
-    /// <summary>Occurrences per concept index, in order of first occurrence; null when the profile has no concept.</summary>
+    /// <summary>
+    /// Occurrences per concept index, in order of first occurrence; null when the profile has no concept. The
+    /// thread's one dictionary: valid until the next <see cref="Of"/> on this thread (a row is written before the next).
+    /// </summary>
     public Dictionary<int, int>? ByConcept { get; }
 
     public int DistinctCount => ByConcept?.Count ?? 0;
@@ -31,6 +34,9 @@ internal readonly struct ConceptTally
     /// <summary>Concepts seen more than twice.</summary>
     public int Repeated { get; }
 
+    [ThreadStatic]
+    private static Dictionary<int, int>? _counts;
+
     public static ConceptTally Of(List<int> concepts)
     {
         if (concepts.Count == 0)
@@ -38,7 +44,9 @@ internal readonly struct ConceptTally
             return default;
         }
 
-        var byConcept = new Dictionary<int, int>();
+        // One dictionary per thread, cleared per row: a row's tally is read only while that row is written.
+        var byConcept = _counts ??= [];
+        byConcept.Clear();
         foreach (var c in concepts)
         {
             byConcept[c] = byConcept.GetValueOrDefault(c) + 1;
