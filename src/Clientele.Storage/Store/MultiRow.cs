@@ -81,8 +81,10 @@ internal static class MultiRow
             for (var j = 0; j < width; j++)
             {
                 var parameter = command.CreateParameter();
-                parameter.ParameterName = $"p{command.Parameters.Count}";
-                list.Append(j > 0 ? ", @" : "@").Append(parameter.ParameterName);
+                // Named as written in the SQL, prefix included: Microsoft.Data.Sqlite binds an unprefixed name by trying
+                // each prefix in turn (three lookups and three strings per value), Npgsql accepts either.
+                parameter.ParameterName = $"@p{command.Parameters.Count}";
+                list.Append(j > 0 ? ", " : string.Empty).Append(parameter.ParameterName);
                 command.Parameters.Add(parameter);
             }
 

@@ -78,9 +78,11 @@ internal sealed class PostgresStagedScoring : IScoringWriter
             Text(w, x.Languages);
             Text(w, SqlStore.SearchKey(x.ClientId, x.DisplayName));
         });
+        var keys = _store.NoteKeys(batch.Notes);
+        var i = 0;
         Copy("stage_notes (client_id, note_date, language, body, body_key, note_key)", batch.Notes, (w, n) =>
         {
-            var key = _store.NoteKey(n.ClientId, n.Date, n.Text);
+            var key = keys[i++];
             // Sealed under the data key when one is configured, as every other note write is.
             var (body, keyId) = _store.SealNote(n.ClientId, n.Text);
             Text(w, n.ClientId);

@@ -80,7 +80,7 @@ public abstract partial class SqlStore
         var unique = LastOfEachClient(clients);
         var keys = unique.Select(x => x.ClientId).ToList();
         var now = TimestampValue(DateTimeOffset.UtcNow);
-        var noteKeys = notes.Select(n => NoteKey(n.ClientId, n.Date, n.Text)).ToList(); // before the transaction (see NoteKey)
+        var noteKeys = NoteKeys(notes); // before the transaction (see NoteKeys)
         return (c, tx) =>
         {
             MultiRow.Insert(c, tx, RowsPerStatement, UpsertClientHead, UpsertClientTail, unique, x =>

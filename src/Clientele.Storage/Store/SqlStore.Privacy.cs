@@ -15,21 +15,57 @@ public abstract partial class SqlStore
 
     private Lazy<byte[]>? clientHashKey;
 
-    /// <summary>Name of the per-store secret keying the note de-duplication key (see <see cref="NoteKey"/>).</summary>
+    /// <summary>Name of the per-store secret keying the note de-duplication key (see <see cref="NoteKeys"/>).</summary>
     private const string NoteKeySecret = "note-key";
 
     private Lazy<byte[]>? noteKeyKey;
 
     /// <summary>
-    /// The key a note is de-duplicated by: HMAC-SHA-256 of (client, date, text as stored) under a random per-store key,
-    /// so an encrypted note can be matched without decrypting and the key reveals nothing of the text. Call it before
-    /// a write transaction opens: the first call may create the secret.
+    /// The keys the notes are de-duplicated by, in their order: HMAC-SHA-256 of (client, date, text as stored) under a
+    /// random per-store key, so an encrypted note can be matched without decrypting and the key reveals nothing of the
+    /// text. Computed on the pool; call it before a write transaction opens: the first call may create the secret.
     /// </summary>
-    internal string NoteKey(string clientId, DateOnly? date, string text)
+    internal string[] NoteKeys(IReadOnlyList<Core.Ingest.Note> notes)
+    {
+        var key = NoteKeyKey(); // once, here: the first call may create the secret
+        var keys = new string[notes.Count];
+        Parallel.For(0, notes.Count, i => keys[i] = NoteKey(key, notes[i].ClientId, notes[i].Date, notes[i].Text));
+        return keys;
+    }
+
+    private byte[] NoteKeyKey()
     {
         noteKeyKey ??= new Lazy<byte[]>(() => Convert.FromHexString(Secret(NoteKeySecret, () => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)))));
-        var day = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
-        return Convert.ToHexStringLower(HMACSHA256.HashData(noteKeyKey.Value, Encoding.UTF8.GetBytes($"{clientId}\u001f{day}\u001f{text}")))[..32];
+        return noteKeyKey.Value;
+    }
+
+    // The UTF-8 of "client U+001F yyyy-MM-dd U+001F text", hashed, its first 16 bytes in lower-case hex: encoded piece by
+    // piece into one pooled buffer (the separators keep any surrogate pair whole, so the bytes are the joined string's).
+    private static string NoteKey(byte[] key, string clientId, DateOnly? date, string text)
+    {
+        Span<char> day = stackalloc char[10];
+        var dayLength = 0;
+        if (date is { } d && !d.TryFormat(day, out dayLength, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("a date longer than yyyy-MM-dd");
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(clientId.Length + dayLength + text.Length + 2));
+        try
+        {
+            var n = Encoding.UTF8.GetBytes(clientId, buffer);
+            buffer[n++] = 0x1f;
+            n += Encoding.UTF8.GetBytes(day[..dayLength], buffer.AsSpan(n));
+            buffer[n++] = 0x1f;
+            n += Encoding.UTF8.GetBytes(text, buffer.AsSpan(n));
+            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(key, buffer.AsSpan(0, n), hash);
+            return Convert.ToHexStringLower(hash[..16]);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public abstract partial class SqlStore
         {
             ObjectDisposedException.ThrowIf(_published, this);
             RequireOwned(batch);
-            var noteKeys = batch.Notes.Select(n => store.NoteKey(n.ClientId, n.Date, n.Text)).ToList(); // before the transaction opens
+            var noteKeys = store.NoteKeys(batch.Notes); // before the transaction opens
             Begin();
             var now = store.TimestampValue(DateTimeOffset.UtcNow);
             foreach (var x in LastOfEachClient(batch.Clients))
@@ -134,8 +134,7 @@ public abstract partial class SqlStore
             for (var i = 0; i < width; i++)
             {
                 var parameter = _command.CreateParameter();
-                parameter.ParameterName = $"p{i}";
-                names[i] = $"@p{i}";
+                parameter.ParameterName = names[i] = $"@p{i}"; // prefixed: see MultiRow.Create
                 _command.Parameters.Add(parameter);
             }
 

@@ -82,9 +82,10 @@ public sealed class ScoreAndRecord(TimeProvider time)
             var t0 = time.GetTimestamp();
             var profiles = request.Profiles.Skip(start).Take(count).ToList();
             var notes = profiles.SelectMany(p => byClient[p.ClientId]).ToList();
-            var (clients, concepts) = RecordMapper.From(profiles, notes, request.Scorer.Bundle.Lexicon);
+            var clients = RecordMapper.Clients(profiles, notes);
+            var concepts = request.StoreConcepts ? RecordMapper.Concepts(profiles, request.Scorer.Bundle.Lexicon) : [];
             var t1 = time.GetTimestamp();
-            writer.Add(new ScoredBatch(clients, notes, request.StoreConcepts ? concepts : [], predictions));
+            writer.Add(new ScoredBatch(clients, notes, concepts, predictions));
             map += time.GetElapsedTime(t0, t1).TotalSeconds;
             stage += time.GetElapsedTime(t1).TotalSeconds;
         }
