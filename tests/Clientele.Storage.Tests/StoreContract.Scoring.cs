@@ -1,3 +1,5 @@
+using Clientele.Core.Ingest;
+using Clientele.Core.Scoring;
 using Clientele.Storage.Store;
 using Clientele.Storage.Tests.Infrastructure;
 
@@ -112,7 +114,7 @@ public abstract partial class StoreContract
     public void A_predictions_only_run_of_an_unknown_client_publishes_nothing()
     {
         Store.SaveClients(Sample.Client("A"));
-        Assert.ThrowsAny<Exception>(() =>
+        Assert.ThrowsAny<System.Data.Common.DbException>(() =>
         {
             using var writer = Store.BeginScoring(AsOf);
             writer.Add(new ScoredBatch([], [], [], [Sample.Prediction("A", Sample.T0, 1)]));
@@ -121,6 +123,33 @@ public abstract partial class StoreContract
         });
 
         Assert.Empty(Store.LatestPredictions());
+    }
+
+    [StoreFact]
+    public void A_scoring_run_stores_text_missing_values_and_flags_as_given()
+    {
+        const string name = "Mme Ünal-Øster 山田 🎁";
+        const string text = "Cadeau pour sa fille — 东京, budget ≈ 5 000 €\nligne 2";
+        var score = new ClientScore("A", double.NaN, true, 0.9, true, 1234.5, "High", "High", "gift — é");
+        using (var writer = Store.BeginScoring(AsOf))
+        {
+            writer.Add(new ScoredBatch(
+                [new ClientRecord("A", name, null, null, 1, null)],
+                [new Note("A", null, null, text, 1)],
+                [],
+                [new PredictionRecord("A", "v1", Sample.T0, score)]));
+            writer.Publish(null);
+        }
+
+        var client = Store.GetClient("A");
+        Assert.Equal(name, client?.DisplayName);
+        Assert.Null(client?.FirstNote);
+        Assert.Null(client?.Languages);
+        var note = Assert.Single(Store.GetNotes("A"));
+        Assert.Equal((text, (DateOnly?)null, (string?)null), (note.Text, note.Date, note.Language));
+        var stored = Assert.Single(Store.LatestPredictions()).Score;
+        Assert.True(double.IsNaN(stored.PurchaseProb));
+        Assert.Equal((true, 0.9, true, 1234.5, "gift — é"), (stored.WillPurchase, stored.ChurnRisk, stored.WillChurn, stored.PredictedClv, stored.Reasons));
     }
 
     [StoreFact]

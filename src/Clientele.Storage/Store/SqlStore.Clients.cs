@@ -15,7 +15,7 @@ public abstract partial class SqlStore
 
     private const int ClientColumnCount = 6;
 
-    private const string UpsertClientHead =
+    internal const string UpsertClientHead =
         "INSERT INTO clients (client_id, display_name, first_note, last_note, note_count, languages, search_key, updated_at) VALUES";
 
     internal const string UpsertClientTail = """

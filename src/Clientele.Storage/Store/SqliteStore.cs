@@ -10,7 +10,7 @@ namespace Clientele.Storage.Store;
 /// batch writes; writers queue on the busy timeout instead of failing. Dates are ISO 8601 text, times UTC
 /// with a fixed width, so text order is time order.
 /// </summary>
-public sealed class SqliteStore : SqlStore
+public sealed partial class SqliteStore : SqlStore
 {
     private const string DateFormat = "yyyy'-'MM'-'dd";
 
@@ -85,7 +85,7 @@ public sealed class SqliteStore : SqlStore
     // A run touches every index page of the clients, notes and predictions it writes; SQLite's default 2 MB page cache
     // evicts them between rows. The pool may hand this connection out again with the larger cache: it costs only
     // the pages actually used.
-    private protected override void TuneForBulk(DbConnection connection) =>
+    private static void TuneForBulk(DbConnection connection) =>
         connection.Execute($"PRAGMA cache_size = -{BulkCacheKiB}");
 
     // BeginTransaction is BEGIN IMMEDIATE in Microsoft.Data.Sqlite: the write lock is already taken.
@@ -93,11 +93,13 @@ public sealed class SqliteStore : SqlStore
     {
     }
 
-    private protected override object? DateValue(DateOnly? date) =>
-        date?.ToString(DateFormat, CultureInfo.InvariantCulture);
+    private protected override object? DateValue(DateOnly? date) => DateText(date);
 
-    private protected override object TimestampValue(DateTimeOffset at) =>
-        at.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
+    private protected override object TimestampValue(DateTimeOffset at) => TimestampText(at);
+
+    private static string? DateText(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static string TimestampText(DateTimeOffset at) => at.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
     private protected override DateOnly ReadDate(DbDataReader reader, int ordinal) =>
         DateOnly.ParseExact(reader.GetString(ordinal), DateFormat, CultureInfo.InvariantCulture);
