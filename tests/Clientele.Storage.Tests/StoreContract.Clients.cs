@@ -37,6 +37,24 @@ public abstract partial class StoreContract
     }
 
     [StoreFact]
+    public void Notes_of_many_clients_come_client_after_client_in_the_order_asked_each_as_read_alone()
+    {
+        // More clients than one query takes, some with no note, dated and undated notes out of order.
+        var random = new Random(1207);
+        var ids = Enumerable.Range(0, 1_203).Select(i => $"C{i:D4}").ToList();
+        var notes = ids.SelectMany(id => Enumerable.Range(0, random.Next(0, 4)).Select(k =>
+            Sample.Note(id, $"note {k} of {id}", random.Next(3) == 0 ? null : Sample.Day.AddDays(random.Next(-50, 50))))).ToList();
+        Store.SaveClients(ids.Select(id => Sample.Client(id)).ToList(), notes, []);
+
+        var asked = ids.AsEnumerable().Reverse().Append("C0007").Append("unknown").Append("C1202").ToList();
+        var expected = asked.Distinct().SelectMany(Store.GetNotes).ToList();
+
+        Assert.Equal(notes.Count, expected.Count);
+        Assert.Equal(expected, Store.GetNotes(asked));
+        Assert.Empty(Store.GetNotes(Array.Empty<string>()));
+    }
+
+    [StoreFact]
     public void A_note_is_the_same_note_only_with_the_same_client_date_and_text()
     {
         Store.SaveClients([Sample.Client("A"), Sample.Client("B")],

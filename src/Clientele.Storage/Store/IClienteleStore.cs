@@ -41,6 +41,9 @@ public interface IClienteleStore : IDisposable
 
     IReadOnlyList<NoteRecord> GetNotes(string clientId);
 
+    /// <summary>The notes of many clients at once: client after client in the order given, each client's in its own order.</summary>
+    IReadOnlyList<NoteRecord> GetNotes(IEnumerable<string> clientIds);
+
     IReadOnlyList<ConceptRecord> GetConcepts(string clientId);
 
     /// <summary>Every prediction of a client, newest first.</summary>

@@ -35,6 +35,14 @@ public abstract partial class SqlStore
 
     internal const string InsertNoteTail = "ON CONFLICT DO NOTHING";
 
+    private const string NoteColumns = "client_id, note_date, language, body, body_key";
+
+    /// <summary>
+    /// Clients per query of <see cref="GetNotes(IEnumerable{string})"/>: far below both engines' parameter limits
+    /// (SQLite 32,766, PostgreSQL 65,535), and large enough that the queries, not their number, take the time.
+    /// </summary>
+    private const int ClientsPerNoteQuery = 500;
+
     private const string LatestPredictionJoin = """
         FROM clients c
         LEFT JOIN predictions p ON p.id = (
@@ -115,9 +123,60 @@ public abstract partial class SqlStore
     public IReadOnlyList<NoteRecord> GetNotes(string clientId) =>
         WithConnection(c => Query(
             c,
-            "SELECT client_id, note_date, language, body, body_key FROM notes WHERE client_id = @clientId ORDER BY note_date NULLS LAST, id",
+            $"SELECT {NoteColumns} FROM notes WHERE client_id = @clientId ORDER BY note_date NULLS LAST, id",
             new { clientId },
-            r => new NoteRecord(r.GetString(0), ReadNullableDate(r, 1), ReadNullableString(r, 2), OpenNote(r.GetString(0), r.GetString(3), ReadNullableString(r, 4)))));
+            ReadNote));
+
+    /// <summary>
+    /// The notes of many clients, client after client in the order given, each client's as <see cref="GetNotes(string)"/>
+    /// orders them; a client given twice comes once. One query per <see cref="ClientsPerNoteQuery"/> clients, on one
+    /// connection: a scoring run of 300,000 clients spent 5 s asking client by client.
+    /// </summary>
+    public IReadOnlyList<NoteRecord> GetNotes(IEnumerable<string> clientIds)
+    {
+        ArgumentNullException.ThrowIfNull(clientIds);
+        var ids = clientIds.Distinct(StringComparer.Ordinal).ToList();
+        return WithConnection(c =>
+        {
+            var notes = new List<NoteRecord>();
+            foreach (var chunk in ids.Chunk(ClientsPerNoteQuery))
+            {
+                // Named as the SQL writes them, not through Dapper (which drops the "@"): SQLite then finds each name
+                // at once instead of trying its prefixes, which is quadratic in the number of parameters.
+                using var command = c.CreateCommand();
+                var names = new string[chunk.Length];
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = names[i] = $"@p{i}";
+                    parameter.Value = chunk[i];
+                    command.Parameters.Add(parameter);
+                }
+
+                command.CommandText =
+                    $"SELECT {NoteColumns} FROM notes WHERE client_id IN ({string.Join(", ", names)}) ORDER BY note_date NULLS LAST, id";
+                var found = new List<NoteRecord>();
+                using (var reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        found.Add(ReadNote(reader));
+                    }
+                }
+
+                var byClient = found.ToLookup(n => n.ClientId, StringComparer.Ordinal);
+                foreach (var id in chunk)
+                {
+                    notes.AddRange(byClient[id]);
+                }
+            }
+
+            return notes;
+        });
+    }
+
+    private NoteRecord ReadNote(DbDataReader r) =>
+        new(r.GetString(0), ReadNullableDate(r, 1), ReadNullableString(r, 2), OpenNote(r.GetString(0), r.GetString(3), ReadNullableString(r, 4)));
 
     /// <summary>Most mentioned first.</summary>
     public IReadOnlyList<ConceptRecord> GetConcepts(string clientId) =>

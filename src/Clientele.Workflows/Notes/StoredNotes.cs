@@ -17,13 +17,10 @@ public static class StoredNotes
         {
             token.ThrowIfCancellationRequested();
             var (items, total) = store.QueryClients(new ClientQuery(Page: page, PageSize: PageSize));
-            foreach (var item in items)
+            foreach (var n in store.GetNotes(items.Select(i => i.Client.ClientId)))
             {
-                foreach (var n in store.GetNotes(item.Client.ClientId))
-                {
-                    // Line numbers as a CSV would have them (header on line 1), so messages read the same.
-                    notes.Add(RecordMapper.ToNote(n, notes.Count + 2));
-                }
+                // Line numbers as a CSV would have them (header on line 1), so messages read the same.
+                notes.Add(RecordMapper.ToNote(n, notes.Count + 2));
             }
 
             if (items.Count == 0 || page * PageSize >= total)
@@ -43,16 +40,19 @@ public static class StoredNotes
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(upload);
-        var sent = upload.Select(n => (n.ClientId, n.Date, n.Text)).ToHashSet();
+        var stored = store.GetNotes(upload.Select(n => n.ClientId));
         var earlier = new List<Note>();
-        foreach (var id in upload.Select(n => n.ClientId).Distinct(StringComparer.Ordinal))
+        if (stored.Count == 0)
         {
-            foreach (var n in store.GetNotes(id))
+            return earlier; // a first upload: no need to index what it sends
+        }
+
+        var sent = upload.Select(n => (n.ClientId, n.Date, n.Text)).ToHashSet();
+        foreach (var n in stored)
+        {
+            if ((asOf is not { } day || n.Date is not { } d || d <= day) && sent.Add((n.ClientId, n.Date, n.Text)))
             {
-                if ((asOf is not { } day || n.Date is not { } d || d <= day) && sent.Add((n.ClientId, n.Date, n.Text)))
-                {
-                    earlier.Add(RecordMapper.ToNote(n, line: 0));
-                }
+                earlier.Add(RecordMapper.ToNote(n, line: 0));
             }
         }
 
