@@ -233,5 +233,11 @@ internal static class SchemaMigrations
             """,
             "CREATE INDEX ix_jobs_waiting ON jobs (status, queued_at)",
         ]),
+        new(9, "notes found by client through the note key's index alone",
+        [
+            // ux_notes_key (client_id, note_key) leads with the client: it serves every "notes of a client" lookup
+            // and the cascade from clients, so this index only cost a second index write per stored note.
+            "DROP INDEX ix_notes_client",
+        ]),
     ];
 }
