@@ -58,7 +58,9 @@ public sealed class ScoreAndRecord(TimeProvider time)
         request.AsOf ?? request.Profiles.Select(p => p.LastDate).Max() ?? request.Scorer.Bundle.Featurizer.AsOf;
 
     // Without a date anywhere (undated notes, a bundle without one), the scoring is keyed on the day it ran.
-    // "store" is split into the records built (store_map), staged (store_stage) and published (store_publish).
+    // "store" is split into the time spent waiting for a batch's records (store_map), staging (store_stage) and
+    // publishing (store_publish). The next batch's records are built on another thread while the writer stages the
+    // current one: the writer is single-threaded, so the second core would otherwise sit idle through the staging.
     private void Record(IClienteleStore store, ScoreRequest request, List<ClientScore> scores, DateOnly asOf, DateTimeOffset started,
         IProgress<string>? progress, IDictionary<string, double> seconds, CancellationToken token)
     {
@@ -67,27 +69,48 @@ public sealed class ScoreAndRecord(TimeProvider time)
         var stage = 0.0;
         progress?.Report($"store {scores.Count:N0} clients");
         var byClient = request.RecordClients ? NotesByClient(request) : null;
-        using var writer = store.BeginScoring(asOf);
-        for (var start = 0; start < scores.Count; start += StoreBatch)
+        ScoredBatch Batch(int start)
         {
-            token.ThrowIfCancellationRequested();
             var count = Math.Min(StoreBatch, scores.Count - start);
             var predictions = RecordMapper.Predictions(scores.Skip(start).Take(count), request.Version, at);
             if (byClient is null)
             {
-                writer.Add(new ScoredBatch([], [], [], predictions));
-                continue;
+                return new ScoredBatch([], [], [], predictions);
             }
 
-            var t0 = time.GetTimestamp();
             var profiles = request.Profiles.Skip(start).Take(count).ToList();
             var notes = profiles.SelectMany(p => byClient[p.ClientId]).ToList();
             var clients = RecordMapper.Clients(profiles, notes);
             var concepts = request.StoreConcepts ? RecordMapper.Concepts(profiles, request.Scorer.Bundle.Lexicon) : [];
-            var t1 = time.GetTimestamp();
-            writer.Add(new ScoredBatch(clients, notes, concepts, predictions));
-            map += time.GetElapsedTime(t0, t1).TotalSeconds;
-            stage += time.GetElapsedTime(t1).TotalSeconds;
+            return new ScoredBatch(clients, notes, concepts, predictions);
+        }
+
+        using var writer = store.BeginScoring(asOf);
+        var next = scores.Count == 0 ? null : Task.Run(() => Batch(0), CancellationToken.None);
+        try
+        {
+            for (var start = 0; next is not null; start += StoreBatch)
+            {
+                token.ThrowIfCancellationRequested();
+                var t0 = time.GetTimestamp();
+                var batch = next.GetAwaiter().GetResult(); // the mapper's own exception, not an AggregateException
+                var following = start + StoreBatch;
+                next = following < scores.Count ? Task.Run(() => Batch(following), CancellationToken.None) : null;
+                var t1 = time.GetTimestamp();
+                writer.Add(batch);
+                map += time.GetElapsedTime(t0, t1).TotalSeconds;
+                stage += time.GetElapsedTime(t1).TotalSeconds;
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                // When the writer failed or the run was cancelled: not left running past the writer it feeds, and its
+                // own failure observed (the one already being thrown is the one to report).
+                Task.WaitAny([next], CancellationToken.None);
+                _ = next.Exception;
+            }
         }
 
         seconds["store_map"] = Math.Round(map, 4);
