@@ -52,6 +52,91 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
         }
     }
 
+    [Fact]
+    public void A_run_staged_in_many_batches_stores_what_one_batch_stores()
+    {
+        var read = Read(new Dictionary<string, double>());
+        var scorer = new Scorer(Train(read));
+        var tables = new List<string>();
+        foreach (var (batch, file) in new[] { (10_000, "one.db"), (7, "many.db") })
+        {
+            var db = $"Data Source={Dir.Of(file)}";
+            new ScoreAndRecord(Clock) { StoreBatch = batch }.Run(new ScoreRequest(scorer, "v1", read.Profiles)
+            {
+                Notes = read.Notes,
+                Store = StoreAccess.Opening(() => StoreFactory.Open(db)),
+                StoreConcepts = true,
+            }, progress: null, new Dictionary<string, double>());
+
+            using var store = StoreFactory.Open(db);
+            var ids = store.LatestPredictions().Select(p => p.ClientId).ToList();
+            tables.Add(string.Join("\n", ids.Select(id =>
+                $"{store.GetClient(id)} | {string.Join(" / ", store.GetNotes(id))} | {string.Join(" / ", store.GetConcepts(id))} | "
+                + store.GetPredictionHistory(id).Single().Score.Reasons)));
+            Assert.Equal(Clients, ids.Count);
+        }
+
+        Assert.Equal(tables[0], tables[1]);
+    }
+
+    [Fact]
+    public void A_writer_failing_in_a_later_batch_is_reported_as_itself_and_publishes_nothing()
+    {
+        var read = Read(new Dictionary<string, double>());
+        var scorer = new Scorer(Train(read));
+        using var real = StoreFactory.Open(Db);
+        var failing = FailingStore.Wrap(real, failOnBatch: 3);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ScoreAndRecord(Clock) { StoreBatch = 10 }.Run(
+            new ScoreRequest(scorer, "v1", read.Profiles) { Notes = read.Notes, Store = StoreAccess.Shared(failing) },
+            progress: null, new Dictionary<string, double>()));
+
+        Assert.Equal("batch 3 refused", error.Message);
+        Assert.Empty(real.LatestPredictions());
+        Assert.Null(real.GetClient(read.Profiles[0].ClientId));
+    }
+
+    /// <summary>The real store, but its scoring writer throws on the given batch (1-based).</summary>
+    public class FailingStore : System.Reflection.DispatchProxy
+    {
+        private IClienteleStore inner = null!;
+        private int failOnBatch;
+
+        public static IClienteleStore Wrap(IClienteleStore inner, int failOnBatch)
+        {
+            var proxy = Create<IClienteleStore, FailingStore>();
+            var self = (FailingStore)(object)proxy;
+            (self.inner, self.failOnBatch) = (inner, failOnBatch);
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            var result = targetMethod.Invoke(inner, args);
+            return result is IScoringWriter writer ? new FailingWriter(writer, failOnBatch) : result;
+        }
+    }
+
+    private sealed class FailingWriter(IScoringWriter inner, int failOnBatch) : IScoringWriter
+    {
+        private int batches;
+
+        public void Add(ScoredBatch batch)
+        {
+            if (++batches == failOnBatch)
+            {
+                throw new InvalidOperationException($"batch {batches} refused");
+            }
+
+            inner.Add(batch);
+        }
+
+        public void Publish(RunRecord? run) => inner.Publish(run);
+
+        public void Dispose() => inner.Dispose();
+    }
+
     private static string Describe(Core.Profiles.ClientProfile p) =>
         $"{p.ClientId} {p.NoteCount} {p.FirstDate} {p.LastDate} {string.Join(',', p.Concepts)} {string.Join(',', p.Languages)}";
 

@@ -18,7 +18,10 @@ public sealed class ScoreAndRecord(TimeProvider time)
     /// Clients per staged batch: large enough that per-batch costs (a COPY, a statement set) vanish, small enough that
     /// the records of one batch (notes included) stay a few megabytes whatever the run's size.
     /// </summary>
-    private const int StoreBatch = 10_000;
+    private const int DefaultStoreBatch = 10_000;
+
+    /// <summary>Clients per staged batch; smaller in tests, to run many batches on few clients.</summary>
+    internal int StoreBatch { get; init; } = DefaultStoreBatch;
 
     /// <summary>Runs the steps in order; the scores are returned whatever was written or recorded.</summary>
     public List<ClientScore> Run(ScoreRequest request, IProgress<string>? progress, IDictionary<string, double> seconds, CancellationToken token = default)
