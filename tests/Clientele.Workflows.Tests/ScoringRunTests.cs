@@ -68,12 +68,9 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
                 StoreConcepts = true,
             }, progress: null, new Dictionary<string, double>());
 
+            tables.Add(Table(db));
             using var store = StoreFactory.Open(db);
-            var ids = store.LatestPredictions().Select(p => p.ClientId).ToList();
-            tables.Add(string.Join("\n", ids.Select(id =>
-                $"{store.GetClient(id)} | {string.Join(" / ", store.GetNotes(id))} | {string.Join(" / ", store.GetConcepts(id))} | "
-                + store.GetPredictionHistory(id).Single().Score.Reasons)));
-            Assert.Equal(Clients, ids.Count);
+            Assert.Equal(Clients, store.LatestPredictions().Count);
         }
 
         Assert.Equal(tables[0], tables[1]);
@@ -94,6 +91,103 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
         Assert.Equal("batch 3 refused", error.Message);
         Assert.Empty(real.LatestPredictions());
         Assert.Null(real.GetClient(read.Profiles[0].ClientId));
+    }
+
+    [Fact]
+    public void A_streamed_run_writes_and_records_what_a_run_keeping_its_scores_does_and_keeps_none()
+    {
+        var read = Read(new Dictionary<string, double>());
+        var scorer = new Scorer(Train(read));
+        ScoreRequest Request(string db, StringWriter csv) => new(scorer, "v1", read.Profiles)
+        {
+            Notes = read.Notes,
+            WriteCsv = body => body(csv),
+            Store = StoreAccess.Opening(() => StoreFactory.Open(db)),
+            StoreConcepts = true,
+            RecordRun = true,
+        };
+
+        var (keptCsv, streamedCsv) = (new StringWriter(), new StringWriter());
+        var (keptDb, streamedDb) = ($"Data Source={Dir.Of("kept.db")}", $"Data Source={Dir.Of("streamed.db")}");
+        var kept = new ScoreAndRecord(Clock) { StoreBatch = 9 }.Run(Request(keptDb, keptCsv), progress: null, new Dictionary<string, double>());
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var tally = new ScoreAndRecord(Clock) { StoreBatch = 9 }.Stream(Request(streamedDb, streamedCsv), progress: null, seconds);
+
+        Assert.Equal(Clients, kept.Count);
+        Assert.Equal(keptCsv.ToString(), streamedCsv.ToString());
+        Assert.Equal(Clients + 1, streamedCsv.ToString().Count(c => c == '\n'));
+        var whole = ScoresTally.Of(kept);
+        Assert.Equal((whole.Count, whole.MeanPurchaseProb, whole.MeanChurnRisk, whole.MeanClv), (tally.Count, tally.MeanPurchaseProb, tally.MeanChurnRisk, tally.MeanClv));
+        Assert.Equal(whole.RiskSegments, tally.RiskSegments);
+        Assert.Equal(Table(keptDb), Table(streamedDb));
+        Assert.Contains("store_stage", seconds.Keys);
+    }
+
+    [Fact]
+    public void A_store_failing_in_a_later_batch_leaves_no_scores_file()
+    {
+        var read = Read(new Dictionary<string, double>());
+        var scorer = new Scorer(Train(read));
+        using var real = StoreFactory.Open(Db);
+        var csv = Dir.Of("scores.csv");
+
+        Assert.Throws<InvalidOperationException>(() => new ScoreAndRecord(Clock) { StoreBatch = 10 }.Stream(
+            new ScoreRequest(scorer, "v1", read.Profiles)
+            {
+                Notes = read.Notes,
+                Store = StoreAccess.Shared(FailingStore.Wrap(real, failOnBatch: 4)),
+                WriteCsv = body => Storage.Files.AtomicFile.WriteText(csv, body),
+            },
+            progress: null, new Dictionary<string, double>()));
+
+        Assert.False(File.Exists(csv));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(csv)!, "*scores.csv*"));
+        Assert.Empty(real.LatestPredictions());
+    }
+
+    [Fact]
+    public void A_scorer_failing_part_way_is_reported_as_itself_and_publishes_nothing()
+    {
+        var read = Read(new Dictionary<string, double>());
+        var scorer = new Scorer(Train(read));
+        using var real = StoreFactory.Open(Db);
+        var asOf = read.Profiles.Max(p => p.LastDate);
+
+        var error = Assert.Throws<InvalidDataException>(() => new ScoreAndRecord(Clock) { StoreBatch = 10 }.Run(
+            new ScoreRequest(scorer, "v1", new FailingProfiles(read.Profiles, failAt: 57)) { Notes = read.Notes, AsOf = asOf, Store = StoreAccess.Shared(real) },
+            progress: null, new Dictionary<string, double>()));
+
+        Assert.Equal("profile 57 unreadable", error.Message);
+        Assert.Empty(real.LatestPredictions());
+        Assert.Null(real.GetClient(read.Profiles[0].ClientId));
+    }
+
+    /// <summary>Profiles whose reading fails at one index, however they are read (the scorer enumerates, the store maps by index).</summary>
+    private sealed class FailingProfiles(IReadOnlyList<Core.Profiles.ClientProfile> inner, int failAt) : IReadOnlyList<Core.Profiles.ClientProfile>
+    {
+        public int Count => inner.Count;
+
+        public Core.Profiles.ClientProfile this[int index] => index == failAt ? throw new InvalidDataException($"profile {failAt} unreadable") : inner[index];
+
+        public IEnumerator<Core.Profiles.ClientProfile> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    // What a store holds for each client with a prediction, in one comparable string.
+    private static string Table(string db)
+    {
+        using var store = StoreFactory.Open(db);
+        var ids = store.LatestPredictions().Select(p => p.ClientId).ToList();
+        return string.Join("\n", ids.Select(id =>
+            $"{store.GetClient(id)} | {string.Join(" / ", store.GetNotes(id))} | {string.Join(" / ", store.GetConcepts(id))} | "
+            + store.GetPredictionHistory(id).Single().Score.Reasons));
     }
 
     /// <summary>The real store, but its scoring writer throws on the given batch (1-based).</summary>

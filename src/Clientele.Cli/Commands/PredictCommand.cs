@@ -59,7 +59,7 @@ public sealed class PredictCommand : Command<PredictSettings>
         var progress = new StageProgress(settings.Quiet || settings.Json);
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
         Core.Bundles.ModelBundle bundle;
-        List<Core.Scoring.ClientScore> scores;
+        Core.Scoring.ScoresTally scores;
         DateOnly? asOf = null;
         int suppressed;
         if (settings.Transactions is null)

@@ -66,7 +66,7 @@ public static class Pipeline
     }
 
     /// <summary>Scores the clients of the notes (shard K/N of them when given) with the bundle in <paramref name="modelDirectory"/>, writes the scores CSV and records them unless --no-store.</summary>
-    public static (ModelBundle Bundle, List<ClientScore> Scores, int Suppressed) Score(NotesSettings s, string modelDirectory, string outFile, bool withReasons, string? shard,
+    public static (ModelBundle Bundle, ScoresTally Scores, int Suppressed) Score(NotesSettings s, string modelDirectory, string outFile, bool withReasons, string? shard,
         IProgress<string> progress, IDictionary<string, double> seconds, bool storeConcepts = true,
         ReasonMethod reasonMethod = Core.Defaults.ReasonMethod)
     {
@@ -126,7 +126,7 @@ public static class Pipeline
             Shard = shard,
             RecordRun = true,
         };
-        return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds), suppressed);
+        return (bundle, new ScoreAndRecord(Time).Stream(request, progress, seconds), suppressed);
     }
 
     /// <summary>The profiles whose clients did not object or withdraw consent, and how many were left out (said on stderr).</summary>

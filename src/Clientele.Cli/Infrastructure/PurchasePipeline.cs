@@ -67,7 +67,7 @@ public static class PurchasePipeline
     }
 
     /// <summary>Scores every client known at the as-of date (default today) with a bundle trained with transactions.</summary>
-    public static (ModelBundle Bundle, List<ClientScore> Scores, DateOnly AsOf, int Suppressed) Score(PredictSettings s, IProgress<string> progress, IDictionary<string, double> seconds)
+    public static (ModelBundle Bundle, ScoresTally Scores, DateOnly AsOf, int Suppressed) Score(PredictSettings s, IProgress<string> progress, IDictionary<string, double> seconds)
     {
         progress.Report("load model");
         var modelDirectory = ModelsDirectory.Resolve(s.Model!);
@@ -95,7 +95,7 @@ public static class PurchasePipeline
             Shard = s.Shard,
             RecordRun = true,
         };
-        return (bundle, new ScoreAndRecord(Time).Run(request, progress, seconds), asOf, suppressed);
+        return (bundle, new ScoreAndRecord(Time).Stream(request, progress, seconds), asOf, suppressed);
     }
 
     /// <summary>yyyy-MM-dd.</summary>

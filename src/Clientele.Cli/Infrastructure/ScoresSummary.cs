@@ -8,24 +8,24 @@ namespace Clientele.Cli.Infrastructure;
 public static class ScoresSummary
 {
     /// <summary>The summary as one JSON object (<c>predict --json</c>).</summary>
-    public static JsonObject Build(IReadOnlyList<ClientScore> scores, string tier, IDictionary<string, double> seconds)
-    {
-        static double Avg(IEnumerable<double> v)
-        {
-            var list = v.Where(x => !double.IsNaN(x)).ToList();
-            return list.Count == 0 ? double.NaN : Math.Round(list.Average(), 4);
-        }
+    public static JsonObject Build(IReadOnlyList<ClientScore> scores, string tier, IDictionary<string, double> seconds) =>
+        Build(ScoresTally.Of(scores), tier, seconds);
 
+    /// <summary>The summary of a run's tally as one JSON object (a run that streams its scores keeps only the tally).</summary>
+    public static JsonObject Build(ScoresTally tally, string tier, IDictionary<string, double> seconds)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(seconds);
         var value = new JsonObject();
         foreach (var name in Segments.ValueNames)
         {
-            value[name] = scores.Count(s => s.ValueSegment == name);
+            value[name] = tally.ValueSegments[name];
         }
 
         var risk = new JsonObject();
         foreach (var name in Segments.RiskNames)
         {
-            risk[name] = scores.Count(s => s.RiskSegment == name);
+            risk[name] = tally.RiskSegments[name];
         }
 
         var secs = new JsonObject();
@@ -34,14 +34,14 @@ public static class ScoresSummary
             secs[k] = Math.Round(v, 4);
         }
 
-        JsonNode? Num(double d) => double.IsNaN(d) ? null : JsonValue.Create(d);
+        JsonNode? Num(double d) => double.IsNaN(d) ? null : JsonValue.Create(Math.Round(d, 4));
         return new JsonObject
         {
             ["tier"] = tier,
-            ["clients"] = scores.Count,
-            ["avg_purchase_prob"] = Num(Avg(scores.Select(s => s.PurchaseProb))),
-            ["avg_churn_risk"] = Num(Avg(scores.Select(s => s.ChurnRisk))),
-            ["avg_clv"] = Num(Avg(scores.Select(s => s.PredictedClv))),
+            ["clients"] = tally.Count,
+            ["avg_purchase_prob"] = Num(tally.MeanPurchaseProb),
+            ["avg_churn_risk"] = Num(tally.MeanChurnRisk),
+            ["avg_clv"] = Num(tally.MeanClv),
             ["value_segments"] = value,
             ["risk_segments"] = risk,
             ["seconds"] = secs,

@@ -35,9 +35,32 @@ public sealed class Scorer(ModelBundle bundle)
     /// </summary>
     public List<ClientScore> Score(IReadOnlyList<ClientProfile> profiles, History.PurchaseLedger? purchases, DateOnly? asOf, bool withReasons = true)
     {
+        var result = new List<ClientScore>(profiles.Count);
+        foreach (var batch in ScoreInBatches(profiles, purchases, asOf, withReasons))
+        {
+            result.AddRange(batch);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="Score(IReadOnlyList{ClientProfile}, History.PurchaseLedger?, DateOnly?, bool)"/>, one list per batch of
+    /// <see cref="Defaults.ScoringBatch"/> clients in input order, each scored only when the previous one has been taken: a
+    /// caller that writes each batch and lets it go never holds every client's score (a million clients' reasons are
+    /// hundreds of megabytes). The scores are the same whichever way they are taken.
+    /// </summary>
+    public IEnumerable<List<ClientScore>> ScoreInBatches(IReadOnlyList<ClientProfile> profiles, History.PurchaseLedger? purchases, DateOnly? asOf,
+        bool withReasons = true)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        return Batches(profiles, purchases, asOf, withReasons);
+    }
+
+    private IEnumerable<List<ClientScore>> Batches(IReadOnlyList<ClientProfile> profiles, History.PurchaseLedger? purchases, DateOnly? asOf, bool withReasons)
+    {
         // Never the newest date of the batch: one client's score must not move when another's later note is added.
         asOf ??= Bundle.Featurizer.AsOf;
-        var result = new List<ClientScore>(profiles.Count);
         // One set of row buffers for every batch (a million clients would otherwise allocate a million rows), kept
         // for the next call when small: a server scoring request after request reuses them.
         var size = Math.Min(profiles.Count, BatchSize);
@@ -47,15 +70,14 @@ public sealed class Scorer(ModelBundle bundle)
             var batch = profiles.Skip(start).Take(BatchSize).ToList();
             var rows = batch.Count == buffers.Length ? buffers : buffers[..batch.Count];
             FeatureMatrix.Fill(Bundle.Featurizer, batch, purchases, asOf, rows);
-            result.AddRange(ScoreBatch(batch, rows, withReasons));
+            // Materialised before the next batch refills the row buffers.
+            yield return [.. ScoreBatch(batch, rows, withReasons)];
         }
 
         if (buffers.Length <= Defaults.RetainedScoringRows)
         {
             Interlocked.Exchange(ref _spare, buffers);
         }
-
-        return result;
     }
 
     private static readonly ClientReasons NoReasons = ClientReasons.FromText(string.Empty);

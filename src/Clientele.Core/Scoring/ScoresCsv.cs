@@ -14,6 +14,14 @@ public static class ScoresCsv
         ArgumentNullException.ThrowIfNull(scores);
         writer.Write(Header);
         writer.Write('\n');
+        WriteRows(writer, scores);
+    }
+
+    /// <summary>Writes the rows of <paramref name="scores"/> without the header: a run that streams its batches writes the header once, then each batch.</summary>
+    public static void WriteRows(TextWriter writer, IEnumerable<ClientScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(scores);
         // Each row's reasons are rendered into this one builder and quoted from it: no string per row.
         var reasons = new StringBuilder();
         foreach (var s in scores)

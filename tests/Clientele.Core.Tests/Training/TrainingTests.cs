@@ -71,6 +71,9 @@ public class TrainingTests
         var whole = new Scorer(bundle).Score(profiles);
         var batched = new Scorer(bundle) { BatchSize = 10 }.Score(profiles);   // 10 full batches, then 3 rows in reused buffers
         Assert.Equal(whole, batched);
+        var streamed = new Scorer(bundle) { BatchSize = 10 }.ScoreInBatches(profiles, null, null).ToList();
+        Assert.Equal([.. Enumerable.Repeat(10, 10), 3], streamed.Select(b => b.Count));
+        Assert.Equal(whole, streamed.SelectMany(b => b));
     }
 
     [Fact]
