@@ -184,7 +184,7 @@ public static class Trainer
         var learners = options.Recipe.Learners;
         var balanced = Balanced(target, options);
         var folds = learners.Count > 1 ? OutOfFoldAssignment(target, table, options) : null;
-        var k = folds is null ? 0 : Defaults.OutOfFoldFolds;
+        var k = folds is null ? 0 : table.Count >= options.OneOutOfFoldSplitFrom ? 1 : Defaults.OutOfFoldFolds;
         // One job list, final members first (the forest, the longest, leads), then every other member once per fold:
         // no core idles at a barrier between the final fits and the out-of-fold fits.
         // A member that scores its training rows out of bag needs no out-of-fold fits.
@@ -230,7 +230,16 @@ public static class Trainer
             return new TargetModel(target, members);
         }
 
-        return new TargetModel(target, Weigh(target, table, learners, members, outputs!, calibrateAll: balanced));
+        if (k == Defaults.OutOfFoldFolds)
+        {
+            return new TargetModel(target, Weigh(target, table.Labels, learners, members, outputs!, calibrateAll: balanced));
+        }
+
+        // One split scored (a large training set): the weights and calibration see only the clients it scored.
+        var scored = Enumerable.Range(0, table.Count).Where(i => folds[i] < k).ToArray();
+        var labels = scored.Select(i => table.Labels[i]).ToArray();
+        var scoredOutputs = outputs.Select(o => scored.Select(i => o![i]).ToArray()).ToArray();
+        return new TargetModel(target, Weigh(target, labels, learners, members, scoredOutputs, calibrateAll: balanced));
     }
 
     /// <summary>The BTYD member fitted on the training rows, scored on the holdout rows: the baseline every report shows beside the tier.</summary>
@@ -299,7 +308,7 @@ public static class Trainer
     /// Platt scaling of the forest on its out-of-bag scores (in-sample forest scores are overconfident), then the vote
     /// weights on every member's calibrated out-of-sample outputs (<see cref="VoteWeights"/>).
     /// </summary>
-    private static List<EnsembleMember> Weigh(Target target, FeatureTable table, IReadOnlyList<ILearner> learners, List<EnsembleMember> members, double[][] outputs,
+    private static List<EnsembleMember> Weigh(Target target, float[] labels, IReadOnlyList<ILearner> learners, List<EnsembleMember> members, double[][] outputs,
         bool calibrateAll)
     {
         var binary = Targets.IsBinary(target);
@@ -310,11 +319,11 @@ public static class Trainer
             // since weighting shifts each member's probabilities towards the rarer class.
             if (binary && (learners[m].ScoresOutOfBag || calibrateAll))
             {
-                (result[m], outputs[m]) = Recalibrate(result[m], outputs[m], table.Labels);
+                (result[m], outputs[m]) = Recalibrate(result[m], outputs[m], labels);
             }
         }
 
-        var weights = VoteWeights.Fit(outputs, table.Labels, binary);
+        var weights = VoteWeights.Fit(outputs, labels, binary);
         return result.Select((member, m) => member with { Weight = weights[m] }).ToList();
     }
 }

@@ -21,6 +21,9 @@ public sealed record TrainingOptions
     /// <summary>Parallel tasks (targets × members); each ML.NET trainer itself runs on one thread.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Training clients from which one out-of-fold split fits the vote weights (smaller in tests, to cross it on few clients).</summary>
+    internal int OneOutOfFoldSplitFrom { get; init; } = Defaults.OneOutOfFoldSplitFrom;
+
     /// <summary>True when trained with transactions (the features have the purchase block; Elite gains the BTYD member).</summary>
     public bool Purchases { get; init; }
 

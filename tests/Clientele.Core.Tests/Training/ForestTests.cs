@@ -54,6 +54,40 @@ public class ForestTests
     }
 
     [Fact]
+    public void A_sample_cap_at_or_above_the_row_count_grows_the_same_forest_byte_for_byte()
+    {
+        var (rows, labels) = Linear(new Random(12), 400);
+        var uncapped = new ForestOptions { Trees = 20, Threads = 1, Seed = 4, MaxSamples = int.MaxValue }.Fit(rows, labels);
+        var atCount = new ForestOptions { Trees = 20, Threads = 1, Seed = 4, MaxSamples = 400 }.Fit(rows, labels);
+
+        Assert.Equal(Bytes(uncapped), Bytes(atCount));
+    }
+
+    [Fact]
+    public void A_sample_cap_below_the_row_count_draws_that_many_rows_per_tree_and_still_learns()
+    {
+        var (rows, labels) = Linear(new Random(13), 2000);
+        var (full, fullOutOfBag) = new ForestOptions { Trees = 30, Threads = 2, Seed = 6 }.FitWithOutOfBag(rows[..1600], labels[..1600]);
+        var (capped, cappedOutOfBag) = new ForestOptions { Trees = 30, Threads = 2, Seed = 6, MaxSamples = 400 }.FitWithOutOfBag(rows[..1600], labels[..1600]);
+
+        Assert.NotEqual(Bytes(full), Bytes(capped));
+        // 400 draws of 1,600 rows leave a row out of a tree with probability (1 − 1/1600)^400 ≈ 0.78 (≈ 0.37 for
+        // 1,600 draws): the out-of-bag scores stay honest held-out scores, close to the uncapped forest's.
+        Assert.True(R2(cappedOutOfBag!, labels[..1600]) > 0.6, $"out-of-bag R² {R2(cappedOutOfBag!, labels[..1600]):0.000}");
+        Assert.True(R2(cappedOutOfBag!, labels[..1600]) > R2(fullOutOfBag!, labels[..1600]) - 0.1);
+        var holdout = new double[400];
+        capped.PredictBatch(rows[1600..], holdout);
+        Assert.True(R2(holdout, labels[1600..]) > 0.6, $"holdout R² {R2(holdout, labels[1600..]):0.000}");
+    }
+
+    [Fact]
+    public void A_sample_cap_below_one_is_refused()
+    {
+        var (rows, labels) = Linear(new Random(14), 50);
+        Assert.Throws<ArgumentException>(() => new ForestOptions { MaxSamples = 0 }.Fit(rows, labels));
+    }
+
+    [Fact]
     public void Fit_NoisyLinearSignal_ReachesR2Above08OnHoldout()
     {
         var (rows, labels) = Linear(new Random(2), 1500);

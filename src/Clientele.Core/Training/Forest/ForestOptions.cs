@@ -41,6 +41,12 @@ public sealed record ForestOptions
     public bool Bootstrap { get; init; } = true;
 
     /// <summary>
+    /// Rows drawn per tree when bootstrapping, at most (scikit-learn's <c>max_samples</c>): a larger training set
+    /// draws this many, not one per row (default <see cref="Defaults.ForestMaxSamples"/>).
+    /// </summary>
+    public int MaxSamples { get; init; } = Defaults.ForestMaxSamples;
+
+    /// <summary>
     /// Weight the rarer class of 0/1 labels up to the other's total (an integer multiple of its bootstrap count:
     /// round(common / rare)), as scikit-learn's <c>class_weight="balanced"</c>. The bootstrap itself stays uniform,
     /// so every row is still out of bag for about a third of the trees.
@@ -97,7 +103,7 @@ public sealed record ForestOptions
         var minLeaf = MinSamplesLeaf ?? (binary ? BinaryMinSamplesLeaf : RegressionMinSamplesLeaf);
 
         var (negativeWeight, positiveWeight) = BalancedClasses ? ClassWeights(labels) : (1, 1);
-        var settings = new TreeSettings(MaxDepth, MaxLeaves, minLeaf, featuresPerSplit, Bootstrap, Seed, negativeWeight, positiveWeight);
+        var settings = new TreeSettings(MaxDepth, MaxLeaves, minLeaf, featuresPerSplit, Bootstrap, Seed, negativeWeight, positiveWeight) { MaxSamples = MaxSamples };
         var trees = new GrownTree[Trees];
         var left = outOfBag ? new bool[Trees][] : null;
         Parallel.For(
@@ -153,9 +159,9 @@ public sealed record ForestOptions
             }
         }
 
-        if (Trees < 1 || MaxDepth < 1 || MaxLeaves < 0 || MinSamplesLeaf < 1 || MaxBins is < 2 or > 256)
+        if (Trees < 1 || MaxDepth < 1 || MaxLeaves < 0 || MinSamplesLeaf < 1 || MaxSamples < 1 || MaxBins is < 2 or > 256)
         {
-            throw new ArgumentException("Trees, MaxDepth and MinSamplesLeaf must be ≥ 1, MaxLeaves ≥ 0, MaxBins in 2–256.");
+            throw new ArgumentException("Trees, MaxDepth, MinSamplesLeaf and MaxSamples must be ≥ 1, MaxLeaves ≥ 0, MaxBins in 2–256.");
         }
 
         if (FeatureFraction is { } f && !(f > 0 && f <= 1))

@@ -134,7 +134,9 @@ internal sealed class TreeBuilder
         if (_settings.Bootstrap)
         {
             Array.Clear(_weight);
-            for (var k = 0; k < _n; k++)
+            // The same draws as one per row up to the cap, so a training set under it grows the same trees.
+            var draws = Math.Min(_n, _settings.MaxSamples);
+            for (var k = 0; k < draws; k++)
             {
                 _weight[rng.Next(_n)]++;
             }

@@ -13,10 +13,14 @@ public sealed class BoostingLearner : ILearner
     /// <inheritdoc/>
     public string Name => "boosting";
 
+    /// <summary>Training clients fitted on, at most (<see cref="Defaults.BoostingMaxRows"/>; smaller in tests).</summary>
+    internal int MaxRows { get; init; } = Defaults.BoostingMaxRows;
+
     /// <inheritdoc/>
     public LearnerFit Fit(FeatureTable table, Target target, LearnerContext context)
     {
         var ml = new MLContext(context.Seed);
+        table = Sampled(table, MaxRows, context.Seed);
         var view = table.ToDataViewForTrees(ml, Defaults.BoostingMinLeaf);
         var model = Estimator(ml, target, context.Seed, context.Balanced).Fit(view);
         return new LearnerFit(new MlNetMember(Name, model, target, table.FeatureCount));
@@ -57,5 +61,20 @@ public sealed class BoostingLearner : ILearner
             Verbose = false,
             Silent = true,
         });
+    }
+
+    // Past maxRows training clients, a seeded draw of that many (in their order); under it, every one.
+    private static FeatureTable Sampled(FeatureTable table, int maxRows, int seed)
+    {
+        if (table.Count <= maxRows)
+        {
+            return table;
+        }
+
+        var order = Enumerable.Range(0, table.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        var kept = order[..maxRows];
+        Array.Sort(kept);
+        return table.Subset(kept);
     }
 }
