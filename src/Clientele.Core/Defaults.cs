@@ -139,6 +139,16 @@ public static class Defaults
     public const int EliteTrees = 100;
 
     /// <summary>
+    /// Clients a training fits on, at most: past this many a seeded sample of this many is trained and measured (the
+    /// report's <c>sampled_clients</c>, and a line on stderr). Forest trees and the boosting member already see at
+    /// most <see cref="ForestMaxSamples"/> and <see cref="BoostingMaxRows"/> clients, so more clients only grow the
+    /// feature matrix (4.5 GB of dense rows for 1M clients with Fast's 1,131 features) and the forests' binning:
+    /// Fast on 1,000,000 generated clients took 276 s and an 11.5 GB peak without this rule. Measured with it:
+    /// docs/BENCHMARKS.md, "training on 1,000,000 clients".
+    /// </summary>
+    public const int TrainingMaxClients = 250_000;
+
+    /// <summary>
     /// Bootstrap rows per forest tree, at most (scikit-learn's <c>max_samples</c>). Trees of 8 to 64 leaves with leaf
     /// floors of 3 to 50 rows are settled by far fewer rows than a large maison has clients, and a tree's cost grows with
     /// its rows: past this many clients each tree draws this many, so forest time stops growing with the clients. Under

@@ -107,6 +107,11 @@ public sealed class TrainCommand : Command<TrainSettings>
             ? Pipeline.TrainVersion(settings, settings.ParsedTier, settings.Out!, started, progress, seconds)
             : PurchasePipeline.TrainVersion(settings, started, progress, seconds);
         var json = trained.Report;
+        if (trained.Model.Report.SampledClients is { } sampled)
+        {
+            CliIO.Err.WriteLine("note: " + CliMessages.TrainedOnSample(sampled, trained.Model.Report.Clients));
+        }
+
         json["seconds"]!["save"] = Math.Round(seconds["save"], 4);
         json["out"] = settings.Out;
         if (settings.Json)

@@ -92,6 +92,11 @@ public static class ReportJson
             ["seconds"] = seconds,
             ["counts"] = counts,
         };
+        if (report.SampledClients is { } sampled)
+        {
+            json["sampled_clients"] = sampled;
+        }
+
         if (members.Count > 0)
         {
             json["members"] = members;

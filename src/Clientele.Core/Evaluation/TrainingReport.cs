@@ -19,6 +19,12 @@ public sealed class TrainingReport
 
     public int UnlabelledClients { get; init; }
 
+    /// <summary>
+    /// Clients the models were fitted and measured on when a seeded sample of <see cref="Clients"/> was drawn
+    /// (<see cref="Training.TrainingOptions.MaxClients"/>); null when every client was used.
+    /// </summary>
+    public int? SampledClients { get; init; }
+
     public int FeatureCount { get; set; }
 
     public Dictionary<Target, TargetReport> Targets { get; } = [];

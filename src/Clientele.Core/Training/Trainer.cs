@@ -29,14 +29,17 @@ public static class Trainer
         HoldoutSplit? holdout, TrainingOptions options, PurchaseTraining? purchases, IProgress<string>? progress = null)
     {
         options = purchases is null ? options : options with { Purchases = true };
+        var given = profiles;
+        profiles = Sampled(profiles, options);
         var report = new TrainingReport
         {
+            SampledClients = ReferenceEquals(profiles, given) ? null : profiles.Count,
             Tier = options.Tier.ToString().ToLowerInvariant(),
             LabelSource = labels.Source,
             ClassWeights = options.ClassWeights.ToString().ToLowerInvariant(),
-            Clients = profiles.Count,
-            LabelledClients = profiles.Count(p => labels.For(p.ClientId) is not null),
-            UnlabelledClients = profiles.Count(p => labels.For(p.ClientId) is null),
+            Clients = given.Count,
+            LabelledClients = given.Count(p => labels.For(p.ClientId) is not null),
+            UnlabelledClients = given.Count(p => labels.For(p.ClientId) is null),
         };
         var clock = Stopwatch.StartNew();
         progress?.Report("features");
@@ -240,6 +243,29 @@ public static class Trainer
         var labels = scored.Select(i => table.Labels[i]).ToArray();
         var scoredOutputs = outputs.Select(o => scored.Select(i => o![i]).ToArray()).ToArray();
         return new TargetModel(target, Weigh(target, labels, learners, members, scoredOutputs, calibrateAll: balanced));
+    }
+
+    /// <summary>
+    /// Past <see cref="TrainingOptions.MaxClients"/> clients, a seeded draw of that many in their order (a given
+    /// holdout keeps those of its clients drawn); under it, the list itself.
+    /// </summary>
+    private static IReadOnlyList<ClientProfile> Sampled(IReadOnlyList<ClientProfile> profiles, TrainingOptions options)
+    {
+        if (options.MaxClients < 1)
+        {
+            throw new ArgumentException($"MaxClients {options.MaxClients} must be at least 1.", nameof(options));
+        }
+
+        if (profiles.Count <= options.MaxClients)
+        {
+            return profiles;
+        }
+
+        var order = Enumerable.Range(0, profiles.Count).ToArray();
+        new Random(options.Seed).Shuffle(order);
+        var kept = order[..options.MaxClients];
+        Array.Sort(kept);
+        return kept.Select(i => profiles[i]).ToList();
     }
 
     /// <summary>The BTYD member fitted on the training rows, scored on the holdout rows: the baseline every report shows beside the tier.</summary>

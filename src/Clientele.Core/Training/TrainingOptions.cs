@@ -21,6 +21,12 @@ public sealed record TrainingOptions
     /// <summary>Parallel tasks (targets × members); each ML.NET trainer itself runs on one thread.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Clients trained on, at most: past this many, a seeded sample of this many (in file order) is featurized, fitted
+    /// and measured, and the report says so (default <see cref="Defaults.TrainingMaxClients"/>).
+    /// </summary>
+    public int MaxClients { get; init; } = Defaults.TrainingMaxClients;
+
     /// <summary>Training clients from which one out-of-fold split fits the vote weights (smaller in tests, to cross it on few clients).</summary>
     internal int OneOutOfFoldSplitFrom { get; init; } = Defaults.OneOutOfFoldSplitFrom;
 

@@ -67,6 +67,31 @@ public class LargeTrainingSetTests
         Assert.True(Auc(holdout, labels[600..]) > Auc(threeFolds.Predict(rows[600..]), labels[600..]) - 0.03);
     }
 
+    [Fact]
+    public void Past_the_client_cap_a_seeded_sample_is_trained_and_measured_and_the_report_says_so()
+    {
+        var lexicon = TestData.Lexicon();
+        var profiles = TestData.Profiles(300, lexicon: lexicon);
+        var labels = SmartLabeler.Label(profiles, lexicon, 42);
+        TrainedModel Train(int max) => Trainer.Train(profiles, lexicon, labels, null, new TrainingOptions { Seed = 42, MaxClients = max });
+
+        var whole = Train(300);
+        var sampled = Train(150);
+        var again = Train(150);
+
+        Assert.Null(whole.Report.SampledClients);
+        Assert.Equal((300, 150), (sampled.Report.Clients, sampled.Report.SampledClients));
+        Assert.All(sampled.Report.Targets.Values, t => Assert.Equal(150, t.TrainCount + t.TestCount));
+        Assert.All(whole.Report.Targets.Values, t => Assert.Equal(300, t.TrainCount + t.TestCount));
+        Assert.Equal(150, Core.Evaluation.ReportJson.Build(sampled.Report)["sampled_clients"]!.GetValue<int>());
+        Assert.False(Core.Evaluation.ReportJson.Build(whole.Report).ContainsKey("sampled_clients"));
+        Assert.Equal(new Core.Scoring.Scorer(Bundle(sampled)).Score(profiles), new Core.Scoring.Scorer(Bundle(again)).Score(profiles));
+        Assert.Throws<ArgumentException>(() => Train(0));
+    }
+
+    private static Core.Bundles.ModelBundle Bundle(TrainedModel trained) =>
+        Core.Bundles.ModelBundle.FromTraining(trained, 42, "test", Core.Evaluation.ReportJson.Build(trained.Report), DateTimeOffset.UnixEpoch);
+
     private static double Auc(double[] scores, float[] labels)
     {
         var pos = scores.Where((_, i) => labels[i] == 1f).ToArray();
