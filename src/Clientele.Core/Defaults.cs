@@ -275,6 +275,16 @@ public static class Defaults
     public const int ScoringBatch = 20_000;
 
     /// <summary>
+    /// Scored batches between two background full collections in a streamed scoring run. A batch's scores and reasons
+    /// live until the writer has taken them, long enough to be promoted, so with nothing else asking for a full
+    /// collection they piled up in the old generation: +300 MB of dead scores by the end of 1M clients. Every 10
+    /// batches (200,000 clients) a background collection clears them while the scorer goes on: 1M clients without the
+    /// store peaked at 1.49–1.51 GB instead of 1.85 GB, outputs identical. Not when the run holds every note for the
+    /// store (1M into SQLite: 2.66 instead of 3.32 GB, but 92 instead of 77 s).
+    /// </summary>
+    public const int ScoringBatchesPerCollection = 10;
+
+    /// <summary>
     /// Rows per scoring task: a batch is cut into row ranges that each run every target's members, so both cores stay
     /// busy to the end (one task per target left a core idle while the slowest target, CLV, finished); large enough
     /// that a task's cost dwarfs its scheduling.

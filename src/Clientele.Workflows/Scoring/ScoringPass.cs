@@ -47,6 +47,10 @@ internal sealed class ScoringPass(TimeProvider time, ScoreRequest request, int s
         var key = asOf ?? DateOnly.FromDateTime(started.UtcDateTime);
         var at = time.GetUtcNow();
         var (wait, write, stage) = (0.0, 0.0, 0.0);
+        var batches = 0;
+        // Not while every note is held for the store: a full collection then marks gigabytes of live text for the
+        // same few hundred megabytes of dead scores, and cost more time than it saved memory (docs/BENCHMARKS.md).
+        var collect = store is null || !request.RecordClients;
         if (store is not null)
         {
             progress?.Report($"store {request.Profiles.Count:N0} clients");
@@ -68,6 +72,13 @@ internal sealed class ScoringPass(TimeProvider time, ScoreRequest request, int s
                 }
 
                 wait += time.GetElapsedTime(t0).TotalSeconds;
+                if (collect && ++batches % Core.Defaults.ScoringBatchesPerCollection == 0)
+                {
+                    // Each batch's scores outlive a few young collections and are promoted, then die: without a full
+                    // collection now and then they pile up in the old generation until the run ends (docs/BENCHMARKS.md).
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: false);
+                }
+
                 foreach (var s in batch.Scores)
                 {
                     tally.Add(s);
