@@ -177,11 +177,12 @@ public static class Defaults
     /// <summary>
     /// Training clients the boosting member is fitted on, at most: past this many it fits a seeded draw of this many
     /// (in file order). LightGbm's cost is its dataset and its rounds over every row; 4-leaf trees with 30-client leaves
-    /// are settled by far fewer. On 100,000 generated clients (80,000 training) Elite trained in 65.6 s instead of 86.6 s
-    /// with holdout AUC 0.7239 / 0.7350 and CLV R² 0.9624 against 0.7240 / 0.7351 / 0.9621 (docs/BENCHMARKS.md,
-    /// "training on 100,000 clients"); row bagging per round instead was slower and no better. Under it nothing changes.
+    /// are settled by far fewer. On 100,000 generated clients (80,000 training) Elite trained in 50–52 s with 30,000
+    /// (holdout AUC 0.7239 / 0.7350, CLV R² 0.9616), 61–68 s with 40,000 (0.7239 / 0.7350, 0.9624), 52 s with 25,000
+    /// (0.7240 / 0.7346, 0.9612) and 87 s with every client (0.7240 / 0.7351, 0.9621) (docs/BENCHMARKS.md, "training on
+    /// 100,000 clients"); row bagging per round instead was slower and no better. Under it nothing changes.
     /// </summary>
-    public const int BoostingMaxRows = 40_000;
+    public const int BoostingMaxRows = 30_000;
 
     /// <summary>Clients per boosting leaf: labels drawn from probabilities need large leaves to average out.</summary>
     public const int BoostingMinLeaf = 30;
