@@ -52,8 +52,10 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
         }
     }
 
-    [Fact]
-    public void A_run_staged_in_many_batches_stores_what_one_batch_stores()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_run_staged_in_many_batches_stores_what_one_batch_stores(bool overlapped)
     {
         var read = Read(new Dictionary<string, double>());
         var scorer = new Scorer(Train(read));
@@ -61,7 +63,7 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
         foreach (var (batch, file) in new[] { (10_000, "one.db"), (7, "many.db") })
         {
             var db = $"Data Source={Dir.Of(file)}";
-            new ScoreAndRecord(Clock) { StoreBatch = batch }.Run(new ScoreRequest(scorer, "v1", read.Profiles)
+            Runner(overlapped, batch).Run(new ScoreRequest(scorer, "v1", read.Profiles)
             {
                 Notes = read.Notes,
                 Store = StoreAccess.Opening(() => StoreFactory.Open(db)),
@@ -76,15 +78,17 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
         Assert.Equal(tables[0], tables[1]);
     }
 
-    [Fact]
-    public void A_writer_failing_in_a_later_batch_is_reported_as_itself_and_publishes_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_writer_failing_in_a_later_batch_is_reported_as_itself_and_publishes_nothing(bool overlapped)
     {
         var read = Read(new Dictionary<string, double>());
         var scorer = new Scorer(Train(read));
         using var real = StoreFactory.Open(Db);
         var failing = FailingStore.Wrap(real, failOnBatch: 3);
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ScoreAndRecord(Clock) { StoreBatch = 10 }.Run(
+        var error = Assert.Throws<InvalidOperationException>(() => Runner(overlapped, 10).Run(
             new ScoreRequest(scorer, "v1", read.Profiles) { Notes = read.Notes, Store = StoreAccess.Shared(failing) },
             progress: null, new Dictionary<string, double>()));
 
@@ -93,8 +97,10 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
         Assert.Null(real.GetClient(read.Profiles[0].ClientId));
     }
 
-    [Fact]
-    public void A_streamed_run_writes_and_records_what_a_run_keeping_its_scores_does_and_keeps_none()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_streamed_run_writes_and_records_what_a_run_keeping_its_scores_does_and_keeps_none(bool overlapped)
     {
         var read = Read(new Dictionary<string, double>());
         var scorer = new Scorer(Train(read));
@@ -109,9 +115,9 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
 
         var (keptCsv, streamedCsv) = (new StringWriter(), new StringWriter());
         var (keptDb, streamedDb) = ($"Data Source={Dir.Of("kept.db")}", $"Data Source={Dir.Of("streamed.db")}");
-        var kept = new ScoreAndRecord(Clock) { StoreBatch = 9 }.Run(Request(keptDb, keptCsv), progress: null, new Dictionary<string, double>());
+        var kept = Runner(overlapped, 9).Run(Request(keptDb, keptCsv), progress: null, new Dictionary<string, double>());
         var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
-        var tally = new ScoreAndRecord(Clock) { StoreBatch = 9 }.Stream(Request(streamedDb, streamedCsv), progress: null, seconds);
+        var tally = Runner(overlapped, 9).Stream(Request(streamedDb, streamedCsv), progress: null, seconds);
 
         Assert.Equal(Clients, kept.Count);
         Assert.Equal(keptCsv.ToString(), streamedCsv.ToString());
@@ -123,15 +129,17 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
         Assert.Contains("store_stage", seconds.Keys);
     }
 
-    [Fact]
-    public void A_store_failing_in_a_later_batch_leaves_no_scores_file()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_store_failing_in_a_later_batch_leaves_no_scores_file(bool overlapped)
     {
         var read = Read(new Dictionary<string, double>());
         var scorer = new Scorer(Train(read));
         using var real = StoreFactory.Open(Db);
         var csv = Dir.Of("scores.csv");
 
-        Assert.Throws<InvalidOperationException>(() => new ScoreAndRecord(Clock) { StoreBatch = 10 }.Stream(
+        Assert.Throws<InvalidOperationException>(() => Runner(overlapped, 10).Stream(
             new ScoreRequest(scorer, "v1", read.Profiles)
             {
                 Notes = read.Notes,
@@ -145,15 +153,17 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
         Assert.Empty(real.LatestPredictions());
     }
 
-    [Fact]
-    public void A_scorer_failing_part_way_is_reported_as_itself_and_publishes_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_scorer_failing_part_way_is_reported_as_itself_and_publishes_nothing(bool overlapped)
     {
         var read = Read(new Dictionary<string, double>());
         var scorer = new Scorer(Train(read));
         using var real = StoreFactory.Open(Db);
         var asOf = read.Profiles.Max(p => p.LastDate);
 
-        var error = Assert.Throws<InvalidDataException>(() => new ScoreAndRecord(Clock) { StoreBatch = 10 }.Run(
+        var error = Assert.Throws<InvalidDataException>(() => Runner(overlapped, 10).Run(
             new ScoreRequest(scorer, "v1", new FailingProfiles(read.Profiles, failAt: 57)) { Notes = read.Notes, AsOf = asOf, Store = StoreAccess.Shared(real) },
             progress: null, new Dictionary<string, double>()));
 
@@ -161,6 +171,11 @@ public sealed class ScoringRunTests() : GeneratedNotesTests(Clients, seed: 9)
         Assert.Empty(real.LatestPredictions());
         Assert.Null(real.GetClient(read.Profiles[0].ClientId));
     }
+
+    // A run scored on the calling thread alone (one batch, as a server request is), or by a producer on the pool
+    // overlapping the writer (as a large run is), whatever the clients' count.
+    private ScoreAndRecord Runner(bool overlapped, int storeBatch) =>
+        new(Clock) { StoreBatch = storeBatch, OneThreadUpTo = overlapped ? 0 : Core.Defaults.ScoringBatch };
 
     /// <summary>Profiles whose reading fails at one index, however they are read (the scorer enumerates, the store maps by index).</summary>
     private sealed class FailingProfiles(IReadOnlyList<Core.Profiles.ClientProfile> inner, int failAt) : IReadOnlyList<Core.Profiles.ClientProfile>

@@ -74,11 +74,11 @@ public static class CliMessages
 
     public const string OneConsentState = "give exactly one of --object, --withdraw or --grant";
 
-    /// <summary>Clients left out of scoring because they objected to profiling or withdrew consent: never silent.</summary>
     /// <summary>Training past <c>TrainingOptions.MaxClients</c> fitted and measured a seeded sample.</summary>
     public static string TrainedOnSample(int sampled, int clients) =>
         $"trained and measured on a seeded sample of {sampled:N0} of the {clients:N0} clients (the most one training fits on; see docs/SCALING.md)";
 
+    /// <summary>Clients left out of scoring because they objected to profiling or withdrew consent: never silent.</summary>
     public static string SuppressedClients(int count) =>
         $"{count:N0} client{(count == 1 ? string.Empty : "s")} not scored: objected to profiling or withdrew consent (clientele consent)";
 }

@@ -7,11 +7,7 @@ namespace Clientele.Cli.Infrastructure;
 /// <summary>What <c>predict</c> (and the demo's scoring step) prints about a scoring run: averages, segment counts, stage times.</summary>
 public static class ScoresSummary
 {
-    /// <summary>The summary as one JSON object (<c>predict --json</c>).</summary>
-    public static JsonObject Build(IReadOnlyList<ClientScore> scores, string tier, IDictionary<string, double> seconds) =>
-        Build(ScoresTally.Of(scores), tier, seconds);
-
-    /// <summary>The summary of a run's tally as one JSON object (a run that streams its scores keeps only the tally).</summary>
+    /// <summary>The summary of a run's tally as one JSON object (<c>predict --json</c>; a run that streams its scores keeps only the tally).</summary>
     public static JsonObject Build(ScoresTally tally, string tier, IDictionary<string, double> seconds)
     {
         ArgumentNullException.ThrowIfNull(tally);

@@ -256,16 +256,7 @@ public static class Trainer
             throw new ArgumentException($"MaxClients {options.MaxClients} must be at least 1.", nameof(options));
         }
 
-        if (profiles.Count <= options.MaxClients)
-        {
-            return profiles;
-        }
-
-        var order = Enumerable.Range(0, profiles.Count).ToArray();
-        new Random(options.Seed).Shuffle(order);
-        var kept = order[..options.MaxClients];
-        Array.Sort(kept);
-        return kept.Select(i => profiles[i]).ToList();
+        return SeededDraw.Indices(profiles.Count, options.MaxClients, options.Seed) is { } kept ? kept.Select(i => profiles[i]).ToList() : profiles;
     }
 
     /// <summary>The BTYD member fitted on the training rows, scored on the holdout rows: the baseline every report shows beside the tier.</summary>

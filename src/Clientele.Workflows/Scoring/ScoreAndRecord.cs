@@ -23,6 +23,9 @@ public sealed class ScoreAndRecord(TimeProvider time)
     /// <summary>Clients per staged batch; smaller in tests, to run many batches on few clients.</summary>
     internal int StoreBatch { get; init; } = DefaultStoreBatch;
 
+    /// <summary>Clients up to which a run is scored and written on the calling thread alone (one scorer batch); 0 in tests, to overlap few clients.</summary>
+    internal int OneThreadUpTo { get; init; } = Core.Defaults.ScoringBatch;
+
     /// <summary>Runs the steps; every score is returned whatever was written or recorded.</summary>
     public List<ClientScore> Run(ScoreRequest request, IProgress<string>? progress, IDictionary<string, double> seconds, CancellationToken token = default)
     {
@@ -52,7 +55,7 @@ public sealed class ScoreAndRecord(TimeProvider time)
         }
 
         var tally = new ScoresTally();
-        var pass = new ScoringPass(time, request, StoreBatch, AsOf(request), started, progress, seconds, tally, keep, token);
+        var pass = new ScoringPass(time, request, StoreBatch, OneThreadUpTo, AsOf(request), started, progress, seconds, tally, keep, token);
         if (request.WriteCsv is { } write)
         {
             write(pass.Run);

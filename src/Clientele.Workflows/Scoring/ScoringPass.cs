@@ -9,9 +9,10 @@ namespace Clientele.Workflows.Scoring;
 /// One pass of <see cref="ScoreAndRecord"/>: a producer on the pool scores batch after batch (and builds each batch's
 /// store records), the calling thread writes each to the CSV and stages it in the store, then publishes the run. The
 /// writer is single-threaded and the scorer uses both cores, so overlapping them keeps the second core busy through the
-/// writing; at most <see cref="BatchesAhead"/> scored batches wait, so memory does not grow with the run.
+/// writing; at most <see cref="BatchesAhead"/> scored batches wait, so memory does not grow with the run. A run of one
+/// batch (a server request) is scored and written on the calling thread alone.
 /// </summary>
-internal sealed class ScoringPass(TimeProvider time, ScoreRequest request, int storeBatch, DateOnly? asOf, DateTimeOffset started,
+internal sealed class ScoringPass(TimeProvider time, ScoreRequest request, int storeBatch, int oneThreadUpTo, DateOnly? asOf, DateTimeOffset started,
     IProgress<string>? progress, IDictionary<string, double> seconds, ScoresTally tally, List<ClientScore>? keep, CancellationToken token)
 {
     /// <summary>Scored batches waiting for the writer, at most: one is written while the next is scored.</summary>
@@ -58,63 +59,52 @@ internal sealed class ScoringPass(TimeProvider time, ScoreRequest request, int s
 
         using var writer = store?.BeginScoring(key);
         var open = time.GetElapsedTime(opening).TotalSeconds;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
-        using var queue = new BlockingCollection<Scored>(BatchesAhead);
-        var producer = Task.Run(() => Produce(queue, writer is not null, at, stop.Token), CancellationToken.None);
-        try
+        void Consume(Scored batch)
         {
-            while (true)
+            if (collect && ++batches % Core.Defaults.ScoringBatchesPerCollection == 0)
             {
-                var t0 = time.GetTimestamp();
-                if (!queue.TryTake(out var batch, Timeout.Infinite, token))
-                {
-                    break;
-                }
-
-                wait += time.GetElapsedTime(t0).TotalSeconds;
-                if (collect && ++batches % Core.Defaults.ScoringBatchesPerCollection == 0)
-                {
-                    // Each batch's scores outlive a few young collections and are promoted, then die: without a full
-                    // collection now and then they pile up in the old generation until the run ends (docs/BENCHMARKS.md).
-                    GC.Collect(2, GCCollectionMode.Forced, blocking: false);
-                }
-
-                foreach (var s in batch.Scores)
-                {
-                    tally.Add(s);
-                }
-
-                keep?.AddRange(batch.Scores);
-                if (csv is not null)
-                {
-                    var t1 = time.GetTimestamp();
-                    ScoresCsv.WriteRows(csv, batch.Scores);
-                    write += time.GetElapsedTime(t1).TotalSeconds;
-                }
-
-                if (writer is not null)
-                {
-                    var t2 = time.GetTimestamp();
-                    foreach (var records in batch.Records)
-                    {
-                        token.ThrowIfCancellationRequested();
-                        writer.Add(records);
-                    }
-
-                    stage += time.GetElapsedTime(t2).TotalSeconds;
-                }
+                // Each batch's scores outlive a few young collections and are promoted, then die: without a full
+                // collection now and then they pile up in the old generation until the run ends (docs/BENCHMARKS.md).
+                GC.Collect(2, GCCollectionMode.Forced, blocking: false);
             }
 
-            // The scorer's own exception, not an AggregateException (it ended the queue early).
-            producer.GetAwaiter().GetResult();
+            foreach (var s in batch.Scores)
+            {
+                tally.Add(s);
+            }
+
+            keep?.AddRange(batch.Scores);
+            if (csv is not null)
+            {
+                var t1 = time.GetTimestamp();
+                ScoresCsv.WriteRows(csv, batch.Scores);
+                write += time.GetElapsedTime(t1).TotalSeconds;
+            }
+
+            if (writer is not null)
+            {
+                var t2 = time.GetTimestamp();
+                foreach (var records in batch.Records)
+                {
+                    token.ThrowIfCancellationRequested();
+                    writer.Add(records);
+                }
+
+                stage += time.GetElapsedTime(t2).TotalSeconds;
+            }
         }
-        finally
+
+        if (request.Profiles.Count <= oneThreadUpTo)
         {
-            // When the writer failed or the run was cancelled: the producer is not left running past the writer it
-            // feeds, and its own failure is observed (the one already being thrown is the one to report).
-            stop.Cancel();
-            Task.WaitAny([producer], CancellationToken.None);
-            _ = producer.Exception;
+            // One batch: nothing to overlap, and a server request must not hold a second pool thread while it waits for
+            // the first (under concurrent requests that starved the pool: docs/BENCHMARKS.md, load test).
+            var t0 = time.GetTimestamp();
+            Produce(Consume, writer is not null, at, token);
+            wait = time.GetElapsedTime(t0).TotalSeconds - write - stage;
+        }
+        else
+        {
+            wait = Overlapped(Consume, writer is not null, at);
         }
 
         seconds["score"] = Math.Round(wait, 4);
@@ -142,25 +132,66 @@ internal sealed class ScoringPass(TimeProvider time, ScoreRequest request, int s
         seconds["store"] = Math.Round(open + stage + publish, 4);
     }
 
-    private void Produce(BlockingCollection<Scored> queue, bool record, DateTimeOffset at, CancellationToken stop)
+    // Scores on the pool while the calling thread consumes: returns the consumer's wait for scored batches.
+    private double Overlapped(Action<Scored> consume, bool record, DateTimeOffset at)
     {
+        var wait = 0.0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        using var queue = new BlockingCollection<Scored>(BatchesAhead);
+        var producer = Task.Run(
+            () =>
+            {
+                try
+                {
+                    Produce(b => queue.Add(b, stop.Token), record, at, stop.Token);
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
         try
         {
-            var byClient = record && request.RecordClients ? NotesByClient() : null;
-            var offset = 0;
-            foreach (var scores in request.Scorer.ScoreInBatches(request.Profiles, request.Purchases, asOf, request.WithReasons))
+            while (true)
             {
-                stop.ThrowIfCancellationRequested();
                 var t0 = time.GetTimestamp();
-                var records = record ? Records(scores, offset, byClient, at) : [];
-                _map += time.GetElapsedTime(t0).TotalSeconds;
-                offset += scores.Count;
-                queue.Add(new Scored(scores, records), stop);
+                if (!queue.TryTake(out var batch, Timeout.Infinite, token))
+                {
+                    break;
+                }
+
+                wait += time.GetElapsedTime(t0).TotalSeconds;
+                consume(batch);
             }
+
+            // The scorer's own exception, not an AggregateException (it ended the queue early).
+            producer.GetAwaiter().GetResult();
         }
         finally
         {
-            queue.CompleteAdding();
+            // When the writer failed or the run was cancelled: the producer is not left running past the writer it
+            // feeds, and its own failure is observed (the one already being thrown is the one to report).
+            stop.Cancel();
+            Task.WaitAny([producer], CancellationToken.None);
+            _ = producer.Exception;
+        }
+
+        return wait;
+    }
+
+    private void Produce(Action<Scored> sink, bool record, DateTimeOffset at, CancellationToken stop)
+    {
+        var byClient = record && request.RecordClients ? NotesByClient() : null;
+        var offset = 0;
+        foreach (var scores in request.Scorer.ScoreInBatches(request.Profiles, request.Purchases, asOf, request.WithReasons))
+        {
+            stop.ThrowIfCancellationRequested();
+            var t0 = time.GetTimestamp();
+            var records = record ? Records(scores, offset, byClient, at) : [];
+            _map += time.GetElapsedTime(t0).TotalSeconds;
+            offset += scores.Count;
+            sink(new Scored(scores, records));
         }
     }
 

@@ -20,7 +20,8 @@ public sealed class BoostingLearner : ILearner
     public LearnerFit Fit(FeatureTable table, Target target, LearnerContext context)
     {
         var ml = new MLContext(context.Seed);
-        table = Sampled(table, MaxRows, context.Seed);
+        // Past MaxRows training clients, a seeded draw of that many (in their order); under it, every one.
+        table = SeededDraw.Indices(table.Count, MaxRows, context.Seed) is { } kept ? table.Subset(kept) : table;
         var view = table.ToDataViewForTrees(ml, Defaults.BoostingMinLeaf);
         var model = Estimator(ml, target, context.Seed, context.Balanced).Fit(view);
         return new LearnerFit(new MlNetMember(Name, model, target, table.FeatureCount));
@@ -61,20 +62,5 @@ public sealed class BoostingLearner : ILearner
             Verbose = false,
             Silent = true,
         });
-    }
-
-    // Past maxRows training clients, a seeded draw of that many (in their order); under it, every one.
-    private static FeatureTable Sampled(FeatureTable table, int maxRows, int seed)
-    {
-        if (table.Count <= maxRows)
-        {
-            return table;
-        }
-
-        var order = Enumerable.Range(0, table.Count).ToArray();
-        new Random(seed).Shuffle(order);
-        var kept = order[..maxRows];
-        Array.Sort(kept);
-        return table.Subset(kept);
     }
 }
